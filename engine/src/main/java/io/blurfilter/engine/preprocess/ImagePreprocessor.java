@@ -30,7 +30,8 @@ public final class ImagePreprocessor {
         return p.cropWidth() > 0 ? new int[] {p.cropWidth(), p.cropHeight()} : r;
     }
 
-    int[] resizedSize(int width, int height) {
+    /** Width and height after the resize step, before the crop. */
+    public int[] resizedSize(int width, int height) {
         switch (p.resize()) {
             case SHORT_SIDE: {
                 double percent = (double) p.resizeShort() / Math.min(width, height);
