@@ -378,21 +378,33 @@ public final class GraphBuilder {
                 Attributes.builder().ints("shape", engineSpec).build(), out);
     }
 
-    /** Reshape to a target shape written in {@link Dims} conventions (Squeeze, Unsqueeze). */
+    /**
+     * Reshape to a target shape written in {@link Dims} conventions (Squeeze, Unsqueeze, partial
+     * flattens): a dynamic dim stays where it is as 0, and at most one moved or unknown dim becomes -1.
+     */
     public Value reshapeTo(String hint, Value x, int[] target, String where) throws ConversionException {
         if (x.isConstant()) {
+            if (!Dims.allConcrete(target)) {
+                throw new ConversionException(where + ": constant reshape to a dynamic shape");
+            }
             return reshapeConstant(x, target);
         }
+        int[] s = x.shape();
         long[] spec = new long[target.length];
-        int unknown = 0;
+        int inferred = 0;
         for (int i = 0; i < target.length; i++) {
-            spec[i] = target[i];
-            if (target[i] == Dims.UNKNOWN) {
-                unknown++;
+            if (target[i] >= 0) {
+                spec[i] = target[i];
+            } else if (i < s.length && s[i] == target[i] && target[i] != Dims.UNKNOWN) {
+                spec[i] = 0;
+            } else {
+                spec[i] = -1;
+                inferred++;
             }
         }
-        if (unknown > 1) {
-            throw new ConversionException(where + ": reshape with more than one unknown dim");
+        if (inferred > 1) {
+            throw new ConversionException(where + ": reshape to " + Dims.text(target)
+                    + " has more than one dynamic dim the engine cannot place");
         }
         return reshape(hint, x, spec, where);
     }

@@ -199,9 +199,11 @@ public final class ProtoReader {
                 need(4);
                 pos += 4;
                 break;
-            case LENGTH_DELIMITED:
-                pos += length();
+            case LENGTH_DELIMITED: {
+                int len = length(); // advances past the length varint first
+                pos += len;
                 break;
+            }
             default:
                 throw new ProtoException("cannot skip wire type " + wireType());
         }
