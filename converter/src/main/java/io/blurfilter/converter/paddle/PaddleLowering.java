@@ -472,6 +472,15 @@ final class PaddleLowering {
             throw op.unsupported(op.has("trans_x") ? "trans_x" : op.has("transpose_x") ? "transpose_x" : "transpose_X",
                     true);
         }
+        for (String attr : op.attrs.keySet()) {
+            // Legacy oneDNN fusion attributes: non-empty ones would reshape/transpose around the product.
+            if (attr.startsWith("fused_") && !(op.attrList(attr) != null && op.attrList(attr).isEmpty())) {
+                throw op.unsupported(attr, op.attrs.get(attr));
+            }
+        }
+        if (op.attrInt("head_number", 1) != 1) {
+            throw op.unsupported("head_number", op.attrs.get("head_number"));
+        }
         Value x = x(op);
         Value y = value(op, "Y");
         if (x.rank() != 2) {
