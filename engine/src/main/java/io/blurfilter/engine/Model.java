@@ -1,0 +1,147 @@
+package io.blurfilter.engine;
+
+import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelReader;
+import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.GraphOptimizer;
+import io.blurfilter.engine.runtime.KernelSelector;
+import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.Plan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * A loaded model: immutable and thread-safe. {@link #classify(Image)} and {@link #run(Tensor)} may be
+ * called from any number of threads (they borrow pooled {@link Session}s); a thread doing many calls
+ * can hold its own {@link #newSession()} instead.
+ *
+ * <pre>{@code
+ * try (Model model = Model.load(Path.of("blur.bfm"))) {
+ *     Classification c = model.classify(Image.ofArgb(pixels, width, height));
+ * }
+ * }</pre>
+ */
+public final class Model implements AutoCloseable {
+    private static final int MAX_POOLED_SESSIONS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+
+    private final ModelMetadata metadata;
+    private final Graph graph;
+    private final Kernels kernels;
+    private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<Session> pool = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    private Model(ModelFile file, Kernels kernels) {
+        this.metadata = file.metadata();
+        this.graph = GraphOptimizer.optimize(file.graph());
+        this.kernels = kernels;
+    }
+
+    /** Loads and validates a model file; a bad file throws {@link ModelFormatException} naming it. */
+    public static Model load(Path file) throws IOException {
+        return of(ModelReader.read(file));
+    }
+
+    /** Loads from a stream (e.g. a classpath resource); {@code sourceName} names it in errors. */
+    public static Model load(InputStream in, String sourceName) throws IOException {
+        return of(ModelReader.read(in, sourceName));
+    }
+
+    /** A model from an in-memory model file (as the converter produces), with the best kernels here. */
+    public static Model of(ModelFile file) {
+        return new Model(file, KernelSelector.best());
+    }
+
+    /** A model that runs on the given kernel family (benchmarks and tests compare families). */
+    public static Model of(ModelFile file, Kernels kernels) {
+        return new Model(file, kernels);
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    /** The optimized graph the engine runs (BatchNorm folded, activations fused). */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** Name of the preferred kernel family. */
+    public String kernels() {
+        return kernels.name();
+    }
+
+    /** A session for one thread's use. */
+    public Session newSession() {
+        checkOpen();
+        return new Session(this);
+    }
+
+    /** Classifies one image; thread-safe. */
+    public Classification classify(Image image) {
+        Session s = borrow();
+        try {
+            return s.classify(image);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    /** Runs the graph on a preprocessed NCHW input; thread-safe. */
+    public Tensor run(Tensor input) {
+        Session s = borrow();
+        try {
+            return s.run(input);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    Plan plan(int[] inputShape) {
+        checkOpen();
+        List<Integer> key = Arrays.stream(inputShape).boxed().collect(java.util.stream.Collectors.toList());
+        Plan p = plans.get(key);
+        if (p == null) {
+            p = Plan.compile(graph, inputShape, kernels, KernelSelector.reference());
+            Plan raced = plans.putIfAbsent(key, p);
+            p = raced != null ? raced : p;
+        }
+        return p;
+    }
+
+    private Session borrow() {
+        Session s = pool.pollFirst();
+        return s != null ? s : newSession();
+    }
+
+    private void giveBack(Session s) {
+        if (!closed && pool.size() < MAX_POOLED_SESSIONS) {
+            pool.addFirst(s);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("model is closed");
+        }
+    }
+
+    /** Drops pooled sessions and compiled plans; the model cannot be used afterwards. */
+    @Override
+    public void close() {
+        closed = true;
+        pool.clear();
+        plans.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + metadata.name() + ", " + graph.nodes().size() + " nodes, " + graph.parameterCount()
+                + " parameters, kernels " + kernels.name() + "]";
+    }
+}

@@ -1,0 +1,162 @@
+package io.blurfilter.engine.preprocess;
+
+import io.blurfilter.engine.Image;
+import io.blurfilter.engine.Preprocessing;
+
+/**
+ * PaddleClas's deploy preprocessing, bit for bit where OpenCV is deterministic: resize (short side
+ * with Python's round-half-even, or exact), OpenCV INTER_LINEAR on 8-bit RGB with its fixed-point
+ * arithmetic, center crop with floor offsets, then float32 {@code (v * scale - mean) / std}, CHW.
+ * Only the pixels inside the crop are ever computed, so cost follows the output size, not the photo.
+ */
+public final class ImagePreprocessor {
+    private final Preprocessing p;
+    private final float[][] lut = new float[3][256];
+
+    public ImagePreprocessor(Preprocessing p) {
+        this.p = p;
+        float[] mean = p.mean();
+        float[] std = p.std();
+        for (int c = 0; c < 3; c++) {
+            for (int v = 0; v < 256; v++) {
+                lut[c][v] = (v * p.scale() - mean[c]) / std[c];
+            }
+        }
+    }
+
+    /** Width and height of the tensor an image of this size becomes. */
+    public int[] outputSize(int width, int height) {
+        int[] r = resizedSize(width, height);
+        return p.cropWidth() > 0 ? new int[] {p.cropWidth(), p.cropHeight()} : r;
+    }
+
+    /** Width and height after the resize step, before the crop. */
+    public int[] resizedSize(int width, int height) {
+        switch (p.resize()) {
+            case SHORT_SIDE: {
+                double percent = (double) p.resizeShort() / Math.min(width, height);
+                return new int[] {Math.max(1, (int) Math.rint(width * percent)),
+                    Math.max(1, (int) Math.rint(height * percent))};
+            }
+            case EXACT:
+                return new int[] {p.resizeWidth(), p.resizeHeight()};
+            default:
+                return new int[] {width, height};
+        }
+    }
+
+    /** The NCHW tensor data, shape {@code [1, 3, outH, outW]} with outW, outH from {@link #outputSize}. */
+    public float[] apply(Image image) {
+        int[] size = outputSize(image.width(), image.height());
+        float[] out = new float[3 * size[0] * size[1]];
+        apply(image, out);
+        return out;
+    }
+
+    /** Writes the tensor into {@code out}, which must hold {@code 3 * outW * outH} floats. */
+    public void apply(Image image, float[] out) {
+        int[] resized = resizedSize(image.width(), image.height());
+        int rw = resized[0];
+        int rh = resized[1];
+        int cw = rw;
+        int ch = rh;
+        int x0 = 0;
+        int y0 = 0;
+        if (p.cropWidth() > 0) {
+            cw = p.cropWidth();
+            ch = p.cropHeight();
+            if (rw < cw || rh < ch) {
+                throw new IllegalArgumentException("image of " + image.width() + "x" + image.height() + " resized to "
+                        + rw + "x" + rh + " is smaller than the " + cw + "x" + ch + " crop");
+            }
+            x0 = (rw - cw) / 2;
+            y0 = (rh - ch) / 2;
+        }
+        if (out.length < 3 * cw * ch) {
+            throw new IllegalArgumentException("output buffer too small");
+        }
+        boolean bgr = p.channelOrder() == Preprocessing.ChannelOrder.BGR;
+        int plane = cw * ch;
+        if (p.resize() == Preprocessing.Resize.NONE) {
+            for (int y = 0; y < ch; y++) {
+                for (int x = 0; x < cw; x++) {
+                    store(out, y * cw + x, plane, image.rgb(x0 + x, y0 + y), bgr);
+                }
+            }
+            return;
+        }
+        resizeInto(image, rw, rh, x0, y0, cw, ch, out, bgr);
+    }
+
+    /**
+     * Two-pass fixed-point bilinear as OpenCV's SIMD path computes it: horizontal sums with 11-bit
+     * weights, then the vertical blend ((h0 >> 4) * b0 >> 16) + ((h1 >> 4) * b1 >> 16) rounded by
+     * (v + 2) >> 2.
+     */
+    private void resizeInto(Image image, int rw, int rh, int x0, int y0, int cw, int ch, float[] out, boolean bgr) {
+        LinearResizeTable tx = new LinearResizeTable(image.width(), rw, x0, cw);
+        LinearResizeTable ty = new LinearResizeTable(image.height(), rh, y0, ch);
+        int[][] rows = new int[2][3 * cw];
+        int[] rowSource = {-1, -1};
+        int plane = cw * ch;
+        for (int y = 0; y < ch; y++) {
+            int[] h0 = horizontal(image, ty.index0[y], tx, rows, rowSource);
+            int[] h1 = horizontal(image, ty.index1[y], tx, rows, rowSource);
+            int b0 = ty.weight0[y];
+            int b1 = ty.weight1[y];
+            for (int x = 0; x < cw; x++) {
+                int r = blend(h0[3 * x], h1[3 * x], b0, b1);
+                int g = blend(h0[3 * x + 1], h1[3 * x + 1], b0, b1);
+                int b = blend(h0[3 * x + 2], h1[3 * x + 2], b0, b1);
+                store(out, y * cw + x, plane, r << 16 | g << 8 | b, bgr);
+            }
+        }
+    }
+
+    /** The horizontal pass of source row {@code sy}, cached for the two most recent rows. */
+    private static int[] horizontal(Image image, int sy, LinearResizeTable tx, int[][] rows, int[] rowSource) {
+        for (int k = 0; k < 2; k++) {
+            if (rowSource[k] == sy) {
+                return rows[k];
+            }
+        }
+        int k = rowSource[0] == -1 || rowSource[1] != -1 && rowSource[0] < rowSource[1] ? 0 : 1;
+        int[] row = rows[k];
+        rowSource[k] = sy;
+        for (int x = 0; x < tx.index0.length; x++) {
+            int p0 = image.rgb(tx.index0[x], sy);
+            int p1 = image.rgb(tx.index1[x], sy);
+            int a0 = tx.weight0[x];
+            int a1 = tx.weight1[x];
+            row[3 * x] = (p0 >>> 16 & 0xFF) * a0 + (p1 >>> 16 & 0xFF) * a1;
+            row[3 * x + 1] = (p0 >>> 8 & 0xFF) * a0 + (p1 >>> 8 & 0xFF) * a1;
+            row[3 * x + 2] = (p0 & 0xFF) * a0 + (p1 & 0xFF) * a1;
+        }
+        return row;
+    }
+
+    static int blend(int h0, int h1, int b0, int b1) {
+        int v = ((saturate16(h0 >> 4) * b0) >> 16) + ((saturate16(h1 >> 4) * b1) >> 16);
+        v = (saturate16(v) + 2) >> 2;
+        return Math.min(255, Math.max(0, v));
+    }
+
+    private static int saturate16(int v) {
+        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+    }
+
+    private void store(float[] out, int pos, int plane, int rgb, boolean bgr) {
+        int r = rgb >>> 16 & 0xFF;
+        int g = rgb >>> 8 & 0xFF;
+        int b = rgb & 0xFF;
+        if (bgr) {
+            out[pos] = lut[0][b];
+            out[plane + pos] = lut[1][g];
+            out[2 * plane + pos] = lut[2][r];
+        } else {
+            out[pos] = lut[0][r];
+            out[plane + pos] = lut[1][g];
+            out[2 * plane + pos] = lut[2][b];
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.blurfilter.engine.runtime;
+
+import io.blurfilter.engine.Shapes;
+import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.Node;
+import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.graph.ShapeInference;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graph compiled for one concrete input shape: the layers in order and a buffer plan. Values share
+ * workspace slots once their last reader has run, and shape-preserving elementwise ops run in place
+ * on an input nobody reads later, so the workspace is a few activations in size. Immutable; each
+ * session allocates its own {@link #newWorkspace() workspace} once and reuses it.
+ */
+public final class Plan {
+    private final List<Layer> layers;
+    private final int[] slotSizes;
+    private final int inputSlot;
+    private final int outputSlot;
+    private final int[] inputShape;
+    private final int[] outputShape;
+    private final int outputCount;
+    private final String kernelsUsed;
+
+    private Plan(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
+            int[] outputShape, String kernelsUsed) {
+        this.layers = List.copyOf(layers);
+        this.slotSizes = slotSizes;
+        this.inputSlot = inputSlot;
+        this.outputSlot = outputSlot;
+        this.inputShape = inputShape;
+        this.outputShape = outputShape;
+        this.outputCount = Math.toIntExact(Shapes.elementCount(outputShape));
+        this.kernelsUsed = kernelsUsed;
+    }
+
+    /** Compiles {@code g} for {@code inputShape}, asking {@code preferred} first, then the fallback. */
+    public static Plan compile(Graph g, int[] inputShape, Kernels preferred, Kernels fallback) {
+        Map<String, int[]> shapes = ShapeInference.infer(g, inputShape);
+        List<Node> nodes = g.nodes();
+        Map<String, Integer> lastUse = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (String in : nodes.get(i).inputs()) {
+                lastUse.put(in, i);
+            }
+        }
+        lastUse.put(g.outputName(), Integer.MAX_VALUE);
+
+        SlotAllocator slots = new SlotAllocator();
+        Map<String, Integer> slotOf = new HashMap<>();
+        int inputSlot = slots.take(size(shapes.get(g.inputName())));
+        slotOf.put(g.inputName(), inputSlot);
+        List<Layer> layers = new ArrayList<>(nodes.size());
+        boolean usedPreferred = false;
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            int arity = n.inputs().size();
+            int[][] inShapes = new int[arity][];
+            Tensor[] constants = new Tensor[arity];
+            int[] inSlots = new int[arity];
+            for (int k = 0; k < arity; k++) {
+                String name = n.input(k);
+                inShapes[k] = shapes.get(name);
+                constants[k] = g.weight(name);
+                inSlots[k] = constants[k] == null ? slotOf.get(name) : -1;
+            }
+            int outSize = size(shapes.get(n.output()));
+            int outSlot = -1;
+            if (runsInPlace(n.op()) && inSlots[0] >= 0 && lastUse.get(n.input(0)) == i
+                    && !n.input(0).equals(g.inputName())) {
+                outSlot = inSlots[0];
+            }
+            if (outSlot < 0) {
+                // taken before this node's inputs are released, so an op never writes what it reads
+                outSlot = slots.take(outSize);
+            }
+            for (int k = 0; k < arity; k++) {
+                String name = n.input(k);
+                if (inSlots[k] >= 0 && inSlots[k] != outSlot && lastUse.get(name) == i
+                        && !name.equals(g.inputName())) {
+                    slots.release(inSlots[k]);
+                }
+            }
+            slotOf.put(n.output(), outSlot);
+            LayerSpec spec = new LayerSpec(n, inShapes, shapes.get(n.output()), constants, inSlots, outSlot);
+            Layer layer = preferred == null ? null : preferred.create(spec);
+            if (layer != null && preferred != fallback) {
+                usedPreferred = true;
+            }
+            layers.add(layer != null ? layer : fallback.create(spec));
+        }
+        String used = usedPreferred ? preferred.name() + "+" + fallback.name() : fallback.name();
+        return new Plan(layers, slots.sizes(), inputSlot, slotOf.get(g.outputName()), inputShape.clone(),
+                shapes.get(g.outputName()), used);
+    }
+
+    private static boolean runsInPlace(OpType op) {
+        switch (op) {
+            case RELU: case RELU6: case HARD_SWISH: case HARD_SIGMOID: case SIGMOID: case CLIP: case SCALE:
+            case IDENTITY: case FLATTEN: case RESHAPE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static int size(int[] shape) {
+        return Math.toIntExact(Shapes.elementCount(shape));
+    }
+
+    /** Fresh buffers for one session. */
+    public float[][] newWorkspace() {
+        float[][] ws = new float[slotSizes.length][];
+        for (int i = 0; i < ws.length; i++) {
+            ws[i] = new float[slotSizes[i]];
+        }
+        return ws;
+    }
+
+    /** Runs the layers; {@code input} is copied in, the result copied to {@code output}. */
+    public void run(float[] input, float[] output, float[][] workspace) {
+        System.arraycopy(input, 0, workspace[inputSlot], 0, input.length);
+        for (Layer layer : layers) {
+            layer.forward(workspace);
+        }
+        System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);
+    }
+
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    public int[] outputShape() {
+        return outputShape.clone();
+    }
+
+    /** Bytes of activation memory one workspace holds. */
+    public long workspaceBytes() {
+        long n = 0;
+        for (int s : slotSizes) {
+            n += 4L * s;
+        }
+        return n;
+    }
+
+    /** Which kernel families the layers came from, e.g. "vector+reference". */
+    public String kernels() {
+        return kernelsUsed;
+    }
+
+    public int layerCount() {
+        return layers.size();
+    }
+}
