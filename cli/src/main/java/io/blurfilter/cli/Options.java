@@ -29,6 +29,12 @@ final class Options {
      */
     static Options parse(String command, List<String> args, Set<String> knownFlags, Set<String> knownValued)
             throws UsageException {
+        return parse(command, args, knownFlags, knownValued, Map.of());
+    }
+
+    /** @param aliases short spellings and what they stand for, e.g. {@code -r -> --recursive} */
+    static Options parse(String command, List<String> args, Set<String> knownFlags, Set<String> knownValued,
+            Map<String, String> aliases) throws UsageException {
         Options o = new Options(command);
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
@@ -43,8 +49,11 @@ final class Options {
             }
             String name = arg;
             String inlineValue = null;
+            if (aliases.containsKey(arg)) {
+                name = aliases.get(arg);
+            }
             int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
+            if (arg.startsWith("--") && eq > 0 && !aliases.containsKey(arg)) {
                 name = arg.substring(0, eq);
                 inlineValue = arg.substring(eq + 1);
             }

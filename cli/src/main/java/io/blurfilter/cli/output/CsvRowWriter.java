@@ -22,13 +22,14 @@ final class CsvRowWriter implements RowWriter {
     @Override
     public void row(ScanRow r) throws IOException {
         out.append(Csv.field(r.displayPath())).append(',');
-        if (r.failed()) {
-            out.append(",,,,").append(Csv.field(r.error()));
+        if (Float.isNaN(r.blurScore())) {
+            out.append(",,,,");
         } else {
             out.append(Float.toString(r.blurScore())).append(',').append(Csv.field(r.label())).append(',')
                     .append(Integer.toString(r.width())).append(',').append(Integer.toString(r.height()))
                     .append(',');
         }
+        out.append(Csv.field(r.error()));
         out.append('\n');
     }
 

@@ -35,14 +35,14 @@ final class JsonRowWriter implements RowWriter {
         }
         first = false;
         out.append("{\"path\":").append(Json.string(r.displayPath()));
-        if (r.failed()) {
-            out.append(",\"blur_score\":null,\"label\":null,\"width\":null,\"height\":null,\"error\":")
-                    .append(Json.string(r.error()));
+        if (Float.isNaN(r.blurScore())) {
+            out.append(",\"blur_score\":null,\"label\":null,\"width\":null,\"height\":null");
         } else {
             out.append(",\"blur_score\":").append(Json.number(r.blurScore())).append(",\"label\":")
                     .append(Json.string(r.label())).append(",\"width\":").append(Integer.toString(r.width()))
-                    .append(",\"height\":").append(Integer.toString(r.height())).append(",\"error\":null");
+                    .append(",\"height\":").append(Integer.toString(r.height()));
         }
+        out.append(",\"error\":").append(Json.string(r.error()));
         out.append('}');
         if (lines) {
             out.append('\n');

@@ -26,11 +26,12 @@ final class TableRowWriter implements RowWriter {
 
     @Override
     public void row(ScanRow r) throws IOException {
-        if (r.failed()) {
-            out.append(String.format(Locale.ROOT, FORMAT, "-", "ERROR", "-", r.displayPath() + "  (" + r.error() + ")"));
+        String error = r.error() == null ? "" : "  (error: " + r.error() + ")";
+        if (Float.isNaN(r.blurScore())) {
+            out.append(String.format(Locale.ROOT, FORMAT, "-", "ERROR", "-", r.displayPath() + error));
         } else {
             out.append(String.format(Locale.ROOT, FORMAT, String.format(Locale.ROOT, "%.4f", r.blurScore()),
-                    r.label(), r.width() + "x" + r.height(), r.displayPath()));
+                    r.label(), r.width() + "x" + r.height(), r.displayPath() + error));
         }
     }
 

@@ -2,38 +2,43 @@ package io.blurfilter.cli.scan;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Finds the files to scan, streaming them to a consumer as the directory tree is walked so that
- * nothing proportional to the number of files is held in memory.
+ * Finds the files to scan, streaming them to a consumer as the folders are walked, in a stable order
+ * (each folder's entries sorted by name, sub-folders entered where they sort). Memory holds the
+ * listings of the folders on the current path only, never the whole tree.
  *
  * <ul>
  *   <li>Files named on the command line are always scanned, whatever their name.</li>
- *   <li>In directories, only files with an image extension are scanned unless {@code allFiles}
+ *   <li>In folders, only files with an image extension are scanned unless {@code allFiles}
  *       (the format is then still recognised by content); others are counted as skipped.</li>
  *   <li>Symbolic links are not followed by default: a link to a file is read through, a link to a
- *       directory gets an error row. With {@code followLinks}, loops are detected and reported.</li>
- *   <li>Directories in {@code excluded} (the move/copy target) are never entered.</li>
- *   <li>Unreadable directories, vanished files and broken links become error rows.</li>
+ *       folder gets an error row. With {@code followLinks}, linked folders are entered once each, so
+ *       loops end with an error row.</li>
+ *   <li>Folders in {@code excluded} (the move/copy target) are never entered.</li>
+ *   <li>Unreadable folders, vanished files and broken links become error rows.</li>
  * </ul>
  */
 public final class InputWalker {
-    /** File name extensions treated as images when walking directories (lower case). */
+    /** File name extensions treated as images when walking folders (lower case). */
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "jfif", "png", "bmp", "dib",
             "gif", "webp", "tif", "tiff");
 
@@ -62,9 +67,9 @@ public final class InputWalker {
         }
     }
 
-    private void walkRoot(Path root, Consumer<InputEntry> sink) throws IOException {
+    private void walkRoot(Path root, Consumer<InputEntry> sink) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            sink.accept(InputEntry.failed(root, root, "no such file or directory"));
+            sink.accept(InputEntry.failed(root, root, "no such file or folder"));
             return;
         }
         if (!Files.isDirectory(root)) {
@@ -73,67 +78,96 @@ public final class InputWalker {
             sink.accept(problem == null ? InputEntry.ok(root, root) : InputEntry.failed(root, root, problem));
             return;
         }
-        Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
-                : EnumSet.noneOf(FileVisitOption.class);
-        int depth = recursive ? Integer.MAX_VALUE : 1;
-        Files.walkFileTree(root, options, depth, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return isExcluded(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        Set<Object> visited = new HashSet<>();
+        markVisited(root, visited);
+        Deque<Iterator<Path>> stack = new ArrayDeque<>();
+        stack.push(list(root, root, sink));
+        while (!stack.isEmpty()) {
+            Iterator<Path> it = stack.peek();
+            if (!it.hasNext()) {
+                stack.pop();
+                continue;
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                visit(root, file, attrs, sink);
-                return FileVisitResult.CONTINUE;
+            Path dir = visit(root, it.next(), visited, sink);
+            if (dir != null) {
+                stack.push(list(dir, root, sink));
             }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                sink.accept(InputEntry.failed(file, root, walkError(e)));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                if (e != null) {
-                    sink.accept(InputEntry.failed(dir, root, "directory listing failed: " + walkError(e)));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        }
     }
 
-    private void visit(Path root, Path file, BasicFileAttributes attrs, Consumer<InputEntry> sink) {
-        if (attrs.isDirectory()) {
-            return; // a sub-directory seen at the depth limit of a non-recursive scan
+    /** Handles one folder entry; returns it when it is a folder to descend into. */
+    private Path visit(Path root, Path file, Set<Object> visited, Consumer<InputEntry> sink) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            sink.accept(InputEntry.failed(file, root, walkError(e)));
+            return null;
         }
-        if (isOwnFile(file)) {
-            skipped++;
-            return;
+        if (attrs.isDirectory()) {
+            return recursive && !isExcluded(file) && markVisited(file, visited) ? file : null;
         }
         if (attrs.isSymbolicLink()) {
-            if (Files.isDirectory(file)) {
-                if (!isExcluded(file)) {
-                    sink.accept(InputEntry.failed(file, root,
-                            "symbolic link to a directory, not followed (use --follow-links)"));
-                }
-                return;
-            }
-            if (!hasImageName(file)) {
-                skipped++;
-                return;
-            }
-            String problem = linkProblem(file);
-            sink.accept(problem == null ? InputEntry.ok(file, root) : InputEntry.failed(file, root, problem));
-            return;
+            return visitLink(root, file, visited, sink);
         }
-        if (!hasImageName(file)) {
+        if (isOwnFile(file) || !hasImageName(file)) {
             skipped++;
-            return;
+            return null;
         }
         sink.accept(attrs.isRegularFile() ? InputEntry.ok(file, root)
                 : InputEntry.failed(file, root, "not a regular file"));
+        return null;
+    }
+
+    private Path visitLink(Path root, Path link, Set<Object> visited, Consumer<InputEntry> sink) {
+        if (Files.isDirectory(link)) {
+            if (!recursive || isExcluded(link)) {
+                return null;
+            }
+            if (!followLinks) {
+                sink.accept(InputEntry.failed(link, root,
+                        "symbolic link to a folder, not followed (use --follow-links)"));
+                return null;
+            }
+            if (!markVisited(link, visited)) {
+                sink.accept(InputEntry.failed(link, root, "symbolic link loop (folder already scanned)"));
+                return null;
+            }
+            return link;
+        }
+        if (!hasImageName(link)) {
+            skipped++;
+            return null;
+        }
+        String problem = linkProblem(link);
+        sink.accept(problem == null ? InputEntry.ok(link, root) : InputEntry.failed(link, root, problem));
+        return null;
+    }
+
+    /** The folder's entries sorted by name; a folder that cannot be listed gets an error row. */
+    private static Iterator<Path> list(Path dir, Path root, Consumer<InputEntry> sink) {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                children.add(p);
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            IOException io = e instanceof IOException ? (IOException) e
+                    : ((java.nio.file.DirectoryIteratorException) e).getCause();
+            sink.accept(InputEntry.failed(dir, root, "cannot list folder: " + walkError(io)));
+        }
+        children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return children.iterator();
+    }
+
+    /** Remembers a folder by its file key (device and inode); false when it was seen before. */
+    private static boolean markVisited(Path dir, Set<Object> visited) {
+        try {
+            Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+            return visited.add(key != null ? key : dir.toRealPath());
+        } catch (IOException e) {
+            return true; // listing it will report the problem
+        }
     }
 
     private boolean hasImageName(Path file) {
@@ -149,7 +183,8 @@ public final class InputWalker {
     }
 
     private static boolean isOwnFile(Path file) {
-        return file.getFileName().toString().startsWith(".blurfilter-journal-");
+        String name = file.getFileName().toString();
+        return name.startsWith(".blurfilter-journal-") || name.endsWith(".blurfilter-partial");
     }
 
     /** Why a symbolic link cannot be read through, or null when it points at a readable file. */
@@ -166,7 +201,7 @@ public final class InputWalker {
 
     static String walkError(IOException e) {
         if (e instanceof FileSystemLoopException) {
-            return "symbolic link loop (directory already visited)";
+            return "symbolic link loop";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
@@ -182,13 +217,11 @@ public final class InputWalker {
     }
 
     private boolean isExcluded(Path dir) {
-        Path n = normalized(dir);
-        for (Path x : excluded) {
-            if (n.equals(x)) {
-                return true;
-            }
+        if (excluded.isEmpty()) {
+            return false;
         }
-        return false;
+        Path n = normalized(dir);
+        return excluded.contains(n);
     }
 
     private static Path normalized(Path p) {

@@ -5,9 +5,7 @@ import io.blurfilter.cli.image.ImageDecodeException;
 import io.blurfilter.cli.image.ImageDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,12 +37,12 @@ public final class ScanPipeline {
     }
 
     /** Walks the roots and delivers every row to {@code sink}; IO errors of the sink end the scan. */
-    public void run(InputWalker walker, List<Path> roots, RowSink sink) throws IOException {
+    public void run(EntrySource source, RowSink sink) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         ArrayDeque<Future<ScanRow>> inFlight = new ArrayDeque<>();
         int window = 4 * threads;
         try {
-            walker.walk(roots, entry -> {
+            source.forEach(entry -> {
                 try {
                     while (inFlight.size() >= window
                             || (!inFlight.isEmpty() && inFlight.peekFirst().isDone())) {
