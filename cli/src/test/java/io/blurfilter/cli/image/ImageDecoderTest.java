@@ -15,11 +15,9 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,7 +151,7 @@ class ImageDecoderTest {
 
     @Test
     void refusesDecompressionBombsFromTheHeader() throws IOException {
-        Path bomb = TestImages.write(tmp.resolve("bomb.png"), pngHeaderOnly(100_000, 100_000));
+        Path bomb = TestImages.write(tmp.resolve("bomb.png"), TestImages.pngHeaderOnly(100_000, 100_000));
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(bomb));
         assertTrue(e.getMessage().startsWith("image too large: 100000x100000 is 10000.0 megapixels"), e.getMessage());
 
@@ -199,22 +197,6 @@ class ImageDecoderTest {
         }
         int n = argb.length;
         return (int) (0xFF000000L | (r / n) << 16 | (g / n) << 8 | (b / n));
-    }
-
-    /** A PNG with a valid IHDR declaring the size, and no pixel data at all. */
-    static byte[] pngHeaderOnly(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put(new byte[] {'I', 'H', 'D', 'R'}).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
-        CRC32 crc = new CRC32();
-        crc.update(ihdr.array());
-        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}).putInt(13).put(ihdr.array())
-                .putInt((int) crc.getValue());
-        CRC32 iend = new CRC32();
-        iend.update(new byte[] {'I', 'E', 'N', 'D'});
-        png.putInt(0).put(new byte[] {'I', 'E', 'N', 'D'}).putInt((int) iend.getValue());
-        return png.array();
     }
 
     /** The JPEG with the size in its SOF0 header rewritten. */

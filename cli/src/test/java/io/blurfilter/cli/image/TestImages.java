@@ -3,8 +3,11 @@ package io.blurfilter.cli.image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -88,5 +91,46 @@ public final class TestImages {
             }
         }
         return true;
+    }
+
+    /** A PNG with a valid IHDR declaring the size, and no pixel data at all. */
+    public static byte[] pngHeaderOnly(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put(new byte[] {'I', 'H', 'D', 'R'}).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        CRC32 iend = new CRC32();
+        iend.update(new byte[] {'I', 'E', 'N', 'D'});
+        png.putInt(0).put(new byte[] {'I', 'E', 'N', 'D'}).putInt((int) iend.getValue());
+        return png.array();
+    }
+
+
+    /** Uniform noise: every pixel unrelated to its neighbours, the sharpest picture there is. */
+    public static BufferedImage noise(int width, int height, long seed) {
+        Random r = new Random(seed);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                img.setRGB(x, y, r.nextInt(0x1000000));
+            }
+        }
+        return img;
+    }
+
+    /** A smooth horizontal gradient: no edges at all, as blurred as it gets. */
+    public static BufferedImage smooth(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int v = 60 + 120 * x / width;
+                img.setRGB(x, y, v << 16 | (v / 2) << 8 | 200 - v / 2);
+            }
+        }
+        return img;
     }
 }
