@@ -141,7 +141,10 @@ def main():
         opt.load_state_dict(ck["opt"])
         start_epoch, best_key, step = ck["epoch"] + 1, ck.get("best_key"), ck["step"]
         torch.set_rng_state(ck["torch_rng"])
-        print(f"resumed from {last_path} at epoch {start_epoch}", flush=True)
+        print(f"resumed from {last_path} at epoch {start_epoch} with args {vars(a)}", flush=True)
+        with open(os.path.join(run_dir, "resumes.jsonl"), "a") as f:
+            f.write(json.dumps({"time": time.strftime("%Y-%m-%d %H:%M:%S"), "start_epoch": start_epoch,
+                                "args": vars(a)}) + "\n")
     else:
         with open(os.path.join(run_dir, "config.json"), "w") as f:
             json.dump(vars(a), f, indent=1)
