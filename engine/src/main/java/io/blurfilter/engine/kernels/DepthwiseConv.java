@@ -1,25 +1,12 @@
 package io.blurfilter.engine.kernels;
 
-import io.blurfilter.engine.runtime.Layer;
 import io.blurfilter.engine.runtime.LayerSpec;
 import java.util.Arrays;
 
 /** Depthwise convolution (one filter per channel) over NCHW planes, bias and activation fused. */
-final class DepthwiseConv implements Layer {
-    private final ConvGeometry g;
-    private final float[] weight;
-    private final float[] bias;
-    private final ActivationFunction act;
-    private final int in;
-    private final int out;
-
+final class DepthwiseConv extends ConvLayer {
     DepthwiseConv(LayerSpec spec, ConvGeometry g, float[] weight, float[] bias, ActivationFunction act) {
-        this.g = g;
-        this.weight = weight;
-        this.bias = bias;
-        this.act = act;
-        this.in = spec.inputSlot(0);
-        this.out = spec.outputSlot;
+        super(spec, g, weight, bias, act);
     }
 
     @Override
@@ -33,7 +20,7 @@ final class DepthwiseConv implements Layer {
             for (int c = 0; c < g.inC; c++) {
                 int xBase = (n * g.inC + c) * inPlane;
                 int yBase = (n * g.inC + c) * outPlane;
-                Arrays.fill(y, yBase, yBase + outPlane, bias == null ? 0f : bias[c]);
+                Arrays.fill(y, yBase, yBase + outPlane, biasOf(c));
                 for (int ky = 0; ky < g.kH; ky++) {
                     int offY = ky * g.dilH - g.padTop;
                     for (int kx = 0; kx < g.kW; kx++) {

@@ -1,27 +1,14 @@
 package io.blurfilter.engine.kernels;
 
-import io.blurfilter.engine.runtime.Layer;
 import io.blurfilter.engine.runtime.LayerSpec;
 
 /**
  * Any 2-D convolution (groups, strides, padding, dilation) by direct summation over NCHW planes,
  * with the bias and activation fused. The reference every faster kernel is checked against.
  */
-final class DirectConv implements Layer {
-    private final ConvGeometry g;
-    private final float[] weight;
-    private final float[] bias;
-    private final ActivationFunction act;
-    private final int in;
-    private final int out;
-
+final class DirectConv extends ConvLayer {
     DirectConv(LayerSpec spec, ConvGeometry g, float[] weight, float[] bias, ActivationFunction act) {
-        this.g = g;
-        this.weight = weight;
-        this.bias = bias;
-        this.act = act;
-        this.in = spec.inputSlot(0);
-        this.out = spec.outputSlot;
+        super(spec, g, weight, bias, act);
     }
 
     @Override
@@ -35,7 +22,7 @@ final class DirectConv implements Layer {
         for (int n = 0; n < g.batch; n++) {
             for (int oc = 0; oc < g.outC; oc++) {
                 int yBase = (n * g.outC + oc) * outPlane;
-                float b = bias == null ? 0f : bias[oc];
+                float b = biasOf(oc);
                 java.util.Arrays.fill(y, yBase, yBase + outPlane, b);
                 int firstIn = (oc / outPerGroup) * inPerGroup;
                 for (int ic = 0; ic < inPerGroup; ic++) {

@@ -1,27 +1,14 @@
 package io.blurfilter.engine.kernels;
 
-import io.blurfilter.engine.runtime.Layer;
 import io.blurfilter.engine.runtime.LayerSpec;
 
 /**
  * 1x1 stride-1 convolution as a matrix product Y[o, p] = B[o] + sum_c W[o, c] X[c, p] over NCHW planes.
  * Four output channels share each pass over the input so it is read a quarter as often.
  */
-final class PointwiseConv implements Layer {
-    private final ConvGeometry g;
-    private final float[] weight;
-    private final float[] bias;
-    private final ActivationFunction act;
-    private final int in;
-    private final int out;
-
+final class PointwiseConv extends ConvLayer {
     PointwiseConv(LayerSpec spec, ConvGeometry g, float[] weight, float[] bias, ActivationFunction act) {
-        this.g = g;
-        this.weight = weight;
-        this.bias = bias;
-        this.act = act;
-        this.in = spec.inputSlot(0);
-        this.out = spec.outputSlot;
+        super(spec, g, weight, bias, act);
     }
 
     @Override
@@ -75,6 +62,6 @@ final class PointwiseConv implements Layer {
     }
 
     private void fillBias(float[] y, int from, int len, int channel) {
-        java.util.Arrays.fill(y, from, from + len, bias == null ? 0f : bias[channel]);
+        java.util.Arrays.fill(y, from, from + len, biasOf(channel));
     }
 }

@@ -1,0 +1,81 @@
+package io.blurfilter.cli;
+
+import io.blurfilter.cli.image.DecodeSettings;
+import io.blurfilter.cli.scan.BlurScorer;
+import io.blurfilter.cli.scan.Labels;
+import io.blurfilter.engine.Image;
+import io.blurfilter.engine.Model;
+import io.blurfilter.engine.ModelMetadata;
+import io.blurfilter.engine.Postprocessing;
+import io.blurfilter.engine.Preprocessing;
+import java.util.List;
+
+/**
+ * An engine {@link Model} seen as a two-class blur classifier: which output is "blurred", the label
+ * names, the default threshold and how small images may be decoded for it.
+ */
+final class BlurModelAdapter {
+    private final Model model;
+    private final int positiveIndex;
+
+    private BlurModelAdapter(Model model, int positiveIndex) {
+        this.model = model;
+        this.positiveIndex = positiveIndex;
+    }
+
+    /** Checks that the model has two classes; the positive (blurred) one is the threshold rule's, else class 1. */
+    static BlurModelAdapter of(Model model) throws FatalException {
+        ModelMetadata meta = model.metadata();
+        if (meta.labels().size() != 2) {
+            throw new FatalException("model " + meta.name() + " has " + meta.labels().size()
+                    + " classes; scanning needs a two-class (clear/blurred) model");
+        }
+        Postprocessing post = meta.postprocessing();
+        int positive = post.kind() == Postprocessing.Kind.THRESHOLD ? post.positiveIndex() : 1;
+        return new BlurModelAdapter(model, positive);
+    }
+
+    Model model() {
+        return model;
+    }
+
+    String name() {
+        return model.metadata().name();
+    }
+
+    /** The model's own threshold (0.5 for a top-1 model). */
+    float defaultThreshold() {
+        Postprocessing post = model.metadata().postprocessing();
+        return post.kind() == Postprocessing.Kind.THRESHOLD ? post.threshold() : 0.5f;
+    }
+
+    Labels labels(float threshold) {
+        List<String> names = model.metadata().labels();
+        return new Labels(names.get(1 - positiveIndex), names.get(positiveIndex), threshold);
+    }
+
+    /** Thread-safe: the engine model pools its sessions. */
+    BlurScorer scorer() {
+        return image -> model.classify(Image.ofArgb(image.argb(), image.width(), image.height()))
+                .probability(positiveIndex);
+    }
+
+    /**
+     * Decode settings that keep at least twice the model's resize target (see {@link DecodeSettings});
+     * full size when {@code fullResolution} or when the model does not resize.
+     */
+    DecodeSettings decodeSettings(long maxPixels, boolean fullResolution) {
+        Preprocessing p = model.metadata().preprocessing();
+        if (fullResolution) {
+            return new DecodeSettings(maxPixels, 0, 0, 0);
+        }
+        switch (p.resize()) {
+            case SHORT_SIDE:
+                return new DecodeSettings(maxPixels, 2 * p.resizeShort(), 0, 0);
+            case EXACT:
+                return new DecodeSettings(maxPixels, 0, 2 * p.resizeWidth(), 2 * p.resizeHeight());
+            default:
+                return new DecodeSettings(maxPixels, 0, 0, 0);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.blurfilter.cli;
+
+import io.blurfilter.engine.ModelMetadata;
+import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelReader;
+import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.Node;
+import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.graph.ShapeInference;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code blurfilter info model.bin}: metadata and the graph, one line per node, as stored in the file. */
+final class InfoCommand implements Command {
+    @Override
+    public String name() {
+        return "info";
+    }
+
+    @Override
+    public String summary() {
+        return "print a model file's metadata and graph";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "usage: blurfilter info <model file>",
+                "",
+                "Prints name, input shape, preprocessing, labels, postprocessing, provenance, the parameter",
+                "count and the graph as stored in the file: one line per node with op, name, inputs, output,",
+                "output shape (inferred at the model's input shape) and attributes.");
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
+        Options o = Options.parse(name(), args, Set.of(), Set.of());
+        if (o.positionals().size() != 1) {
+            throw new UsageException("info: give exactly one model file");
+        }
+        Path file = Path.of(o.positionals().get(0));
+        ModelFile model;
+        try {
+            model = ModelReader.read(file);
+        } catch (IOException e) {
+            throw new FatalException("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        print(model, out);
+        return ExitCode.OK;
+    }
+
+    static void print(ModelFile model, PrintStream out) {
+        ModelMetadata m = model.metadata();
+        Graph g = model.graph();
+        out.println("name:            " + m.name());
+        out.println("input shape:     " + Arrays.toString(m.inputShape()) + " (graph input " + g.inputName() + " "
+                + Arrays.toString(g.inputShape()) + ", -1 = any)");
+        out.println("preprocessing:   " + m.preprocessing());
+        out.println("labels:          " + String.join(", ", m.labels()));
+        out.println("postprocessing:  " + m.postprocessing());
+        out.println("provenance:");
+        for (Map.Entry<String, String> e : m.provenance().entrySet()) {
+            out.println("  " + e.getKey() + ": " + e.getValue());
+        }
+        out.println("parameters:      " + g.parameterCount() + " in " + g.weights().size() + " weight tensors");
+        out.println("ops:             " + opCounts(g));
+        Map<String, int[]> shapes = ShapeInference.infer(g, m.inputShape());
+        out.println("graph:           " + g.nodes().size() + " nodes, output " + g.outputName() + " "
+                + Arrays.toString(shapes.get(g.outputName())));
+        int i = 0;
+        for (Node n : g.nodes()) {
+            List<String> inputs = new ArrayList<>();
+            for (String in : n.inputs()) {
+                inputs.add(g.isWeight(in) ? in + Arrays.toString(g.weight(in).shape()) : in);
+            }
+            String attrs = n.attributes().asMap().isEmpty() ? "" : " " + n.attributes();
+            out.printf("  %3d %-17s %s (%s) -> %s %s%s%n", i++, n.op(), n.name(), String.join(", ", inputs),
+                    n.output(), Arrays.toString(shapes.get(n.output())), attrs);
+        }
+    }
+
+    private static String opCounts(Graph g) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<OpType, Integer> e : g.opCounts().entrySet()) {
+            parts.add(e.getKey() + " " + e.getValue());
+        }
+        return String.join(", ", parts);
+    }
+}

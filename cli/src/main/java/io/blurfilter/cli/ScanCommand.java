@@ -1,0 +1,267 @@
+package io.blurfilter.cli;
+
+import io.blurfilter.cli.image.ImageDecoder;
+import io.blurfilter.cli.output.RowWriter;
+import io.blurfilter.cli.relocate.Relocator;
+import io.blurfilter.cli.report.HtmlReport;
+import io.blurfilter.cli.report.ReportData;
+import io.blurfilter.cli.scan.InputWalker;
+import io.blurfilter.cli.scan.Labels;
+import io.blurfilter.cli.scan.ProgressBar;
+import io.blurfilter.cli.scan.ScanPipeline;
+import io.blurfilter.cli.scan.ScanRow;
+import io.blurfilter.cli.scan.ScanTally;
+import io.blurfilter.cli.scan.Thumbnailer;
+import io.blurfilter.engine.Model;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code blurfilter scan}: scores every image under the given folders and files (issue 5). */
+final class ScanCommand implements Command {
+    private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
+            "--all-files", "--full-resolution");
+    private static final Set<String> VALUED = Set.of("--threshold", "--format", "--output", "--move-blurred-to",
+            "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails");
+    private static final Map<String, String> ALIASES = Map.of("-r", "--recursive", "-q", "--quiet", "-o", "--output");
+
+    @Override
+    public String name() {
+        return "scan";
+    }
+
+    @Override
+    public String summary() {
+        return "score images for blur; list, move or copy the blurred ones";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "usage: blurfilter scan <dir|file>... [options]",
+                "",
+                "Scores every image (blur_score = the model's probability of blurred, 0..1) and prints one row",
+                "per file: path, blur_score, label, width, height, error.",
+                "",
+                "  -r, --recursive          descend into sub-folders",
+                "  --threshold T            label as blurred at score >= T (default: the model's, 0.5)",
+                "  --format F               table (default), csv, json or jsonl",
+                "  -o, --output FILE        write the rows to FILE instead of standard output",
+                "  --move-blurred-to DIR    move blurred images under DIR, keeping their sub-folders",
+                "  --copy-blurred-to DIR    copy them instead",
+                "  --dry-run                only print what would be moved or copied",
+                "  --threads N              worker threads (default: all cores)",
+                "  --model FILE             a model file instead of the embedded default",
+                "  --report FILE.html       write a self-contained HTML report",
+                "  --report-thumbnails N    thumbnails in the report, highest scores first (default 300)",
+                "  -q, --quiet              no progress bar and no summary",
+                "  --follow-links           follow symbolic links to folders (loops are detected)",
+                "  --all-files              try every file in folders, not only image extensions",
+                "  --max-megapixels M       refuse larger images from their header (default 100)",
+                "  --full-resolution        decode at full size (default: reduced, >= 2x the model's input)",
+                "",
+                "Exit codes: 0 all files fine, 1 some files failed, 2 usage error, 3 fatal error.");
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
+        Options o = Options.parse(name(), args, FLAGS, VALUED, ALIASES);
+        List<Path> roots = o.positionals().stream().map(Path::of).toList();
+        if (roots.isEmpty()) {
+            throw new UsageException("scan: give at least one folder or file to scan");
+        }
+        o.requireExclusive("--move-blurred-to", "--copy-blurred-to");
+        if (o.has("--dry-run") && !o.has("--move-blurred-to") && !o.has("--copy-blurred-to")) {
+            throw new UsageException("scan: --dry-run only makes sense with --move-blurred-to or --copy-blurred-to");
+        }
+        String format = o.choice("--format", "table", RowWriter.formats());
+        int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        double maxMegapixels = o.doubleValue("--max-megapixels", 100, 0.000001, 1e6);
+        int maxThumbnails = o.intValue("--report-thumbnails", 300, 0, 100_000);
+        Double threshold = o.has("--threshold") ? o.doubleValue("--threshold", 0.5, 0, 1) : null;
+        boolean quiet = o.has("--quiet");
+        Path target = o.has("--move-blurred-to") ? o.path("--move-blurred-to") : o.path("--copy-blurred-to");
+        if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException("scan: " + target + " exists and is not a folder");
+        }
+
+        Model model = ModelLoading.load(o.path("--model"));
+        try {
+            BlurModelAdapter blur = BlurModelAdapter.of(model);
+            Labels labels = blur.labels(threshold != null ? threshold.floatValue() : blur.defaultThreshold());
+            ImageDecoder decoder = new ImageDecoder(
+                    blur.decodeSettings((long) (maxMegapixels * 1e6), o.has("--full-resolution")));
+            Thumbnailer thumbnailer = o.has("--report") ? new Thumbnailer(128) : null;
+            ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer);
+            InputWalker walker = new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"),
+                    target == null ? List.of() : List.of(target));
+            Relocator relocator = target == null ? null
+                    : new Relocator(o.has("--move-blurred-to") ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
+                            o.has("--dry-run"), err);
+            ReportData report = o.has("--report")
+                    ? new ReportData("blurfilter scan report", labels, maxThumbnails, 1000) : null;
+            ProgressBar progress = !quiet && System.console() != null ? new ProgressBar(err) : null;
+            Thread counter = progress == null ? null : startCounting(roots, o, target, progress);
+
+            ScanTally tally = new ScanTally();
+            Path outputFile = o.path("--output");
+            try (Writer fileOut = outputFile == null ? null : newWriter(outputFile)) {
+                Appendable sinkOut = fileOut != null ? fileOut : out;
+                RowWriter writer = RowWriter.create(format, sinkOut, fileOut != null ? fileOut : out);
+                writer.begin();
+                pipeline.run(sink -> walker.walk(roots, sink), row -> {
+                    ScanRow shown = relocate(row, labels, relocator);
+                    tally.add(shown);
+                    writer.row(shown.withoutThumbnail());
+                    if (report != null) {
+                        report.add(shown);
+                    }
+                    if (progress != null) {
+                        progress.update(tally.images() + tally.failed());
+                    }
+                });
+                writer.finish();
+            } catch (IOException e) {
+                throw new FatalException("scan stopped: " + e.getMessage(), e);
+            } finally {
+                if (counter != null) {
+                    counter.interrupt();
+                }
+                if (progress != null) {
+                    progress.finish();
+                }
+                closeQuietly(relocator, err);
+            }
+
+            String summary = tally.summary(labels, walker.skipped());
+            if (!quiet) {
+                PrintStream summaryOut = format.equals("table") && outputFile == null ? out : err;
+                summaryOut.println(summary);
+                if (relocator != null) {
+                    summaryOut.println(relocationSummary(relocator, o.has("--dry-run")));
+                }
+            }
+            if (report != null) {
+                writeReport(o.path("--report"), report, tally, labels, blur, walker.skipped(), relocator, err, quiet);
+            }
+            return tally.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+        } finally {
+            model.close();
+        }
+    }
+
+    /** Moves or copies a blurred image; a failure is added to the row's error column. */
+    private static ScanRow relocate(ScanRow row, Labels labels, Relocator relocator) {
+        if (relocator == null || row.failed() || !labels.isPositive(row.blurScore())) {
+            return row;
+        }
+        try {
+            relocator.relocate(row.entry());
+            return row;
+        } catch (IOException e) {
+            String verb = relocator.mode() == Relocator.Mode.MOVE ? "move" : "copy";
+            return new ScanRow(row.entry(), row.blurScore(), row.label(), row.width(), row.height(),
+                    verb + " failed, file left in place: " + e.getMessage(), row.thumbnail());
+        }
+    }
+
+    private static String relocationSummary(Relocator r, boolean dryRun) {
+        String verb = r.mode() == Relocator.Mode.MOVE ? "moved" : "copied";
+        if (dryRun) {
+            return "dry run: " + r.count() + " blurred files would be " + verb + " to " + r.target();
+        }
+        return verb + " " + r.count() + " blurred files to " + r.target()
+                + (r.journalPath() != null ? " (journal: " + r.journalPath() + ")" : "");
+    }
+
+    /** Counts the files in the background so the progress bar can show a total and an ETA. */
+    private static Thread startCounting(List<Path> roots, Options o, Path target, ProgressBar progress) {
+        Thread t = new Thread(() -> {
+            InputWalker counting = new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"),
+                    target == null ? List.of() : List.of(target));
+            long[] n = {0};
+            try {
+                counting.walk(roots, e -> {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CountingStopped();
+                    }
+                    n[0]++;
+                });
+                progress.total(n[0]);
+            } catch (IOException | CountingStopped e) {
+                // no total: the bar shows count and rate only
+            }
+        }, "blurfilter-count");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Ends the background count early. */
+    private static final class CountingStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CountingStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void writeReport(Path file, ReportData report, ScanTally tally, Labels labels,
+            BlurModelAdapter blur, long skipped, Relocator relocator, PrintStream err, boolean quiet)
+            throws FatalException {
+        report.summary("images scored", Long.toString(tally.images()));
+        report.summary(labels.negative(), Long.toString(tally.count(labels.negative())));
+        report.summary(labels.positive(), Long.toString(tally.count(labels.positive())));
+        report.summary("failed", Long.toString(tally.failed()));
+        if (skipped > 0) {
+            report.summary("skipped (not an image extension)", Long.toString(skipped));
+        }
+        report.summary("threshold", Float.toString(labels.threshold()));
+        report.summary("model", blur.name());
+        report.summary("elapsed", String.format(Locale.ROOT, "%.1f s (%.1f images/s)", tally.elapsedSeconds(),
+                tally.images() / Math.max(1e-9, tally.elapsedSeconds())));
+        if (relocator != null) {
+            report.summary("blurred files " + (relocator.mode() == Relocator.Mode.MOVE ? "moved" : "copied") + " to",
+                    relocator.target() + " (" + relocator.count() + ")");
+        }
+        try {
+            HtmlReport.write(file, report);
+        } catch (IOException e) {
+            throw new FatalException("cannot write the report " + file + ": " + e.getMessage(), e);
+        }
+        if (!quiet) {
+            err.println("report: " + file);
+        }
+    }
+
+    static Writer newWriter(Path file) throws FatalException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new FatalException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Relocator relocator, PrintStream err) {
+        if (relocator == null) {
+            return;
+        }
+        try {
+            relocator.close();
+        } catch (IOException e) {
+            err.println("warning: closing the journal failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.blurfilter.cli.image;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Names well-known file contents that no installed decoder reads, so the error column can say
+ * "HEIC image (not supported)" instead of just "not an image".
+ */
+final class FormatSniffer {
+    private FormatSniffer() {}
+
+    static String notAnImageMessage(byte[] head, int length) {
+        String kind = identify(head, length);
+        return kind == null ? "not an image (content not recognised by any decoder)" : kind;
+    }
+
+    private static String identify(byte[] b, int n) {
+        if (n >= 12 && ascii(b, 4, 4).equals("ftyp")) {
+            String brand = ascii(b, 8, 4);
+            if (brand.startsWith("hei") || brand.startsWith("mif1") || brand.startsWith("hev")) {
+                return "unsupported image format: HEIF/HEIC";
+            }
+            if (brand.startsWith("avi")) {
+                return "unsupported image format: AVIF";
+            }
+            return "not an image (an MP4/QuickTime-style media file)";
+        }
+        if (n >= 4 && ascii(b, 0, 4).equals("%PDF")) {
+            return "not an image (a PDF document)";
+        }
+        if (n >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+            return "not an image (a ZIP archive)";
+        }
+        if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
+            return "corrupt JPEG: no decoder accepts its header";
+        }
+        if (n >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "corrupt PNG: no decoder accepts its header";
+        }
+        return null;
+    }
+
+    private static String ascii(byte[] b, int from, int len) {
+        return new String(b, from, len, StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,59 @@
+package io.blurfilter.cli.output;
+
+import io.blurfilter.cli.scan.ScanRow;
+import java.io.Flushable;
+import java.io.IOException;
+
+/**
+ * One JSON object per row: as a JSON array (one element per line) or as JSON Lines. Failed files
+ * have {@code blur_score}, {@code label}, {@code width} and {@code height} null; fine ones have
+ * {@code error} null.
+ */
+final class JsonRowWriter implements RowWriter {
+    private final Appendable out;
+    private final Flushable flush;
+    private final boolean lines;
+    private boolean first = true;
+
+    JsonRowWriter(Appendable out, Flushable flush, boolean lines) {
+        this.out = out;
+        this.flush = flush;
+        this.lines = lines;
+    }
+
+    @Override
+    public void begin() throws IOException {
+        if (!lines) {
+            out.append('[');
+        }
+    }
+
+    @Override
+    public void row(ScanRow r) throws IOException {
+        if (!lines) {
+            out.append(first ? "\n" : ",\n");
+        }
+        first = false;
+        out.append("{\"path\":").append(Json.string(r.displayPath()));
+        if (Float.isNaN(r.blurScore())) {
+            out.append(",\"blur_score\":null,\"label\":null,\"width\":null,\"height\":null");
+        } else {
+            out.append(",\"blur_score\":").append(Json.number(r.blurScore())).append(",\"label\":")
+                    .append(Json.string(r.label())).append(",\"width\":").append(Integer.toString(r.width()))
+                    .append(",\"height\":").append(Integer.toString(r.height()));
+        }
+        out.append(",\"error\":").append(Json.string(r.error()));
+        out.append('}');
+        if (lines) {
+            out.append('\n');
+        }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        if (!lines) {
+            out.append(first ? "]\n" : "\n]\n");
+        }
+        flush.flush();
+    }
+}

@@ -1,0 +1,32 @@
+package io.blurfilter.cli.output;
+
+import io.blurfilter.cli.scan.ScanRow;
+import java.io.IOException;
+
+/** Writes scan rows in one output format, streaming: nothing is held back until {@link #finish()}. */
+public interface RowWriter {
+    /** The field names every format carries, in order. */
+    String[] FIELDS = {"path", "blur_score", "label", "width", "height", "error"};
+
+    void begin() throws IOException;
+
+    void row(ScanRow row) throws IOException;
+
+    /** Ends the output (closes a JSON array) and flushes. */
+    void finish() throws IOException;
+
+    /** The output formats {@code --format} accepts. */
+    static java.util.List<String> formats() {
+        return java.util.List.of("table", "csv", "json", "jsonl");
+    }
+
+    static RowWriter create(String format, Appendable out, java.io.Flushable flush) {
+        switch (format) {
+            case "csv": return new CsvRowWriter(out, flush);
+            case "json": return new JsonRowWriter(out, flush, false);
+            case "jsonl": return new JsonRowWriter(out, flush, true);
+            case "table": return new TableRowWriter(out, flush);
+            default: throw new IllegalArgumentException("unknown format " + format);
+        }
+    }
+}

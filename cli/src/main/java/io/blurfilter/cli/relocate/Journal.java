@@ -1,0 +1,68 @@
+package io.blurfilter.cli.relocate;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * An append-only CSV record of moves and copies. Each entry is written and forced to disk
+ * ({@link FileChannel#force}) <em>before</em> the file it names is touched, so after a crash at any
+ * point the journal names every file that may have left its place; {@code undo} sorts out which
+ * ones actually did.
+ */
+public final class Journal implements Closeable {
+    private final Path path;
+    private final FileChannel channel;
+
+    private Journal(Path path, FileChannel channel) {
+        this.path = path;
+        this.channel = channel;
+    }
+
+    /** Creates {@code dir/.blurfilter-journal-<timestamp>.csv} (a new file, never an existing one). */
+    public static Journal createIn(Path dir) throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (int attempt = 0; ; attempt++) {
+            Path file = dir.resolve(".blurfilter-journal-" + stamp + (attempt == 0 ? "" : "-" + attempt) + ".csv");
+            try {
+                FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+                Journal j = new Journal(file, ch);
+                j.append(JournalEntry.HEADER + '\n');
+                return j;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 1000) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Appends the entry and waits until it is on disk. */
+    public void record(JournalEntry entry) throws IOException {
+        append(entry.toCsvLine());
+    }
+
+    private void append(String text) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+        channel.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

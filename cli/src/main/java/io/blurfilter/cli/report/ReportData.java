@@ -1,0 +1,114 @@
+package io.blurfilter.cli.report;
+
+import io.blurfilter.cli.scan.Labels;
+import io.blurfilter.cli.scan.ScanRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * What a report shows, gathered row by row with bounded memory: a score histogram, the thumbnails of
+ * the {@code maxThumbnails} highest-scoring images (the ones a user wants to review), and the first
+ * {@code maxErrors} errors. Summary lines and an evaluation section are added by the command.
+ */
+public final class ReportData {
+    /** One image shown in the report. */
+    public record Thumbnail(String path, float score, String label, boolean flagged, byte[] jpeg) {}
+
+    /** One failed file. */
+    public record Failure(String path, String error) {}
+
+    public static final int BINS = 20;
+
+    private final String title;
+    private final Labels labels;
+    private final int maxThumbnails;
+    private final int maxErrors;
+    private final long[] histogram = new long[BINS];
+    private final PriorityQueue<Thumbnail> thumbnails =
+            new PriorityQueue<>(Comparator.comparingDouble(Thumbnail::score));
+    private final List<Failure> failures = new ArrayList<>();
+    private final Map<String, String> summary = new LinkedHashMap<>();
+    private long scored;
+    private long failed;
+    private EvalSection eval;
+
+    public ReportData(String title, Labels labels, int maxThumbnails, int maxErrors) {
+        this.title = title;
+        this.labels = labels;
+        this.maxThumbnails = maxThumbnails;
+        this.maxErrors = maxErrors;
+    }
+
+    public void add(ScanRow row) {
+        if (Float.isNaN(row.blurScore())) {
+            failed++;
+            if (failures.size() < maxErrors) {
+                failures.add(new Failure(row.displayPath(), row.error()));
+            }
+            return;
+        }
+        if (row.error() != null && failures.size() < maxErrors) {
+            failures.add(new Failure(row.displayPath(), row.error()));
+        }
+        scored++;
+        histogram[Math.min(BINS - 1, (int) (row.blurScore() * BINS))]++;
+        if (row.thumbnail() != null && maxThumbnails > 0) {
+            thumbnails.add(new Thumbnail(row.displayPath(), row.blurScore(), row.label(),
+                    labels.isPositive(row.blurScore()), row.thumbnail()));
+            if (thumbnails.size() > maxThumbnails) {
+                thumbnails.poll(); // drop the lowest score
+            }
+        }
+    }
+
+    public void summary(String key, String value) {
+        summary.put(key, value);
+    }
+
+    public void eval(EvalSection section) {
+        this.eval = section;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Labels labels() {
+        return labels;
+    }
+
+    public long[] histogram() {
+        return histogram.clone();
+    }
+
+    public long scored() {
+        return scored;
+    }
+
+    public long failed() {
+        return failed;
+    }
+
+    /** Kept thumbnails, highest score first. */
+    public List<Thumbnail> thumbnails() {
+        List<Thumbnail> list = new ArrayList<>(thumbnails);
+        list.sort(Comparator.comparingDouble(Thumbnail::score).reversed());
+        return list;
+    }
+
+    public List<Failure> failures() {
+        return failures;
+    }
+
+    public Map<String, String> summary() {
+        return summary;
+    }
+
+    public EvalSection eval() {
+        return eval;
+    }
+}

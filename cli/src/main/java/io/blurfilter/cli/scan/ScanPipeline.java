@@ -1,0 +1,110 @@
+package io.blurfilter.cli.scan;
+
+import io.blurfilter.cli.image.DecodedImage;
+import io.blurfilter.cli.image.ImageDecodeException;
+import io.blurfilter.cli.image.ImageDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Decodes and scores files on a thread pool while the walk goes on, and hands the rows to a
+ * {@link RowSink} on the calling thread in the order the files were found.
+ *
+ * <p>At most {@code 4 x threads} files are in flight; the walk waits for the oldest one when the
+ * window is full. Memory therefore stays bounded however many files there are, and the output order
+ * is the walk order whatever the thread count.
+ */
+public final class ScanPipeline {
+    private final ImageDecoder decoder;
+    private final BlurScorer scorer;
+    private final Labels labels;
+    private final int threads;
+    private final Thumbnailer thumbnailer;
+
+    /** @param thumbnailer null when no thumbnails are needed */
+    public ScanPipeline(ImageDecoder decoder, BlurScorer scorer, Labels labels, int threads, Thumbnailer thumbnailer) {
+        this.decoder = decoder;
+        this.scorer = scorer;
+        this.labels = labels;
+        this.threads = threads;
+        this.thumbnailer = thumbnailer;
+    }
+
+    /** Walks the roots and delivers every row to {@code sink}; IO errors of the sink end the scan. */
+    public void run(EntrySource source, RowSink sink) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        ArrayDeque<Future<ScanRow>> inFlight = new ArrayDeque<>();
+        int window = 4 * threads;
+        try {
+            source.forEach(entry -> {
+                try {
+                    while (inFlight.size() >= window
+                            || (!inFlight.isEmpty() && inFlight.peekFirst().isDone())) {
+                        sink.accept(await(inFlight.pollFirst()));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                inFlight.addLast(pool.submit(() -> process(entry)));
+            });
+            while (!inFlight.isEmpty()) {
+                sink.accept(await(inFlight.pollFirst()));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Decodes and scores one file; never throws, failures become rows with an error. */
+    ScanRow process(InputEntry entry) {
+        if (entry.error() != null) {
+            return ScanRow.failed(entry, entry.error());
+        }
+        DecodedImage image;
+        try {
+            image = decoder.decode(entry.path());
+        } catch (ImageDecodeException e) {
+            return ScanRow.failed(entry, e.getMessage());
+        }
+        float score;
+        try {
+            score = scorer.blurScore(image);
+        } catch (RuntimeException e) {
+            return ScanRow.failed(entry, "model failed on this image: " + e);
+        }
+        if (!(score >= 0 && score <= 1)) {
+            return ScanRow.failed(entry, "model produced an invalid score " + score);
+        }
+        byte[] thumbnail = thumbnailer == null ? null : thumbnailer.jpeg(image);
+        return new ScanRow(entry, score, labels.of(score), image.fullWidth(), image.fullHeight(), null, thumbnail);
+    }
+
+    private static ScanRow await(Future<ScanRow> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            // process() catches everything it can; an Error (e.g. StackOverflowError) lands here
+            throw new IllegalStateException("scan worker failed", e.getCause());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "blurfilter-scan-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

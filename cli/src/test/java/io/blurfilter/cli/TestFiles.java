@@ -1,0 +1,26 @@
+package io.blurfilter.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locations of the shared fixtures (system property {@code blurfilter.shared}, set by the parent pom). */
+final class TestFiles {
+    private TestFiles() {}
+
+    /** {@code ../shared} of the checkout, or null when it is not there. */
+    static Path shared() {
+        String p = System.getProperty("blurfilter.shared");
+        Path dir = p != null ? Path.of(p) : Path.of("..", "..", "shared");
+        return Files.isDirectory(dir) ? dir : null;
+    }
+
+    static Path sharedImages() {
+        Path s = shared();
+        return s == null ? null : s.resolve("fixtures/images");
+    }
+
+    static Path realDev() {
+        Path s = shared();
+        return s == null ? null : s.resolve("data/real-dev");
+    }
+}

@@ -1,0 +1,66 @@
+package io.blurfilter.cli;
+
+import io.blurfilter.engine.ModelMetadata;
+import io.blurfilter.engine.Postprocessing;
+import io.blurfilter.engine.Preprocessing;
+import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelWriter;
+import io.blurfilter.engine.graph.Attributes;
+import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.Node;
+import io.blurfilter.engine.graph.OpType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small hand-built models for tests, so they do not depend on the trained default model.
+ *
+ * <p>{@link #laplacian} is a real (if crude) sharpness detector: a Laplacian filter over the summed
+ * colour channels, split into positive and negative responses by two output channels and a ReLU,
+ * averaged over the image, then mapped to two logits. Sharp images have strong edges, so a high
+ * mean response means "clear"; blurred ones score towards "blur".
+ */
+final class TestModels {
+    private TestModels() {}
+
+    /** Writes the Laplacian model to {@code file} and returns it. */
+    static Path laplacian(Path file) throws IOException {
+        float[] lap = {0, 1, 0, 1, -4, 1, 0, 1, 0};
+        float[] w = new float[2 * 3 * 9];
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < 9; k++) {
+                w[c * 9 + k] = lap[k];          // output 0: +laplacian
+                w[27 + c * 9 + k] = -lap[k];    // output 1: -laplacian
+            }
+        }
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        weights.put("lap.w", new Tensor(new int[] {2, 3, 3, 3}, w));
+        // edge energy e = mean |laplacian|; logits: clear = K*e - B, blur = B - K*e. Calibrated on
+        // ../shared/data/real-dev: sharp photos have e >= 1.15, blurred ones e <= 0.97; e = 1.06 scores 0.5.
+        float k = 5f;
+        float b = 5.3f;
+        weights.put("fc.w", new Tensor(new int[] {2, 2}, new float[] {k, -k, k, -k}));
+        weights.put("fc.b", new Tensor(new int[] {2}, new float[] {-b, b}));
+        List<Node> nodes = List.of(
+                new Node(OpType.CONV, "lap", List.of("x", "lap.w"), "edges",
+                        Attributes.builder().ints("pads", 1, 1, 1, 1).build()),
+                new Node(OpType.RELU, "abs", List.of("edges"), "energy_map", Attributes.NONE),
+                new Node(OpType.GLOBAL_AVERAGE_POOL, "pool", List.of("energy_map"), "energy", Attributes.NONE),
+                new Node(OpType.FLATTEN, "flat", List.of("energy"), "features", Attributes.NONE),
+                new Node(OpType.GEMM, "fc", List.of("features", "fc.w", "fc.b"), "logits", Attributes.NONE),
+                new Node(OpType.SOFTMAX, "softmax", List.of("logits"), "probs",
+                        Attributes.builder().ints("axis", 1).build()));
+        Graph graph = new Graph("x", new int[] {1, 3, -1, -1}, "probs", nodes, weights);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("source_format", "hand-built test model");
+        ModelMetadata meta = new ModelMetadata("test-laplacian", new int[] {1, 3, 224, 224},
+                Preprocessing.resizeShortThenCrop(256, 224, 224), List.of("clear", "blur"),
+                Postprocessing.threshold(0.5f, 1), provenance);
+        ModelWriter.write(new ModelFile(meta, graph), file);
+        return file;
+    }
+}
