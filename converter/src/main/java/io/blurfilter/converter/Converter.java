@@ -65,6 +65,45 @@ public final class Converter {
                 program.opCounts());
     }
 
+    /**
+     * Converts a Paddle model held in memory (e.g. from an archive): the program ({@code .json} name for
+     * PIR, anything else for a legacy ProgramDesc) and the {@code .pdiparams} bytes. The options' config
+     * file, if set, is read from disk.
+     */
+    public static ConversionResult convertPaddle(String programName, byte[] program, String paramsName,
+            byte[] params, ConvertOptions options) throws IOException, ConversionException {
+        boolean pir = programName.toLowerCase(Locale.ROOT).endsWith(".json");
+        PaddleProgram prog = pir ? PirProgramReader.read(programName, program)
+                : LegacyProgramReader.read(programName, program);
+        Graph graph = PaddleConverter.toGraph(prog, PdiparamsReader.read(paramsName, params), paramsName);
+        Map<String, String> sha = new LinkedHashMap<>();
+        sha.put(programName, SourceFile.sha256(program));
+        sha.put(paramsName, SourceFile.sha256(params));
+        InferenceConfig config = readConfig(options, sha);
+        return finish(graph, options, config, programName, prog.format(), sha, "model", prog.opCounts());
+    }
+
+    /** Converts an ONNX model held in memory; {@code name} is used in messages and provenance. */
+    public static ConversionResult convertOnnx(String name, byte[] model, ConvertOptions options)
+            throws IOException, ConversionException {
+        OnnxConverter.Result r = OnnxConverter.convert(name, model);
+        Map<String, String> sha = new LinkedHashMap<>();
+        sha.put(name, SourceFile.sha256(model));
+        InferenceConfig config = readConfig(options, sha);
+        return finish(r.graph(), options, config, name, "onnx", sha, name.replaceFirst("\\.onnx$", ""),
+                r.opCounts());
+    }
+
+    private static InferenceConfig readConfig(ConvertOptions options, Map<String, String> sha)
+            throws IOException, ConversionException {
+        if (options.config == null) {
+            return null;
+        }
+        SourceFile cfg = SourceFile.read(options.config);
+        sha.put(cfg.name, cfg.sha256());
+        return InferenceConfig.parse(cfg.name, new String(cfg.bytes, StandardCharsets.UTF_8));
+    }
+
     /** Converts an ONNX model ({@code .onnx} file); metadata from {@code options} (and its config). */
     public static ConversionResult convertOnnx(Path onnx, ConvertOptions options)
             throws IOException, ConversionException {
@@ -72,20 +111,10 @@ public final class Converter {
             throw new ConversionException(onnx + ": give the .onnx file, not a directory");
         }
         SourceFile model = SourceFile.read(onnx);
-        OnnxConverter.Result r = OnnxConverter.convert(model.name, model.bytes);
-        Map<String, String> sha = new LinkedHashMap<>();
-        sha.put(model.name, model.sha256());
-        InferenceConfig config = null;
-        if (options.config != null) {
-            SourceFile cfg = SourceFile.read(options.config);
-            config = InferenceConfig.parse(cfg.name, new String(cfg.bytes, StandardCharsets.UTF_8));
-            sha.put(cfg.name, cfg.sha256());
-        }
-        String stem = model.name.replaceFirst("\\.onnx$", "");
-        return finish(r.graph(), options, config, model.name, "onnx", sha, stem, r.opCounts());
+        return convertOnnx(model.name, model.bytes, options);
     }
 
-    private static ConversionResult finish(Graph graph, ConvertOptions options, InferenceConfig config, String where,
+    static ConversionResult finish(Graph graph, ConvertOptions options, InferenceConfig config, String where,
             String format, Map<String, String> sha, String defaultName, Map<String, Integer> sourceOps)
             throws ConversionException {
         if (options.optimize) {

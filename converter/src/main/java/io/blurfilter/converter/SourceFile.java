@@ -31,6 +31,10 @@ final class SourceFile {
     }
 
     String sha256() {
+        return sha256(bytes);
+    }
+
+    static String sha256(byte[] bytes) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
             StringBuilder sb = new StringBuilder();

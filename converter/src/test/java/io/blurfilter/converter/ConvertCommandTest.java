@@ -1,0 +1,94 @@
+package io.blurfilter.converter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvertCommandTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return ConvertCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void convertsPaddleDirectoryAndPrintsSummary(@TempDir Path tmp) throws Exception {
+        Path bin = tmp.resolve("textline.bin");
+        assertEquals(0, run("--from", "paddle", Fixtures.fixture("paddle-pir-lcnet-x0_25-textline").toString(),
+                "-o", bin.toString()), err());
+        assertTrue(out().contains("input:       [1, 3, 80, 160]"), out());
+        assertTrue(out().contains("labels:      [0_degree, 180_degree]"), out());
+        assertTrue(out().contains("parameters:  "), out());
+        assertTrue(out().contains("Conv 31"), out());
+        assertTrue(out().contains("written:     " + bin), out());
+        ModelFile m = ModelReader.read(bin);
+        assertEquals("PP-LCNet_x0_25_textline_ori", m.metadata().name());
+    }
+
+    @Test
+    void flagsOverrideTheConfig(@TempDir Path tmp) throws Exception {
+        Path bin = tmp.resolve("m.bin");
+        Path dir = Fixtures.fixture("paddle-pir-lcnet-x0_25-textline");
+        assertEquals(0, run("--from", "paddle", dir.resolve("inference.json").toString(),
+                dir.resolve("inference.pdiparams").toString(), "--config", dir.resolve("inference.yml").toString(),
+                "--labels", "up,down", "--threshold", "0.7", "--name", "mine", "--bgr", "-o", bin.toString()), err());
+        ModelFile m = ModelReader.read(bin);
+        assertEquals(List.of("up", "down"), m.metadata().labels());
+        assertEquals("mine", m.metadata().name());
+        assertEquals(0.7f, m.metadata().postprocessing().threshold());
+        assertEquals("BGR", m.metadata().preprocessing().channelOrder().name());
+        assertEquals(160, m.metadata().preprocessing().resizeWidth());
+    }
+
+    @Test
+    void onnxWithDynamicSizeNeedsAShape(@TempDir Path tmp) {
+        Path onnx = Fixtures.resource("onnx-lcnet/lcnet_x0_25_nolast_op14.onnx");
+        assertEquals(1, run("--from", "onnx", onnx.toString(), "-o", tmp.resolve("m.bin").toString()));
+        assertTrue(err().contains("--input-shape"), err());
+        assertEquals(0, run("--from", "onnx", onnx.toString(), "--resize-short", "256", "--crop", "224",
+                "-o", tmp.resolve("m.bin").toString()), err());
+        assertTrue(out().contains("input:       [1, 3, 224, 224] (graph accepts [?, 3, ?, ?])"), out());
+    }
+
+    @Test
+    void usageErrorsReturnTwo() {
+        assertEquals(2, run("--from", "caffe", "x", "-o", "m.bin"));
+        assertEquals(2, run("--from", "onnx", "x.onnx"));
+        assertEquals(2, run("--from", "paddle", "-o", "m.bin"));
+        assertEquals(2, run("--bogus"));
+        assertEquals(2, run("--from", "paddle", "d", "--crop", "wide", "-o", "m.bin"));
+        assertTrue(err().contains("usage: blurfilter convert"), err());
+    }
+
+    @Test
+    void conversionErrorsReturnOneAndNameTheFile(@TempDir Path tmp) throws Exception {
+        Path broken = tmp.resolve("broken.onnx");
+        Files.write(broken, new byte[] {0x08, 0x07, 0x3a, 0x7f});
+        assertEquals(1, run("--from", "onnx", broken.toString(), "-o", tmp.resolve("m.bin").toString()));
+        assertTrue(err().contains("broken.onnx: not a valid ONNX model"), err());
+        assertEquals(1, run("--from", "paddle", tmp.resolve("missing").toString(), "-o", "m.bin"));
+        assertTrue(err().contains("missing"), err());
+        assertEquals(1, run("--from", "paddle", tmp.toString(), "-o", "m.bin"));
+        assertTrue(err().contains("holds neither inference.json nor inference.pdmodel"), err());
+    }
+}
