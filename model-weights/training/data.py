@@ -180,10 +180,15 @@ def _random_kernel(rng, kind, k_scale):
             return paddle_motion_kernel(k, angle)
         # the Paddle kernel is a k-px diagonal (length ~k*sqrt2 clipped by the box) rotated
         return line_kernel(k * 1.2 * k_scale, 45 + angle)
+    if kind == "linear":
+        # straight camera/subject motion at any angle, longer than PaddleClas' kernel; half of
+        # them near-horizontal (panning / hand shake is mostly horizontal in real photos)
+        angle = float(rng.normal(0, 12)) if rng.random() < 0.5 else float(rng.uniform(0, 180))
+        return line_kernel(float(rng.uniform(6.0, 24.0)) * k_scale, angle)
     if kind == "defocus":
         return disk_kernel(float(rng.uniform(2.0, 5.0)) * k_scale)
     if kind == "shake":
-        return shake_kernel(float(rng.uniform(5.0, 15.0)) * k_scale, rng)
+        return shake_kernel(float(rng.uniform(5.0, 20.0)) * k_scale, rng)
     raise ValueError(kind)
 
 
@@ -235,22 +240,22 @@ def shallow_dof(img, rng, k_scale=1.0):
 # ---------------------------------------------------------------------------------------------
 # The blur synthesizer
 
-BLUR_TYPES = ["gaussian", "motion", "defocus", "shake", "highres", "mixed"]
-BLUR_PROBS = [0.15, 0.15, 0.20, 0.20, 0.15, 0.15]
+BLUR_TYPES = ["gaussian", "motion", "linear", "defocus", "shake", "highres", "mixed"]
+BLUR_PROBS = [0.12, 0.12, 0.15, 0.17, 0.18, 0.13, 0.13]
 
 
 def synth_blur(img, rng, k_scale=1.0, kind=None):
     """Blur an RGB uint8 image at its own resolution. Returns (blurred, kind)."""
     if kind is None:
         kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
-    if kind in ("gaussian", "motion", "defocus", "shake"):
+    if kind in ("gaussian", "motion", "linear", "defocus", "shake"):
         return apply_kernel(img, _random_kernel(rng, kind, k_scale)), kind
     if kind == "highres":
         # the photo was taken at a higher resolution, blurred there, then downscaled to ours
         u = float(rng.uniform(1.5, 3.0))
         h, w = img.shape[:2]
         up = cv2.resize(img, (int(round(w * u)), int(round(h * u))), interpolation=cv2.INTER_CUBIC)
-        sub = str(rng.choice(["gaussian", "motion", "defocus", "shake"]))
+        sub = str(rng.choice(["gaussian", "motion", "linear", "defocus", "shake"]))
         up = apply_kernel(up, _random_kernel(rng, sub, k_scale * u))
         interp = cv2.INTER_AREA if rng.random() < 0.5 else cv2.INTER_LINEAR
         return cv2.resize(up, (w, h), interpolation=interp), kind
