@@ -1,5 +1,6 @@
 package io.blurfilter.converter.lower;
 
+import io.blurfilter.engine.graph.ShapeInference;
 import java.util.Arrays;
 
 /**
@@ -107,22 +108,17 @@ public final class Dims {
     /** Returned by {@link #window} when the kernel does not fit the padded input. */
     public static final int DOES_NOT_FIT = Integer.MIN_VALUE;
 
-    /** Sliding-window output size; UNKNOWN when the input size is dynamic. */
+    /** Sliding-window output size (the engine's rule); UNKNOWN when the input size is dynamic. */
     public static int window(int size, int kernel, int stride, int padBegin, int padEnd, int dilation,
             boolean ceil) {
         if (size < 0) {
             return UNKNOWN;
         }
-        long span = (long) dilation * (kernel - 1) + 1;
-        long room = (long) size + padBegin + padEnd - span;
-        if (room < 0) {
+        try {
+            return ShapeInference.window(size, kernel, stride, padBegin, padEnd, dilation, ceil);
+        } catch (IllegalArgumentException e) {
             return DOES_NOT_FIT;
         }
-        long out = (ceil ? (room + stride - 1) / stride : room / stride) + 1;
-        if (ceil && (out - 1) * stride >= (long) size + padBegin) {
-            out--;
-        }
-        return (int) out;
     }
 
     static String toString(int[] shape) {

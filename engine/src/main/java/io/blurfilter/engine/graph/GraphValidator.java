@@ -38,9 +38,13 @@ public final class GraphValidator {
         for (Map.Entry<String, Tensor> w : g.weights().entrySet()) {
             checkName(w.getKey(), "weight");
         }
+        Set<String> nodeNames = new HashSet<>();
         for (Node n : g.nodes()) {
             String where = "node '" + n.name() + "' (" + n.op() + ")";
             checkName(n.name(), "node");
+            if (!nodeNames.add(n.name())) {
+                throw new IllegalArgumentException("two nodes are named '" + n.name() + "'");
+            }
             int arity = n.inputs().size();
             if (arity < n.op().minInputs() || arity > n.op().maxInputs()) {
                 throw new IllegalArgumentException(where + " takes " + n.op().minInputs()

@@ -144,8 +144,11 @@ public final class ShapeInference {
             window(x[3], k[1], s[1], p[1], p[3], 1, ceil)};
     }
 
-    /** Output length of a sliding window; ceil mode never starts a window inside the end padding. */
-    static int window(int size, int kernel, int stride, int padBegin, int padEnd, int dilation, boolean ceil) {
+    /**
+     * Output length of a sliding window (conv or pool) along one axis; ceil mode never starts a window
+     * inside the end padding. Throws IllegalArgumentException when the window does not fit.
+     */
+    public static int window(int size, int kernel, int stride, int padBegin, int padEnd, int dilation, boolean ceil) {
         if (kernel < 1 || stride < 1 || dilation < 1 || padBegin < 0 || padEnd < 0 || kernel > GraphValidator.MAX_DIM
                 || stride > GraphValidator.MAX_DIM || dilation > GraphValidator.MAX_DIM
                 || padBegin > GraphValidator.MAX_DIM || padEnd > GraphValidator.MAX_DIM) {
