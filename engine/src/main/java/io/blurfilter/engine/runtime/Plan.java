@@ -41,6 +41,12 @@ public final class Plan {
 
     /** Compiles {@code g} for {@code inputShape}, asking {@code preferred} first, then the fallback. */
     public static Plan compile(Graph g, int[] inputShape, Kernels preferred, Kernels fallback) {
+        if (preferred != null) {
+            Plan whole = preferred.compileGraph(g, inputShape, fallback);
+            if (whole != null) {
+                return whole;
+            }
+        }
         Map<String, int[]> shapes = ShapeInference.infer(g, inputShape);
         List<Node> nodes = g.nodes();
         Map<String, Integer> lastUse = new HashMap<>();
@@ -97,6 +103,16 @@ public final class Plan {
         String used = usedPreferred ? preferred.name() + "+" + fallback.name() : fallback.name();
         return new Plan(layers, slots.sizes(), inputSlot, slotOf.get(g.outputName()), inputShape.clone(),
                 shapes.get(g.outputName()), used);
+    }
+
+    /**
+     * A plan a kernel family compiled itself ({@link Kernels#compileGraph}): layers over a workspace of
+     * {@code slotSizes}, the NCHW input copied into {@code inputSlot}, the output read from {@code outputSlot}.
+     */
+    public static Plan of(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
+            int[] outputShape, String kernelsUsed) {
+        return new Plan(layers, slotSizes.clone(), inputSlot, outputSlot, inputShape.clone(), outputShape.clone(),
+                kernelsUsed);
     }
 
     private static boolean runsInPlace(OpType op) {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Hands out workspace slots, reusing released ones (best fit) and growing them when needed. */
-final class SlotAllocator {
+public final class SlotAllocator {
     private final List<Integer> sizes = new ArrayList<>();
     private final List<Integer> free = new ArrayList<>();
 
-    int take(int size) {
+    public int take(int size) {
         int best = -1;
         for (int i = 0; i < free.size(); i++) {
             int s = free.get(i);
@@ -24,7 +24,7 @@ final class SlotAllocator {
         return slot;
     }
 
-    int takeFresh(int size) {
+    public int takeFresh(int size) {
         sizes.add(size);
         return sizes.size() - 1;
     }
@@ -39,13 +39,13 @@ final class SlotAllocator {
         return cFits ? candidate < current : candidate > current;
     }
 
-    void release(int slot) {
+    public void release(int slot) {
         if (!free.contains(slot)) {
             free.add(slot);
         }
     }
 
-    int[] sizes() {
+    public int[] sizes() {
         int[] out = new int[sizes.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = sizes.get(i);

@@ -1,0 +1,281 @@
+package io.blurfilter.engine.kernels.fast;
+
+import io.blurfilter.engine.Shapes;
+import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.Node;
+import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.graph.ShapeInference;
+import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.LayerSpec;
+import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.SlotAllocator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a graph into a {@link Plan} whose convolutions run over NHWC activations. Each value keeps
+ * the layout its producer wrote; a consumer that needs the other layout gets a converted copy (made
+ * once, kept while the value lives). Values with one channel or one pixel are the same in both
+ * layouts, so after the global pool nothing is converted. The graph input arrives NCHW and the stem
+ * convolution reads it directly; the output is converted back to NCHW if needed, so the plan means
+ * exactly what the node-by-node plan means.
+ */
+public final class NhwcCompiler {
+    private final Graph g;
+    private final int[] inputShape;
+    private final Kernels fallback;
+    private final LayerOps ops;
+    private final String name;
+    private final SlotAllocator slots = new SlotAllocator();
+    private final Map<String, Integer> lastUse = new HashMap<>();
+    /** Slot of each live value in the layout its producer wrote. */
+    private final Map<String, Integer> slotOf = new HashMap<>();
+    private final Map<String, Boolean> nhwcOf = new HashMap<>();
+    /** Converted copies, keyed by value; released with the value. */
+    private final Map<String, Integer> copyOf = new HashMap<>();
+    private final List<Layer> layers = new ArrayList<>();
+    private Map<String, int[]> shapes;
+    private boolean usedFallback;
+
+    public NhwcCompiler(Graph g, int[] inputShape, Kernels fallback, LayerOps ops, String name) {
+        this.g = g;
+        this.inputShape = inputShape.clone();
+        this.fallback = fallback;
+        this.ops = ops;
+        this.name = name;
+    }
+
+    public Plan compile() {
+        shapes = ShapeInference.infer(g, inputShape);
+        List<Node> nodes = g.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (String in : nodes.get(i).inputs()) {
+                lastUse.put(in, i);
+            }
+        }
+        lastUse.put(g.outputName(), Integer.MAX_VALUE);
+        lastUse.put(g.inputName(), Integer.MAX_VALUE); // the plan copies the input there every run
+        int inputSlot = slots.take(size(g.inputName()));
+        slotOf.put(g.inputName(), inputSlot);
+        nhwcOf.put(g.inputName(), false);
+        for (int i = 0; i < nodes.size(); i++) {
+            compileNode(i, nodes.get(i));
+        }
+        int outSlot = slotIn(g.outputName(), false);
+        String used = usedFallback ? name + "+" + fallback.name() : name;
+        return Plan.of(layers, slots.sizes(), inputSlot, outSlot, inputShape, shapes.get(g.outputName()), used);
+    }
+
+    private void compileNode(int i, Node n) {
+        switch (n.op()) {
+            case CONV:
+                if (!conv(i, n)) {
+                    viaFallback(i, n);
+                }
+                return;
+            case GLOBAL_AVERAGE_POOL:
+                if (isSpatial(n.input(0)) && nhwcOf.get(n.input(0))) {
+                    int in = slotOf.get(n.input(0));
+                    int out = newOutput(i, n, true);
+                    layers.add(new NhwcGlobalAveragePool(in, out, shapes.get(n.input(0))));
+                    return;
+                }
+                viaFallback(i, n);
+                return;
+            case ADD: case SUB: case MUL: case DIV:
+                if (!binary(i, n)) {
+                    viaFallback(i, n);
+                }
+                return;
+            case RELU: case RELU6: case HARD_SWISH: case HARD_SIGMOID: case SIGMOID: case CLIP: case SCALE:
+            case IDENTITY:
+                elementwise(i, n);
+                return;
+            default:
+                viaFallback(i, n);
+        }
+    }
+
+    private boolean conv(int i, Node n) {
+        String x = n.input(0);
+        if (g.isWeight(x) || !g.isWeight(n.input(1)) || (n.inputs().size() > 2 && !g.isWeight(n.input(2)))) {
+            return false;
+        }
+        Tensor b = n.inputs().size() > 2 ? g.weight(n.input(2)) : null;
+        ConvParams p = new ConvParams(n, shapes.get(x), shapes.get(n.input(1)), shapes.get(n.output()),
+                g.weight(n.input(1)).data(), b == null ? null : b.data());
+        Layer layer;
+        if (p.isPointwise() || p.isDepthwise()) {
+            int in = slotIn(x, true);
+            int out = newOutput(i, n, true);
+            layer = p.isPointwise() ? ops.pointwise(p, in, out) : ops.depthwise(p, in, out);
+        } else if (p.group == 1) {
+            boolean nchw = isSpatial(x) && !nhwcOf.get(x) && !copyOf.containsKey(x);
+            int in = nchw ? slotOf.get(x) : slotIn(x, true);
+            int scratchSize = ops.directConvScratch(p);
+            int scratch = scratchSize > 0 ? slots.take(scratchSize) : -1;
+            int out = newOutput(i, n, true);
+            layer = ops.directConv(p, nchw, in, out, scratch);
+            if (scratch >= 0) {
+                slots.release(scratch);
+            }
+        } else {
+            return false;
+        }
+        if (layer == null) {
+            throw new IllegalStateException(name + " kernels declined " + n);
+        }
+        layers.add(layer);
+        releaseInputs(i, n);
+        return true;
+    }
+
+    /** Add/Sub/Mul/Div in NHWC: elementwise when the operands need no broadcast, or per channel. */
+    private boolean binary(int i, Node n) {
+        String a = n.input(0);
+        String b = n.input(1);
+        String layoutSource = isSpatial(a) && !g.isWeight(a) ? a : isSpatial(b) && !g.isWeight(b) ? b : null;
+        if (layoutSource == null) {
+            return false;
+        }
+        if (sameOrScalar(a, n) && sameOrScalar(b, n)) {
+            boolean nhwc = nhwcOf.get(layoutSource);
+            runAsIs(i, n, nhwc, nhwc);
+            return true;
+        }
+        String image = isSpatial(a) && !g.isWeight(a) ? a : b;
+        String other = image.equals(a) ? b : a;
+        int[] is = shapes.get(image);
+        int[] os = shapes.get(other);
+        if (!nhwcOf.get(image) || !Arrays.equals(is, shapes.get(n.output()))
+                || os.length != 4 || os[1] != is[1] || os[2] != 1 || os[3] != 1 || (os[0] != 1 && os[0] != is[0])) {
+            return false;
+        }
+        int imageSlot = slotOf.get(image);
+        int otherSlot = g.isWeight(other) ? -1 : slotIn(other, true);
+        float[] constant = g.isWeight(other) ? g.weight(other).data() : null;
+        int out = inPlaceOr(i, n, image, true);
+        layers.add(new NhwcChannelBroadcast(n.op(), image.equals(a), imageSlot, otherSlot, constant, out, is, os[0]));
+        releaseInputs(i, n);
+        return true;
+    }
+
+    /** A scalar, or a computed spatial value of the output's shape: raw memory lines up in either layout. */
+    private boolean sameOrScalar(String v, Node n) {
+        int[] s = shapes.get(v);
+        return Shapes.elementCount(s) == 1
+                || (!g.isWeight(v) && isSpatial(v) && Arrays.equals(s, shapes.get(n.output())));
+    }
+
+    /** Shape-preserving unary ops read raw memory, so they run in whatever layout their input has. */
+    private void elementwise(int i, Node n) {
+        String x = n.input(0);
+        boolean nhwc = !g.isWeight(x) && nhwcOf.getOrDefault(x, false) && isSpatial(x);
+        runAsIs(i, n, nhwc, nhwc);
+    }
+
+    /** A fallback layer over the inputs' memory as it is (layout-blind ops). */
+    private void runAsIs(int i, Node n, boolean inputsNhwc, boolean outputNhwc) {
+        int arity = n.inputs().size();
+        int[] inSlots = new int[arity];
+        for (int k = 0; k < arity; k++) {
+            String v = n.input(k);
+            inSlots[k] = g.isWeight(v) ? -1 : isSpatial(v) ? slotIn(v, inputsNhwc) : slotOf.get(v);
+        }
+        boolean unary = arity == 1 && !g.isWeight(n.input(0));
+        int out = unary ? inPlaceOr(i, n, n.input(0), outputNhwc) : newOutput(i, n, outputNhwc);
+        addFallback(n, inSlots, out);
+        releaseInputs(i, n);
+    }
+
+    /** Any other node: spatial inputs as NCHW, the reference kernel, an NCHW output. */
+    private void viaFallback(int i, Node n) {
+        int arity = n.inputs().size();
+        int[] inSlots = new int[arity];
+        for (int k = 0; k < arity; k++) {
+            String v = n.input(k);
+            inSlots[k] = g.isWeight(v) ? -1 : slotIn(v, false);
+        }
+        int out = newOutput(i, n, false);
+        addFallback(n, inSlots, out);
+        releaseInputs(i, n);
+    }
+
+    private void addFallback(Node n, int[] inSlots, int out) {
+        int arity = n.inputs().size();
+        int[][] inShapes = new int[arity][];
+        Tensor[] constants = new Tensor[arity];
+        for (int k = 0; k < arity; k++) {
+            inShapes[k] = shapes.get(n.input(k));
+            constants[k] = g.weight(n.input(k));
+        }
+        layers.add(fallback.create(new LayerSpec(n, inShapes, shapes.get(n.output()), constants, inSlots, out)));
+        usedFallback = true;
+    }
+
+    /** The slot holding {@code v} in the wanted layout, converting (once) when it is spatial. */
+    private int slotIn(String v, boolean nhwc) {
+        int slot = slotOf.get(v);
+        if (!isSpatial(v) || nhwcOf.get(v) == nhwc) {
+            return slot;
+        }
+        Integer copy = copyOf.get(v);
+        if (copy == null) {
+            copy = slots.take(size(v));
+            layers.add(new LayoutChange(nhwc, slot, copy, shapes.get(v)));
+            copyOf.put(v, copy);
+        }
+        return copy;
+    }
+
+    /** The input's slot when this node is its last reader (ops that may run in place), else a new one. */
+    private int inPlaceOr(int i, Node n, String input, boolean nhwc) {
+        if (!g.isWeight(input) && lastUse.get(input) == i && !copyOf.containsKey(input)
+                && nhwcOf.get(input) == nhwc && size(input) == size(n.output())) {
+            int slot = slotOf.get(input);
+            slotOf.remove(input);
+            slotOf.put(n.output(), slot);
+            nhwcOf.put(n.output(), nhwc);
+            return slot;
+        }
+        return newOutput(i, n, nhwc);
+    }
+
+    private int newOutput(int i, Node n, boolean nhwc) {
+        int slot = slots.take(size(n.output()));
+        slotOf.put(n.output(), slot);
+        nhwcOf.put(n.output(), nhwc);
+        return slot;
+    }
+
+    private void releaseInputs(int i, Node n) {
+        for (String v : n.inputs()) {
+            if (g.isWeight(v) || lastUse.get(v) != i) {
+                continue;
+            }
+            Integer slot = slotOf.remove(v);
+            if (slot != null) {
+                slots.release(slot);
+            }
+            Integer copy = copyOf.remove(v);
+            if (copy != null) {
+                slots.release(copy);
+            }
+        }
+    }
+
+    /** Rank 4 with more than one channel and more than one pixel: the layouts differ. */
+    private boolean isSpatial(String v) {
+        int[] s = shapes.get(v);
+        return s.length == 4 && s[1] > 1 && s[2] * s[3] > 1;
+    }
+
+    private int size(String v) {
+        return Math.toIntExact(Shapes.elementCount(shapes.get(v)));
+    }
+}

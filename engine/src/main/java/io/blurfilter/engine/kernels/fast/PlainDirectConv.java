@@ -1,0 +1,86 @@
+package io.blurfilter.engine.kernels.fast;
+
+import io.blurfilter.engine.runtime.Layer;
+
+/**
+ * A group-1 convolution of any kernel size to NHWC, for the stem (3 input channels, so there is
+ * little to gain from a matrix formulation). Reads NCHW or NHWC through per-axis strides; the weight
+ * is packed [ky][kx][ci][out] so each input value is scattered into a contiguous output-channel run.
+ */
+final class PlainDirectConv implements Layer {
+    private final ConvParams p;
+    private final int in;
+    private final int out;
+    private final float[] w;
+    private final int cStride;
+    private final int yStride;
+    private final int xStride;
+    private final int imageStride;
+    private final FusedActivation act;
+
+    PlainDirectConv(ConvParams p, boolean nchwInput, int in, int out) {
+        this.p = p;
+        this.in = in;
+        this.out = out;
+        this.w = packWindowMajor(p);
+        this.cStride = nchwInput ? p.inH * p.inW : 1;
+        this.yStride = nchwInput ? p.inW : p.inW * p.inC;
+        this.xStride = nchwInput ? 1 : p.inC;
+        this.imageStride = p.inC * p.inH * p.inW;
+        this.act = new FusedActivation(p.act);
+    }
+
+    /** Weights as [ky][kx][ci][out]: one contiguous output-channel run per window element. */
+    static float[] packWindowMajor(ConvParams p) {
+        int ci = p.inC;
+        int co = p.outC;
+        float[] w = new float[p.kH * p.kW * ci * co];
+        for (int o = 0; o < co; o++) {
+            for (int c = 0; c < ci; c++) {
+                for (int ky = 0; ky < p.kH; ky++) {
+                    for (int kx = 0; kx < p.kW; kx++) {
+                        w[((ky * p.kW + kx) * ci + c) * co + o] = p.weight[((o * ci + c) * p.kH + ky) * p.kW + kx];
+                    }
+                }
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public void forward(float[][] slots) {
+        float[] x = slots[in];
+        float[] y = slots[out];
+        int co = p.outC;
+        for (int n = 0; n < p.batch; n++) {
+            int xImage = n * imageStride;
+            for (int oy = 0; oy < p.outH; oy++) {
+                for (int ox = 0; ox < p.outW; ox++) {
+                    int yo = ((n * p.outH + oy) * p.outW + ox) * co;
+                    System.arraycopy(p.bias, 0, y, yo, co);
+                    for (int ky = 0; ky < p.kH; ky++) {
+                        int iy = oy * p.strideH - p.padTop + ky * p.dilH;
+                        if (iy < 0 || iy >= p.inH) {
+                            continue;
+                        }
+                        for (int kx = 0; kx < p.kW; kx++) {
+                            int ix = ox * p.strideW - p.padLeft + kx * p.dilW;
+                            if (ix < 0 || ix >= p.inW) {
+                                continue;
+                            }
+                            int xo = xImage + iy * yStride + ix * xStride;
+                            int wo = (ky * p.kW + kx) * p.inC * co;
+                            for (int c = 0; c < p.inC; c++, wo += co) {
+                                float v = x[xo + c * cStride];
+                                for (int o = 0; o < co; o++) {
+                                    y[yo + o] += v * w[wo + o];
+                                }
+                            }
+                        }
+                    }
+                    act.apply(y, yo, yo + co);
+                }
+            }
+        }
+    }
+}

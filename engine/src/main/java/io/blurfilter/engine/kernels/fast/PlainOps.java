@@ -1,0 +1,30 @@
+package io.blurfilter.engine.kernels.fast;
+
+import io.blurfilter.engine.runtime.Layer;
+
+/** The plain-Java NHWC layers: what Android and JVMs without the Vector API run. */
+public final class PlainOps implements LayerOps {
+    public static final PlainOps INSTANCE = new PlainOps();
+
+    private PlainOps() {}
+
+    @Override
+    public Layer pointwise(ConvParams p, int in, int out) {
+        return new PlainPointwise(p, in, out);
+    }
+
+    @Override
+    public Layer depthwise(ConvParams p, int in, int out) {
+        return new PlainDepthwise(p, in, out);
+    }
+
+    @Override
+    public Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
+        return new PlainDirectConv(p, nchwInput, in, out);
+    }
+
+    @Override
+    public int directConvScratch(ConvParams p) {
+        return 0;
+    }
+}

@@ -1,0 +1,222 @@
+package io.blurfilter.engine.kernels.vector;
+
+import static io.blurfilter.engine.kernels.vector.Lanes.L;
+import static io.blurfilter.engine.kernels.vector.Lanes.S;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Y[r, :] = act(bias + A[r, :] B) for rows of A (pixels, K values each) against a weight matrix B
+ * [K][N] packed once into column blocks of 4, 2 or 1 vectors ([K][block width] each, contiguous). The
+ * micro-kernels keep a 4-row by block-width tile of accumulators in registers for the whole K loop:
+ * per K step one broadcast per row and one load per vector column feed up to 16 FMAs. Rows are taken
+ * in chunks that stay in L2 while every column block passes over them.
+ */
+final class PackedGemm {
+    static final int ROWS = 4;
+    /** Bytes of A rows one chunk may take, so the chunk is re-read from L2 by each column block. */
+    private static final int CHUNK_BYTES = 96 * 1024;
+
+    private final int k;
+    private final int n;
+    private final float[] b;
+    private final int[] blockCol;
+    private final int[] blockVectors;
+    private final int[] blockOffset;
+    private final float[] bias;
+    private final VectorActivation act;
+    private final int chunkRows;
+
+    /** {@code weight} read as W[o * k + i] (an OI.. layout with the window flattened into K). */
+    PackedGemm(float[] weight, int k, int n, float[] bias, VectorActivation act) {
+        if (n % L != 0) {
+            throw new IllegalArgumentException("output width " + n + " is not a multiple of " + L);
+        }
+        this.k = k;
+        this.n = n;
+        this.bias = bias;
+        this.act = act;
+        int vectors = n / L;
+        int blocks = vectors / 4 + (vectors % 4) / 2 + (vectors % 2);
+        blockCol = new int[blocks];
+        blockVectors = new int[blocks];
+        blockOffset = new int[blocks];
+        b = new float[k * n];
+        int col = 0;
+        for (int bl = 0; bl < blocks; bl++) {
+            int left = (n - col) / L;
+            int v = left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            int width = v * L;
+            blockCol[bl] = col;
+            blockVectors[bl] = v;
+            blockOffset[bl] = col * k;
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < width; j++) {
+                    b[col * k + i * width + j] = weight[(col + j) * k + i];
+                }
+            }
+            col += width;
+        }
+        this.chunkRows = Math.max(ROWS, CHUNK_BYTES / (4 * k) / ROWS * ROWS);
+    }
+
+    /** Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. */
+    void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to) {
+        for (int c0 = from; c0 < to; c0 += chunkRows) {
+            int c1 = Math.min(to, c0 + chunkRows);
+            for (int bl = 0; bl < blockCol.length; bl++) {
+                int r = c0;
+                for (; r + ROWS <= c1; r += ROWS) {
+                    tile(bl, a, aBase + r * k, y, yBase + r * n);
+                }
+                for (; r < c1; r++) {
+                    row(bl, a, aBase + r * k, y, yBase + r * n);
+                }
+            }
+        }
+    }
+
+    int blocks() {
+        return blockCol.length;
+    }
+
+    /** Four rows of A (stride k) against one column block; Y rows at stride n. */
+    void tile(int bl, float[] a, int a0, float[] y, int y0) {
+        int col = blockCol[bl];
+        int bo = blockOffset[bl];
+        switch (blockVectors[bl]) {
+            case 4:
+                tile4x4(a, a0, bo, y, y0 + col, col);
+                break;
+            case 2:
+                tile4x2(a, a0, bo, y, y0 + col, col);
+                break;
+            default:
+                tile4x1(a, a0, bo, y, y0 + col, col);
+        }
+        int width = blockVectors[bl] * L;
+        for (int r = 0; r < ROWS; r++) {
+            act.finish(y, y0 + r * n + col, y0 + r * n + col + width);
+        }
+    }
+
+    /** One row of A against one column block, a vector at a time. */
+    void row(int bl, float[] a, int a0, float[] y, int y0) {
+        int col = blockCol[bl];
+        int width = blockVectors[bl] * L;
+        for (int v = 0; v < width; v += L) {
+            FloatVector acc = FloatVector.fromArray(S, bias, col + v);
+            for (int i = 0, bi = blockOffset[bl] + v; i < k; i++, bi += width) {
+                acc = FloatVector.broadcast(S, a[a0 + i]).fma(FloatVector.fromArray(S, b, bi), acc);
+            }
+            act.apply(acc).intoArray(y, y0 + col + v);
+        }
+        act.finish(y, y0 + col, y0 + col + width);
+    }
+
+    // The three tiles differ only in width; they are spelled out because C2 keeps accumulators in
+    // registers only when each is its own local variable.
+
+    private void tile4x4(float[] a, int a0, int bo, float[] y, int yo, int col) {
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector b2 = FloatVector.fromArray(S, bias, col + 2 * L);
+        FloatVector b3 = FloatVector.fromArray(S, bias, col + 3 * L);
+        FloatVector c00 = b0, c01 = b1, c02 = b2, c03 = b3;
+        FloatVector c10 = b0, c11 = b1, c12 = b2, c13 = b3;
+        FloatVector c20 = b0, c21 = b1, c22 = b2, c23 = b3;
+        FloatVector c30 = b0, c31 = b1, c32 = b2, c33 = b3;
+        for (int i = 0, bi = bo; i < k; i++, bi += 4 * L) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector w3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+            c00 = x.fma(w0, c00);
+            c01 = x.fma(w1, c01);
+            c02 = x.fma(w2, c02);
+            c03 = x.fma(w3, c03);
+            x = FloatVector.broadcast(S, a[a1 + i]);
+            c10 = x.fma(w0, c10);
+            c11 = x.fma(w1, c11);
+            c12 = x.fma(w2, c12);
+            c13 = x.fma(w3, c13);
+            x = FloatVector.broadcast(S, a[a2 + i]);
+            c20 = x.fma(w0, c20);
+            c21 = x.fma(w1, c21);
+            c22 = x.fma(w2, c22);
+            c23 = x.fma(w3, c23);
+            x = FloatVector.broadcast(S, a[a3 + i]);
+            c30 = x.fma(w0, c30);
+            c31 = x.fma(w1, c31);
+            c32 = x.fma(w2, c32);
+            c33 = x.fma(w3, c33);
+        }
+        store4(c00, c01, c02, c03, y, yo);
+        store4(c10, c11, c12, c13, y, yo + n);
+        store4(c20, c21, c22, c23, y, yo + 2 * n);
+        store4(c30, c31, c32, c33, y, yo + 3 * n);
+    }
+
+    private void store4(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3, float[] y, int yo) {
+        act.apply(v0).intoArray(y, yo);
+        act.apply(v1).intoArray(y, yo + L);
+        act.apply(v2).intoArray(y, yo + 2 * L);
+        act.apply(v3).intoArray(y, yo + 3 * L);
+    }
+
+    private void tile4x2(float[] a, int a0, int bo, float[] y, int yo, int col) {
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1, c30 = b0, c31 = b1;
+        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
+            c00 = x.fma(w0, c00);
+            c01 = x.fma(w1, c01);
+            x = FloatVector.broadcast(S, a[a1 + i]);
+            c10 = x.fma(w0, c10);
+            c11 = x.fma(w1, c11);
+            x = FloatVector.broadcast(S, a[a2 + i]);
+            c20 = x.fma(w0, c20);
+            c21 = x.fma(w1, c21);
+            x = FloatVector.broadcast(S, a[a3 + i]);
+            c30 = x.fma(w0, c30);
+            c31 = x.fma(w1, c31);
+        }
+        act.apply(c00).intoArray(y, yo);
+        act.apply(c01).intoArray(y, yo + L);
+        act.apply(c10).intoArray(y, yo + n);
+        act.apply(c11).intoArray(y, yo + n + L);
+        act.apply(c20).intoArray(y, yo + 2 * n);
+        act.apply(c21).intoArray(y, yo + 2 * n + L);
+        act.apply(c30).intoArray(y, yo + 3 * n);
+        act.apply(c31).intoArray(y, yo + 3 * n + L);
+    }
+
+    private void tile4x1(float[] a, int a0, int bo, float[] y, int yo, int col) {
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        FloatVector c0 = FloatVector.fromArray(S, bias, col);
+        FloatVector c1 = c0, c2 = c0, c3 = c0;
+        for (int i = 0, bi = bo; i < k; i++, bi += L) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            c0 = FloatVector.broadcast(S, a[a0 + i]).fma(w0, c0);
+            c1 = FloatVector.broadcast(S, a[a1 + i]).fma(w0, c1);
+            c2 = FloatVector.broadcast(S, a[a2 + i]).fma(w0, c2);
+            c3 = FloatVector.broadcast(S, a[a3 + i]).fma(w0, c3);
+        }
+        act.apply(c0).intoArray(y, yo);
+        act.apply(c1).intoArray(y, yo + n);
+        act.apply(c2).intoArray(y, yo + 2 * n);
+        act.apply(c3).intoArray(y, yo + 3 * n);
+    }
+}

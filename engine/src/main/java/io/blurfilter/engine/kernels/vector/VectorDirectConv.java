@@ -1,0 +1,103 @@
+package io.blurfilter.engine.kernels.vector;
+
+import io.blurfilter.engine.kernels.fast.ConvParams;
+import io.blurfilter.engine.kernels.fast.FusedActivation;
+import io.blurfilter.engine.runtime.Layer;
+
+/**
+ * A group-1 convolution of any window to NHWC (the stem): four output pixels' windows are gathered
+ * into a small scratch matrix (zeros where the window hangs over the edge), which the packed
+ * matrix-product tiles then multiply. Reads NCHW or NHWC input through per-axis strides.
+ */
+final class VectorDirectConv implements Layer {
+    private final ConvParams p;
+    private final int in;
+    private final int out;
+    private final int scratch;
+    private final int k;
+    private final int cStride;
+    private final int yStride;
+    private final int xStride;
+    private final PackedGemm gemm;
+
+    VectorDirectConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
+        this.p = p;
+        this.in = in;
+        this.out = out;
+        this.scratch = scratch;
+        this.k = p.kH * p.kW * p.inC;
+        this.cStride = nchwInput ? p.inH * p.inW : 1;
+        this.yStride = nchwInput ? p.inW : p.inW * p.inC;
+        this.xStride = nchwInput ? 1 : p.inC;
+        this.gemm = new PackedGemm(windowMajor(p), k, p.outC, p.bias,
+                new VectorActivation(new FusedActivation(p.act)));
+    }
+
+    static int scratchFloats(ConvParams p) {
+        return PackedGemm.ROWS * p.kH * p.kW * p.inC;
+    }
+
+    /** The weight as W[o][(ky * kW + kx) * inC + c], matching the gathered window order. */
+    private static float[] windowMajor(ConvParams p) {
+        int ci = p.inC;
+        float[] w = new float[p.outC * p.kH * p.kW * ci];
+        for (int o = 0; o < p.outC; o++) {
+            for (int c = 0; c < ci; c++) {
+                for (int t = 0; t < p.kH * p.kW; t++) {
+                    w[(o * p.kH * p.kW + t) * ci + c] = p.weight[(o * ci + c) * p.kH * p.kW + t];
+                }
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public void forward(float[][] slots) {
+        float[] x = slots[in];
+        float[] y = slots[out];
+        float[] a = slots[scratch];
+        int perImage = p.outH * p.outW;
+        int total = p.batch * perImage;
+        int q = 0;
+        for (; q + PackedGemm.ROWS <= total; q += PackedGemm.ROWS) {
+            for (int r = 0; r < PackedGemm.ROWS; r++) {
+                gather(x, q + r, perImage, a, r * k);
+            }
+            for (int bl = 0; bl < gemm.blocks(); bl++) {
+                gemm.tile(bl, a, 0, y, q * p.outC);
+            }
+        }
+        for (; q < total; q++) {
+            gather(x, q, perImage, a, 0);
+            for (int bl = 0; bl < gemm.blocks(); bl++) {
+                gemm.row(bl, a, 0, y, q * p.outC);
+            }
+        }
+    }
+
+    /** Output pixel q's window into a[ao..ao+k), ordered (ky, kx, c). */
+    private void gather(float[] x, int q, int perImage, float[] a, int ao) {
+        int n = q / perImage;
+        int oy = (q % perImage) / p.outW;
+        int ox = q % p.outW;
+        int xImage = n * p.inC * p.inH * p.inW;
+        int j = ao;
+        for (int ky = 0; ky < p.kH; ky++) {
+            int iy = oy * p.strideH - p.padTop + ky * p.dilH;
+            boolean rowIn = iy >= 0 && iy < p.inH;
+            for (int kx = 0; kx < p.kW; kx++) {
+                int ix = ox * p.strideW - p.padLeft + kx * p.dilW;
+                if (rowIn && ix >= 0 && ix < p.inW) {
+                    int xo = xImage + iy * yStride + ix * xStride;
+                    for (int c = 0; c < p.inC; c++) {
+                        a[j++] = x[xo + c * cStride];
+                    }
+                } else {
+                    for (int c = 0; c < p.inC; c++) {
+                        a[j++] = 0f;
+                    }
+                }
+            }
+        }
+    }
+}

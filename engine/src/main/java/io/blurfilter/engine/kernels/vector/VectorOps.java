@@ -1,0 +1,36 @@
+package io.blurfilter.engine.kernels.vector;
+
+import static io.blurfilter.engine.kernels.vector.Lanes.L;
+
+import io.blurfilter.engine.kernels.fast.ConvParams;
+import io.blurfilter.engine.kernels.fast.LayerOps;
+import io.blurfilter.engine.kernels.fast.PlainOps;
+import io.blurfilter.engine.runtime.Layer;
+
+/** Vector API layers where the channel counts fit the vector length, plain-Java NHWC layers elsewhere. */
+final class VectorOps implements LayerOps {
+    static final VectorOps INSTANCE = new VectorOps();
+
+    private VectorOps() {}
+
+    @Override
+    public Layer pointwise(ConvParams p, int in, int out) {
+        return p.outC % L == 0 ? new VectorPointwise(p, in, out) : PlainOps.INSTANCE.pointwise(p, in, out);
+    }
+
+    @Override
+    public Layer depthwise(ConvParams p, int in, int out) {
+        return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out) : PlainOps.INSTANCE.depthwise(p, in, out);
+    }
+
+    @Override
+    public Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
+        return p.outC % L == 0 ? new VectorDirectConv(p, nchwInput, in, out, scratch)
+                : PlainOps.INSTANCE.directConv(p, nchwInput, in, out, scratch);
+    }
+
+    @Override
+    public int directConvScratch(ConvParams p) {
+        return p.outC % L == 0 ? VectorDirectConv.scratchFloats(p) : 0;
+    }
+}

@@ -1,0 +1,120 @@
+package io.blurfilter.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.blurfilter.engine.graph.Attributes;
+import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.Plan;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The NHWC families (plain Java always, the Vector API when this JVM has it) against the reference
+ * kernels on PP-LCNet-shaped graphs and on graphs full of the cases the fast path must get right:
+ * narrow and odd channel counts, edges, dilation, asymmetric strides and pads, batch 2, every fused
+ * activation, and ops that fall back to the reference in NCHW.
+ */
+class FastKernelsAgreementTest {
+    static final double TOLERANCE = 1e-5;
+
+    static Stream<Kernels> families() {
+        return KernelFamilies.fastFamilies().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void lcnetShapedNetworks(Kernels family) {
+        for (int stem : new int[] {8, 16}) {
+            for (boolean head : new boolean[] {false, true}) {
+                check(family, lcnetLike(stem, head, 1, 37, 29), "lcnet stem " + stem + " head " + head);
+            }
+        }
+        check(family, lcnetLike(16, true, 2, 64, 48), "lcnet batch 2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void oddShapesAndFallbacks(Kernels family) {
+        for (int c : new int[] {1, 3, 8, 24, 40, 48}) {
+            check(family, oddities(c), "oddities c=" + c);
+        }
+    }
+
+    /** Stem, five depthwise-separable blocks (3x3 and 5x5, strides 1 and 2), SE, optional head. */
+    static Case lcnetLike(int stem, boolean head, int batch, int h, int w) {
+        TestGraph t = new TestGraph(stem * 31 + h, batch, 3, h, w);
+        String x = t.conv(t.input(), 3, stem, 3, 2, 1, "hardswish");
+        int[][] blocks = {{3, stem, 2 * stem, 1}, {3, 2 * stem, 4 * stem, 2}, {3, 4 * stem, 4 * stem, 1},
+            {5, 4 * stem, 8 * stem, 2}, {5, 8 * stem, 8 * stem, 1}};
+        for (int i = 0; i < blocks.length; i++) {
+            int[] b = blocks[i];
+            x = t.conv(x, b[1], b[1], b[0], b[3], b[1], "hardswish");
+            if (i == blocks.length - 1) {
+                x = t.se(x, b[1]);
+            }
+            x = t.conv(x, b[1], b[2], 1, 1, 1, "hardswish");
+        }
+        String out = head ? t.head(x, 8 * stem, 64, 2) : x;
+        return new Case(t.build(out), new int[] {batch, 3, h, w}, t.randomInput());
+    }
+
+    /** Everything else the NHWC compiler meets, with a spatial (NCHW-converted) output. */
+    static Case oddities(int c) {
+        TestGraph t = new TestGraph(100 + c, 2, 3, 23, 19);
+        String x = t.conv(t.input(), 3, c, 3, 3, 1, 2, 1, new int[] {1, 0, 0, 1}, 1, "relu6", 0, 0);
+        String d = t.conv(x, c, c, 3, 3, 1, 1, c, new int[] {2, 2, 2, 2}, 2, "hardsigmoid", 0.2f, 0.5f);
+        String s = t.conv(x, c, c, 5, 5, 2, 1, c, new int[] {2, 1, 2, 3}, 1, "sigmoid", 0, 0);
+        String p = t.conv(d, c, c, 1, 1, 1, "clip");
+        String sum = t.node(OpType.ADD, Attributes.NONE, p, x);
+        String scaled = t.node(OpType.MUL, Attributes.NONE, sum, t.weight(new int[] {1, c, 1, 1}, 1.5f));
+        String shifted = t.node(OpType.SUB, Attributes.NONE, t.weight(new int[] {c, 1, 1}, 1f), scaled);
+        String relu = t.node(OpType.RELU, Attributes.NONE, shifted);
+        String pooled = t.node(OpType.MAX_POOL, Attributes.builder().ints("kernel", 3, 3).ints("strides", 2, 1)
+                .ints("pads", 1, 1, 1, 1).build(), relu);
+        String mixed = t.node(OpType.ADD, Attributes.NONE, pooled, s);
+        String grouped = c % 2 == 0 && c > 2
+                ? t.conv(mixed, c, c, 3, 3, 1, 1, 2, new int[] {1, 1, 1, 1}, 1, "none", 0, 0) : mixed;
+        String dense = t.conv(grouped, c, 24, 3, 3, 1, 1, 1, new int[] {1, 1, 1, 1}, 1, "none", 0, 0);
+        String scale = t.node(OpType.SCALE, Attributes.builder().floats("scale", 0.5f).floats("bias", 0.25f).build(),
+                dense);
+        String out = t.node(OpType.MUL, Attributes.NONE, scale, t.node(OpType.GLOBAL_AVERAGE_POOL, Attributes.NONE,
+                scale));
+        return new Case(t.build(out), new int[] {2, 3, 23, 19}, t.randomInput());
+    }
+
+    static void check(Kernels family, Case c, String what) {
+        float[] expected = run(c, KernelFamilies.reference());
+        float[] actual = run(c, family);
+        double err = KernelFamilies.maxScaledError(actual, expected);
+        assertTrue(err <= TOLERANCE, what + " on " + family.name() + ": max error " + err);
+    }
+
+    static float[] run(Case c, Kernels family) {
+        Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
+        float[][] ws = plan.newWorkspace();
+        int n = Arrays.stream(plan.outputShape()).reduce(1, (a, b) -> a * b);
+        float[] out = new float[n];
+        plan.run(c.input, out, ws);
+        float[] again = new float[n];
+        plan.run(c.input, again, ws);
+        assertArrayEquals(out, again, "a second run on the same workspace differs");
+        return out;
+    }
+
+    static final class Case {
+        final Graph graph;
+        final int[] shape;
+        final float[] input;
+
+        Case(Graph graph, int[] shape, float[] input) {
+            this.graph = graph;
+            this.shape = shape;
+            this.input = input;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.blurfilter.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.blurfilter.engine.Model;
+import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelReader;
+import io.blurfilter.engine.runtime.Kernels;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The PyTorch-referenced op fixtures (see TorchOpFixturesTest) on each NHWC family this JVM has. */
+class FastKernelsTorchFixturesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"conv_general", "grouped_bn", "depthwise", "pointwise_se", "pools", "head", "broadcast"})
+    void matchesPyTorch(String name) throws Exception {
+        Path dir = Path.of("src", "test", "resources", "torch-ops");
+        float[] x = floats(dir.resolve(name + ".in.f32"));
+        float[] expected = floats(dir.resolve(name + ".out.f32"));
+        ModelFile file = ModelReader.read(dir.resolve(name + ".bfm"));
+        for (Kernels family : KernelFamilies.fastFamilies()) {
+            Model model = Model.of(file, family);
+            Tensor out = model.run(new Tensor(file.metadata().inputShape(), x));
+            double err = KernelFamilies.maxScaledError(out.data(), expected);
+            assertTrue(err <= FastKernelsAgreementTest.TOLERANCE, name + " on " + family.name() + ": max error " + err);
+        }
+    }
+
+    private static float[] floats(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(out);
+        return out;
+    }
+}

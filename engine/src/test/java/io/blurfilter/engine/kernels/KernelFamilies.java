@@ -1,0 +1,40 @@
+package io.blurfilter.engine.kernels;
+
+import io.blurfilter.engine.runtime.KernelSelector;
+import io.blurfilter.engine.runtime.Kernels;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The kernel families under test in this JVM, and the error measure they are held to. */
+final class KernelFamilies {
+    private KernelFamilies() {}
+
+    static Kernels reference() {
+        return KernelSelector.reference();
+    }
+
+    /** Plain-Java NHWC always; the Vector API family when the JVM was started with the module. */
+    static List<Kernels> fastFamilies() {
+        List<Kernels> out = new ArrayList<>();
+        out.add(KernelSelector.fast());
+        if (KernelSelector.vectorOrNull() != null) {
+            out.add(KernelSelector.vectorOrNull());
+        }
+        return out;
+    }
+
+    /** Largest |a - b| / (1 + |b|): absolute near zero, relative for large values. */
+    static double maxScaledError(float[] actual, float[] expected) {
+        if (actual.length != expected.length) {
+            throw new AssertionError("length " + actual.length + " != " + expected.length);
+        }
+        double worst = 0;
+        for (int i = 0; i < actual.length; i++) {
+            double e = Math.abs(actual[i] - expected[i]) / (1 + Math.abs(expected[i]));
+            if (!(e <= worst)) {
+                worst = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+            }
+        }
+        return worst;
+    }
+}
