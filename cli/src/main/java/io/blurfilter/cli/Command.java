@@ -14,6 +14,11 @@ interface Command {
     /** Full usage text, printed by {@code blurfilter <command> --help}. */
     String usage();
 
+    /** True when the command handles {@code --help} itself (it is then passed through). */
+    default boolean printsOwnHelp() {
+        return false;
+    }
+
     /**
      * Runs the command.
      *

@@ -52,7 +52,7 @@ public final class Main {
             return ExitCode.USAGE;
         }
         List<String> rest = args.subList(1, args.size());
-        if (rest.contains("--help") || rest.contains("-h")) {
+        if (!command.printsOwnHelp() && (rest.contains("--help") || rest.contains("-h"))) {
             out.println(command.usage());
             return ExitCode.OK;
         }

@@ -1,8 +1,9 @@
 package io.blurfilter.cli;
 
 import io.blurfilter.engine.Model;
+import io.blurfilter.model.BlurModel;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,23 +28,13 @@ final class ModelLoading {
         }
     }
 
-    /**
-     * The default model comes from the model-weights module ({@code io.blurfilter.model.BlurModel}).
-     * It is looked up reflectively so that the CLI builds and its tests run while that module is still
-     * being written; once it exists everywhere this becomes a direct call.
-     */
+    /** The default model packaged in the blurfilter-model jar. */
     private static Model loadDefault() throws FatalException {
         try {
-            Class<?> blurModel = Class.forName("io.blurfilter.model.BlurModel");
-            return (Model) blurModel.getMethod("loadDefault").invoke(null);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            throw new FatalException("no default model in this build; pass one with --model FILE");
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            throw new FatalException("cannot load the default model: " + cause.getMessage()
-                    + "; pass one with --model FILE", cause);
-        } catch (IllegalAccessException e) {
-            throw new FatalException("cannot load the default model: " + e, e);
+            return BlurModel.loadDefault();
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new FatalException("cannot load the default model: " + e.getMessage()
+                    + "; pass a model file with --model FILE", e);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.blurfilter.cli.scan.ProgressBar;
 import io.blurfilter.cli.scan.ScanPipeline;
 import io.blurfilter.cli.scan.ScanRow;
 import io.blurfilter.cli.scan.ScanTally;
+import io.blurfilter.cli.scan.Terminal;
 import io.blurfilter.cli.scan.Thumbnailer;
 import io.blurfilter.engine.Model;
 import java.io.BufferedWriter;
@@ -108,7 +109,7 @@ final class ScanCommand implements Command {
                             o.has("--dry-run"), err);
             ReportData report = o.has("--report")
                     ? new ReportData("blurfilter scan report", labels, maxThumbnails, 1000) : null;
-            ProgressBar progress = !quiet && System.console() != null ? new ProgressBar(err) : null;
+            ProgressBar progress = !quiet && Terminal.stderrIsTerminal() ? new ProgressBar(err) : null;
             Thread counter = progress == null ? null : startCounting(roots, o, target, progress);
 
             ScanTally tally = new ScanTally();

@@ -4,12 +4,11 @@ package io.blurfilter.cli.image;
  * Limits and the reduced-size rule for {@link ImageDecoder}.
  *
  * <p>Reduced-size decoding: the model only sees the image after it is resized to a few hundred
- * pixels, so decoding a 12-megapixel photo at full size wastes memory and time. When the image is
- * at least twice as large as needed, every n-th pixel is decoded (ImageIO source subsampling) such
- * that the side the model resizes stays at least {@code 2x} the model's resize target. The model's
- * own bilinear resize then does the rest. Scores differ slightly from a full-size decode (the samples
- * the bilinear resize sees move), typically by well under 0.01 on photos; {@code --full-resolution}
- * turns this off.
+ * pixels, so decoding a 12-megapixel photo at full size wastes memory. When the image is at least
+ * twice as large as the minimum, every n-th pixel is decoded (ImageIO source subsampling, n the
+ * largest factor that keeps the minimum); the model's own bilinear resize does the rest. Scores then
+ * differ from a full-size decode because the bilinear resize sees other source pixels (see
+ * docs/CLI.md for measurements); {@code --full-resolution} turns this off.
  *
  * @param maxPixels images declaring more pixels than this are refused from their header
  * @param minShortSide decode with the short side at least this long; 0 means full size

@@ -175,6 +175,18 @@ class ImageDecoderTest {
         assertError("not a regular file", Files.createDirectories(tmp.resolve("folder.jpg")));
     }
 
+    @Test
+    void describesFileSystemFailuresForPeople() {
+        // root reads any file, so permission errors are checked on the exception mapping itself
+        assertEquals("permission denied", ImageDecoder.describe(new java.nio.file.AccessDeniedException("/x.jpg")));
+        assertEquals("permission denied",
+                ImageDecoder.describe(new java.io.FileNotFoundException("/x.jpg (Permission denied)")));
+        assertEquals("file vanished before it could be read",
+                ImageDecoder.describe(new java.nio.file.NoSuchFileException("/x.jpg")));
+        assertEquals("symbolic link loop", ImageDecoder.describe(
+                new java.io.FileNotFoundException("/x.jpg (Too many levels of symbolic links)")));
+    }
+
     private void assertError(String expected, Path file) {
         ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(file));
         assertTrue(e.getMessage().contains(expected), file.getFileName() + ": " + e.getMessage());
