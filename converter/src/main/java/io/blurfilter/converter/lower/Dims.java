@@ -1,5 +1,6 @@
 package io.blurfilter.converter.lower;
 
+import io.blurfilter.converter.ConversionException;
 import io.blurfilter.engine.graph.ShapeInference;
 import java.util.Arrays;
 
@@ -123,5 +124,22 @@ public final class Dims {
 
     static String toString(int[] shape) {
         return Arrays.toString(shape);
+    }
+
+    /** The dims of a filled constant (Paddle full / fill_constant), bounded so a hostile file stays small. */
+    public static int[] constantShape(long[] shape, String where) throws ConversionException {
+        int[] dims = new int[shape.length];
+        long count = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0 || shape[i] > MAX_DIM) {
+                throw new ConversionException(where + ": attribute 'shape' has invalid dim " + shape[i]);
+            }
+            dims[i] = (int) shape[i];
+            count *= shape[i];
+            if (count > (1 << 24)) {
+                throw new ConversionException(where + ": constant too large");
+            }
+        }
+        return dims;
     }
 }

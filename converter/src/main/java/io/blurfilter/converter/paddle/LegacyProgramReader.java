@@ -1,5 +1,6 @@
 package io.blurfilter.converter.paddle;
 
+import io.blurfilter.engine.Shapes;
 import io.blurfilter.converter.ConversionException;
 import io.blurfilter.converter.lower.Dims;
 import io.blurfilter.converter.lower.Value;
@@ -424,28 +425,18 @@ public final class LegacyProgramReader {
             }
         }
         long[] shape = p.attrLongs("shape");
-        int[] dims = new int[shape.length];
-        long count = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] < 0 || shape[i] > Dims.MAX_DIM) {
-                throw new ConversionException(where + ": attribute 'shape' has invalid dim " + shape[i]);
-            }
-            dims[i] = (int) shape[i];
-            count *= shape[i];
-            if (count > (1 << 24)) {
-                throw new ConversionException(where + ": constant too large");
-            }
-        }
+        int[] dims = Dims.constantShape(shape, where);
+        int count = (int) Shapes.elementCount(dims);
         String text = p.attrString("str_value", "");
         double v = text.isEmpty() ? p.attrDouble("value", 0) : parse(text, where);
         int dtype = p.attrInt("dtype", PaddleDataType.FP32);
         if (dtype == PaddleDataType.FP32 || dtype == PaddleDataType.FP64 || dtype == PaddleDataType.FP16) {
-            float[] data = new float[(int) count];
+            float[] data = new float[count];
             java.util.Arrays.fill(data, (float) v);
             return Value.floatConst(where, dims, data);
         }
         if (dtype == PaddleDataType.INT64 || dtype == PaddleDataType.INT32) {
-            long[] data = new long[(int) count];
+            long[] data = new long[count];
             java.util.Arrays.fill(data, (long) v);
             return Value.intConst(where, dims, data);
         }

@@ -1,5 +1,6 @@
 package io.blurfilter.converter.paddle;
 
+import io.blurfilter.engine.Shapes;
 import io.blurfilter.converter.ConversionException;
 import io.blurfilter.converter.json.Json;
 import io.blurfilter.converter.json.JsonException;
@@ -245,18 +246,8 @@ public final class PirProgramReader {
     /** 1.full: shape, value and dtype ⇒ a filled constant. */
     private static Value full(Map<String, Object> attrs, String where) throws ConversionException {
         long[] shape = longs(attrs.get("shape"), where + " attribute 'shape'");
-        int[] dims = new int[shape.length];
-        long count = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] < 0 || shape[i] > Dims.MAX_DIM) {
-                throw new ConversionException(where + ": attribute 'shape' has invalid dim " + shape[i]);
-            }
-            dims[i] = (int) shape[i];
-            count *= shape[i];
-            if (count > (1 << 24)) {
-                throw new ConversionException(where + ": constant too large");
-            }
-        }
+        int[] dims = Dims.constantShape(shape, where);
+        int count = (int) Shapes.elementCount(dims);
         Object value = attrs.get("value");
         if (!(value instanceof Number)) {
             throw new ConversionException(where + ": attribute 'value' should be a number, is " + value);
@@ -264,12 +255,12 @@ public final class PirProgramReader {
         double v = ((Number) value).doubleValue();
         Object dtype = attrs.getOrDefault("dtype", "float32");
         if ("float32".equals(dtype) || "float64".equals(dtype) || "float16".equals(dtype)) {
-            float[] data = new float[(int) count];
+            float[] data = new float[count];
             java.util.Arrays.fill(data, (float) v);
             return Value.floatConst(where, dims, data);
         }
         if ("int64".equals(dtype) || "int32".equals(dtype)) {
-            long[] data = new long[(int) count];
+            long[] data = new long[count];
             java.util.Arrays.fill(data, (long) v);
             return Value.intConst(where, dims, data);
         }
