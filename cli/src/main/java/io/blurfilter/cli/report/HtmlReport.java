@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +36,10 @@ public final class HtmlReport {
     public static void write(Path file, ReportData data) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        // not createTempFile: that makes the report owner-only; it should get the usual umask
+        Path tmp = dir.resolve(".report-" + Long.toHexString(System.nanoTime()) + ".tmp");
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
             render(data, out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
