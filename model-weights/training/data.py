@@ -153,6 +153,31 @@ def shake_kernel(extent, rng):
     return kern / kern.sum()
 
 
+def tremor_kernel(extent, rng):
+    """Hand-tremor PSF: oscillating motion sampled uniformly in *time*, so the camera dwells at the
+    turning points and the PSF has bright ends and a faint streak between them (ghosting / double
+    image, typical of real hand-held motion blur; stars and highlights become dots + trails)."""
+    n = 400
+    t = np.linspace(0.0, 1.0, n)
+    cycles = rng.uniform(0.5, 1.5)
+    phase = rng.uniform(0, 2 * np.pi)
+    main = np.sin(2 * np.pi * cycles * t + phase)
+    perp = rng.uniform(0.0, 0.35) * np.sin(2 * np.pi * rng.uniform(0.5, 2.5) * t + rng.uniform(0, 2 * np.pi))
+    drift = rng.uniform(-0.5, 0.5) * t
+    a = float(rng.normal(0, 15)) if rng.random() < 0.5 else float(rng.uniform(0, 180))
+    c, s_ = math.cos(math.radians(a)), math.sin(math.radians(a))
+    u = main + drift
+    pos = np.stack([u * c - perp * s_, u * s_ + perp * c], 1)
+    pos -= pos.mean(0)
+    span = np.ptp(pos, axis=0).max() + 1e-9
+    pos *= extent / span
+    r = int(math.ceil(np.abs(pos).max())) + 2
+    kern = np.zeros((2 * r + 1, 2 * r + 1), np.float32)
+    _splat(kern, r + pos[:, 0], r + pos[:, 1])
+    kern = cv2.GaussianBlur(kern, (0, 0), 0.4)
+    return kern / kern.sum()
+
+
 def gaussian_kernel(ksize, sigma=0):
     if sigma <= 0:
         sigma = 0.3 * ((ksize - 1) * 0.5 - 1) + 0.8  # OpenCV's default for GaussianBlur(k, 0)
@@ -189,6 +214,8 @@ def _random_kernel(rng, kind, k_scale):
         return disk_kernel(float(rng.uniform(2.0, 5.0)) * k_scale)
     if kind == "shake":
         return shake_kernel(float(rng.uniform(5.0, 20.0)) * k_scale, rng)
+    if kind == "tremor":
+        return tremor_kernel(float(rng.uniform(5.0, 20.0)) * k_scale, rng)
     raise ValueError(kind)
 
 
@@ -240,22 +267,22 @@ def shallow_dof(img, rng, k_scale=1.0):
 # ---------------------------------------------------------------------------------------------
 # The blur synthesizer
 
-BLUR_TYPES = ["gaussian", "motion", "linear", "defocus", "shake", "highres", "mixed"]
-BLUR_PROBS = [0.12, 0.12, 0.15, 0.17, 0.18, 0.13, 0.13]
+BLUR_TYPES = ["gaussian", "motion", "linear", "defocus", "shake", "tremor", "highres", "mixed"]
+BLUR_PROBS = [0.10, 0.10, 0.12, 0.15, 0.13, 0.16, 0.12, 0.12]
 
 
 def synth_blur(img, rng, k_scale=1.0, kind=None):
     """Blur an RGB uint8 image at its own resolution. Returns (blurred, kind)."""
     if kind is None:
         kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
-    if kind in ("gaussian", "motion", "linear", "defocus", "shake"):
+    if kind in ("gaussian", "motion", "linear", "defocus", "shake", "tremor"):
         return apply_kernel(img, _random_kernel(rng, kind, k_scale)), kind
     if kind == "highres":
         # the photo was taken at a higher resolution, blurred there, then downscaled to ours
         u = float(rng.uniform(1.5, 3.0))
         h, w = img.shape[:2]
         up = cv2.resize(img, (int(round(w * u)), int(round(h * u))), interpolation=cv2.INTER_CUBIC)
-        sub = str(rng.choice(["gaussian", "motion", "linear", "defocus", "shake"]))
+        sub = str(rng.choice(["gaussian", "motion", "linear", "defocus", "shake", "tremor"]))
         up = apply_kernel(up, _random_kernel(rng, sub, k_scale * u))
         interp = cv2.INTER_AREA if rng.random() < 0.5 else cv2.INTER_LINEAR
         return cv2.resize(up, (w, h), interpolation=interp), kind
@@ -263,7 +290,8 @@ def synth_blur(img, rng, k_scale=1.0, kind=None):
         # milder defocus + small shake, then sensor noise and JPEG (a dim, shaky phone shot)
         k = disk_kernel(float(rng.uniform(1.5, 3.5)) * k_scale)
         out = apply_kernel(img, k)
-        out = apply_kernel(out, shake_kernel(float(rng.uniform(3.0, 8.0)) * k_scale, rng))
+        ext = float(rng.uniform(3.0, 8.0)) * k_scale
+        out = apply_kernel(out, shake_kernel(ext, rng) if rng.random() < 0.5 else tremor_kernel(ext, rng))
         out = add_noise(out, rng)
         out = jpeg(out, rng.uniform(40, 90))
         return out, kind

@@ -19,7 +19,7 @@ if [[ ! -f $T/split.csv || "${RESPLIT:-0}" == 1 ]]; then $PY $T/split.py; fi
 
 # 2. train (checkpoints every epoch in $T/runs/$NAME/, resumes automatically, ~60-75 min on 2 cores)
 mkdir -p $T/runs/$NAME
-$PY $T/train.py --name "$NAME" --scale 1.0 --epochs 18 --final-epochs 2 --size 160 --final-size 224 \
+$PY $T/train.py --name "$NAME" --scale 1.0 --epochs 22 --final-epochs 2 --size 160 --final-size 224 \
     2>&1 | tee -a $T/runs/$NAME/train.log
 
 # 3. export best checkpoint -> ONNX (opset 14, 1x3xHxW dynamic H/W, softmax probs [clear, blur])
