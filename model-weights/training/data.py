@@ -347,15 +347,30 @@ def colour_jitter(img, rng):
     return np.clip(np.rint(x), 0, 255).astype(np.uint8)
 
 
-def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05):
-    """One training sample.  Random crop whose scale is drawn RELATIVE to the evaluation scale
-    (resize_short 256): pixel scale factor f = (256/short) * U(0.8, 1.25) (log-uniform), aspect
-    U(0.8, 1.25).  This is a random-resized-crop that keeps blur widths at the network input close
-    to what evaluation at 224 sees, so training at 160 transfers to evaluation at 224.  Blur and
-    degradations are applied at the image's own resolution, before the resize."""
+def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35):
+    """One training sample.
+
+    Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
+    factor f = (256/short) * log-U(0.8, 1.25), aspect log-U(0.8, 1.25) — a random-resized-crop
+    that keeps blur widths at the network input close to what evaluation at 224 sees, so training
+    at 160 transfers to evaluation at 224.
+    With p_alias (when the image is large enough) the crop is instead downscaled harder,
+    f = log-U(size/short, 0.72), with INTER_LINEAR or INTER_NEAREST: point-sampling aliasing like a
+    12-MP phone photo resized to 256 with INTER_LINEAR (PaddleClas' deploy resize).  Blur strength is
+    multiplied by f_eval/f so blur widths at the network input keep the same distribution, and the
+    regime is label independent.
+    Blur and degradations are applied at the image's own resolution, before the resize."""
     h, w = img.shape[:2]
-    f = RESIZE_SHORT / min(h, w) * math.exp(rng.uniform(math.log(0.8), math.log(1.25)))
+    f_eval = RESIZE_SHORT / min(h, w)
     ar = math.exp(rng.uniform(math.log(0.8), math.log(1.25)))
+    f_min = size / min(h, w) * 1.02 * math.sqrt(max(ar, 1 / ar))
+    alias = rng.random() < p_alias and f_min < 0.7
+    if alias:
+        f = math.exp(rng.uniform(math.log(f_min), math.log(0.72)))
+        interp = cv2.INTER_NEAREST if rng.random() < 0.5 else cv2.INTER_LINEAR
+    else:
+        f = f_eval * math.exp(rng.uniform(math.log(0.8), math.log(1.25)))
+        interp = cv2.INTER_LINEAR
     cw = min(w, int(round(size / (f * math.sqrt(ar)))))
     ch = min(h, int(round(size * math.sqrt(ar) / f)))
     x0 = int(rng.integers(0, w - cw + 1))
@@ -364,7 +379,7 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05):
     rx0, ry0 = max(0, x0 - m), max(0, y0 - m)
     rx1, ry1 = min(w, x0 + cw + m), min(h, y0 + ch + m)
     region = img[ry0:ry1, rx0:rx1]
-    ks = k_scale_of(img)
+    ks = k_scale_of(img) * (f_eval / f if alias else 1.0)
     label = 1 if rng.random() < p_blur else 0
     if label:
         region, _ = synth_blur(region, rng, ks)
@@ -372,7 +387,7 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05):
         region = shallow_dof(region, rng, ks)
     region = degrade_common(region, rng)
     crop = region[y0 - ry0:y0 - ry0 + ch, x0 - rx0:x0 - rx0 + cw]
-    out = cv2.resize(crop, (size, size), interpolation=cv2.INTER_LINEAR)
+    out = cv2.resize(crop, (size, size), interpolation=interp)
     if rng.random() < 0.5:
         out = out[:, ::-1]
     if rng.random() < 0.05:
