@@ -12,7 +12,10 @@ public interface LayerOps {
     Layer pointwise(ConvParams p, int in, int out);
 
     /** One filter per channel, NHWC to NHWC. */
-    Layer depthwise(ConvParams p, int in, int out);
+    Layer depthwise(ConvParams p, int in, int out, int scratch);
+
+    /** Floats of per-session scratch {@link #depthwise} needs, 0 for none. */
+    int depthwiseScratch(ConvParams p);
 
     /** Any group-1 convolution to NHWC, reading NCHW when {@code nchwInput}. */
     Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch);

@@ -14,8 +14,13 @@ public final class PlainOps implements LayerOps {
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out) {
+    public Layer depthwise(ConvParams p, int in, int out, int scratch) {
         return new PlainDepthwise(p, in, out);
+    }
+
+    @Override
+    public int depthwiseScratch(ConvParams p) {
+        return 0;
     }
 
     @Override

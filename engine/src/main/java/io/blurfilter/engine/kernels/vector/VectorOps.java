@@ -19,8 +19,14 @@ final class VectorOps implements LayerOps {
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out) {
-        return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out) : PlainOps.INSTANCE.depthwise(p, in, out);
+    public Layer depthwise(ConvParams p, int in, int out, int scratch) {
+        return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out, scratch)
+                : PlainOps.INSTANCE.depthwise(p, in, out, scratch);
+    }
+
+    @Override
+    public int depthwiseScratch(ConvParams p) {
+        return VectorDepthwise.supports(p) ? VectorDepthwise.scratchFloats(p) : 0;
     }
 
     @Override
