@@ -16,9 +16,10 @@ final class PackedGemm {
     static final int ROWS = 4;
     /**
      * Four-vector tiles hold 16 accumulators plus 5 operands: only AVX-512 has the 32 registers for
-     * that. With AVX2's 16 they spill, and the 4x2 tile runs 2.5 times faster.
+     * that. With AVX2's 16 they spill, and the 4x2 tile runs 2.5 times faster. The tests force them
+     * on (blurfilter.vector.wideTiles) so the 4x4 tile is checked on AVX2 machines too.
      */
-    private static final boolean WIDE = L >= 16;
+    private static final boolean WIDE = L >= 16 || Boolean.getBoolean("blurfilter.vector.wideTiles");
     /** Bytes of A rows one chunk may take, so the chunk is re-read from L2 by each column block. */
     private static final int CHUNK_BYTES = 96 * 1024;
 
@@ -41,16 +42,17 @@ final class PackedGemm {
         this.n = n;
         this.bias = bias;
         this.act = act;
-        int vectors = n / L;
-        int blocks = vectors / 4 + (vectors % 4) / 2 + (vectors % 2);
+        int blocks = 0;
+        for (int left = n / L; left > 0; left -= blockWidth(left)) {
+            blocks++;
+        }
         blockCol = new int[blocks];
         blockVectors = new int[blocks];
         blockOffset = new int[blocks];
         b = new float[k * n];
         int col = 0;
         for (int bl = 0; bl < blocks; bl++) {
-            int left = (n - col) / L;
-            int v = left >= 4 && WIDE ? 4 : left >= 2 ? 2 : 1;
+            int v = blockWidth((n - col) / L);
             int width = v * L;
             blockCol[bl] = col;
             blockVectors[bl] = v;
@@ -63,6 +65,11 @@ final class PackedGemm {
             col += width;
         }
         this.chunkRows = Math.max(ROWS, CHUNK_BYTES / (4 * k) / ROWS * ROWS);
+    }
+
+    /** Vectors in the next column block when {@code left} vectors of output remain. */
+    private static int blockWidth(int left) {
+        return left >= 4 && WIDE ? 4 : left >= 2 ? 2 : 1;
     }
 
     /** Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. */
