@@ -112,7 +112,9 @@ public final class NhwcCompiler {
         Layer layer;
         if (p.isPointwise()) {
             int in = slotIn(x, true);
-            layer = ops.pointwise(p, in, newOutput(i, n, true));
+            int scratch = takeScratch(ops.pointwiseScratch(p));
+            layer = ops.pointwise(p, in, newOutput(i, n, true), scratch);
+            releaseScratch(scratch);
         } else if (p.isDepthwise()) {
             int in = slotIn(x, true);
             int scratch = takeScratch(ops.depthwiseScratch(p));
