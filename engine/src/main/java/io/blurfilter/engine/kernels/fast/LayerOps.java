@@ -9,10 +9,16 @@ import io.blurfilter.engine.runtime.Layer;
  */
 public interface LayerOps {
     /** 1x1 stride-1 convolution, NHWC to NHWC. */
-    Layer pointwise(ConvParams p, int in, int out);
+    Layer pointwise(ConvParams p, int in, int out, int scratch);
+
+    /** Floats of per-session scratch {@link #pointwise} needs, 0 for none. */
+    int pointwiseScratch(ConvParams p);
 
     /** One filter per channel, NHWC to NHWC. */
-    Layer depthwise(ConvParams p, int in, int out);
+    Layer depthwise(ConvParams p, int in, int out, int scratch);
+
+    /** Floats of per-session scratch {@link #depthwise} needs, 0 for none. */
+    int depthwiseScratch(ConvParams p);
 
     /** Any group-1 convolution to NHWC, reading NCHW when {@code nchwInput}. */
     Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch);

@@ -110,20 +110,22 @@ public final class NhwcCompiler {
         ConvParams p = new ConvParams(n, shapes.get(x), shapes.get(n.input(1)), shapes.get(n.output()),
                 g.weight(n.input(1)).data(), b == null ? null : b.data());
         Layer layer;
-        if (p.isPointwise() || p.isDepthwise()) {
+        if (p.isPointwise()) {
             int in = slotIn(x, true);
-            int out = newOutput(i, n, true);
-            layer = p.isPointwise() ? ops.pointwise(p, in, out) : ops.depthwise(p, in, out);
+            int scratch = takeScratch(ops.pointwiseScratch(p));
+            layer = ops.pointwise(p, in, newOutput(i, n, true), scratch);
+            releaseScratch(scratch);
+        } else if (p.isDepthwise()) {
+            int in = slotIn(x, true);
+            int scratch = takeScratch(ops.depthwiseScratch(p));
+            layer = ops.depthwise(p, in, newOutput(i, n, true), scratch);
+            releaseScratch(scratch);
         } else if (p.group == 1) {
             boolean nchw = isSpatial(x) && !nhwcOf.get(x) && !copyOf.containsKey(x);
             int in = nchw ? slotOf.get(x) : slotIn(x, true);
-            int scratchSize = ops.directConvScratch(p);
-            int scratch = scratchSize > 0 ? slots.take(scratchSize) : -1;
-            int out = newOutput(i, n, true);
-            layer = ops.directConv(p, nchw, in, out, scratch);
-            if (scratch >= 0) {
-                slots.release(scratch);
-            }
+            int scratch = takeScratch(ops.directConvScratch(p));
+            layer = ops.directConv(p, nchw, in, newOutput(i, n, true), scratch);
+            releaseScratch(scratch);
         } else {
             return false;
         }
@@ -216,6 +218,20 @@ public final class NhwcCompiler {
         }
         layers.add(fallback.create(new LayerSpec(n, inShapes, shapes.get(n.output()), constants, inSlots, out)));
         usedFallback = true;
+    }
+
+    /**
+     * A slot a layer uses only while it runs. Taken before the layer's output so the two differ, and
+     * released at once: later layers may reuse it, so the layer must not expect it to keep anything.
+     */
+    private int takeScratch(int floats) {
+        return floats > 0 ? slots.take(floats) : -1;
+    }
+
+    private void releaseScratch(int slot) {
+        if (slot >= 0) {
+            slots.release(slot);
+        }
     }
 
     /** The slot holding {@code v} in the wanted layout, converting (once) when it is spatial. */

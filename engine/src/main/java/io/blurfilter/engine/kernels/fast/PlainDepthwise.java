@@ -11,15 +11,23 @@ public final class PlainDepthwise implements Layer {
     private final ConvParams p;
     private final int in;
     private final int out;
+    private final int scratch;
     private final float[] w;
+    /** The weights again as one row per tap, for the auto-vectorized interior loop. */
+    private final float[][] tapRows;
     private final int[] tapOffset;
     private final FusedActivation act;
 
-    public PlainDepthwise(ConvParams p, int in, int out) {
+    public PlainDepthwise(ConvParams p, int in, int out, int scratch) {
         this.p = p;
         this.in = in;
         this.out = out;
+        this.scratch = scratch;
         this.w = packTapMajor(p);
+        this.tapRows = new float[p.taps()][];
+        for (int t = 0; t < p.taps(); t++) {
+            tapRows[t] = java.util.Arrays.copyOfRange(w, t * p.inC, (t + 1) * p.inC);
+        }
         this.tapOffset = tapOffsets(p);
         this.act = new FusedActivation(p.act);
     }
@@ -48,10 +56,16 @@ public final class PlainDepthwise implements Layer {
         return off;
     }
 
+    /** Two channel rows: the accumulator and a copy of one tap's input pixel. */
+    public static int scratchFloats(ConvParams p) {
+        return 2 * p.inC;
+    }
+
     @Override
     public void forward(float[][] slots) {
         float[] x = slots[in];
         float[] y = slots[out];
+        float[] acc = slots[scratch];
         int c = p.inC;
         int rowLo = p.firstInsideRow();
         int rowHi = p.endInsideRow();
@@ -66,7 +80,7 @@ public final class PlainDepthwise implements Layer {
                     int yo = yImage + (oy * p.outW + ox) * c;
                     if (rowInside && ox >= colLo && ox < colHi) {
                         int origin = xImage + ((oy * p.strideH - p.padTop) * p.inW + ox * p.strideW - p.padLeft) * c;
-                        interiorPixel(x, origin, y, yo);
+                        interiorPixel(x, origin, acc, y, yo);
                     } else {
                         borderPixel(p, w, x, xImage, oy, ox, y, yo, 0, c);
                     }
@@ -76,15 +90,24 @@ public final class PlainDepthwise implements Layer {
         }
     }
 
-    private void interiorPixel(float[] x, int origin, float[] y, int yo) {
+    /**
+     * The input pixel of each tap is first copied to the scratch, so the multiply-add loop indexes
+     * all its arrays from 0: JDK 17 only vectorizes loops whose arrays cannot alias at unknown offsets.
+     */
+    private void interiorPixel(float[] x, int origin, float[] acc, float[] y, int yo) {
         int c = p.inC;
-        System.arraycopy(p.bias, 0, y, yo, c);
+        System.arraycopy(p.bias, 0, acc, 0, c);
         for (int t = 0; t < tapOffset.length; t++) {
-            int xo = origin + tapOffset[t];
-            int wo = t * c;
-            for (int ch = 0; ch < c; ch++) {
-                y[yo + ch] += x[xo + ch] * w[wo + ch];
-            }
+            System.arraycopy(x, origin + tapOffset[t], acc, c, c);
+            multiplyAdd(acc, tapRows[t], c);
+        }
+        System.arraycopy(acc, 0, y, yo, c);
+    }
+
+    /** acc[0..c) += acc[c..2c) * w[0..c). */
+    private static void multiplyAdd(float[] acc, float[] w, int c) {
+        for (int ch = 0; ch < c; ch++) {
+            acc[ch] += acc[c + ch] * w[ch];
         }
     }
 

@@ -4,30 +4,43 @@ import io.blurfilter.engine.runtime.Layer;
 
 /**
  * A group-1 convolution of any kernel size to NHWC, for the stem (3 input channels, so there is
- * little to gain from a matrix formulation). Reads NCHW or NHWC through per-axis strides; the weight
- * is packed [ky][kx][ci][out] so each input value is scattered into a contiguous output-channel run.
+ * little to gain from a matrix formulation). Reads NCHW or NHWC through per-axis strides; each input
+ * value is multiplied into a scratch row of output channels by its window element's weight row.
  */
 final class PlainDirectConv implements Layer {
     private final ConvParams p;
     private final int in;
     private final int out;
-    private final float[] w;
+    /** One output-channel row per window element (ky, kx, ci). */
+    private final float[][] rows;
+    private final int scratch;
     private final int cStride;
     private final int yStride;
     private final int xStride;
     private final int imageStride;
     private final FusedActivation act;
 
-    PlainDirectConv(ConvParams p, boolean nchwInput, int in, int out) {
+    PlainDirectConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
         this.p = p;
         this.in = in;
         this.out = out;
-        this.w = packWindowMajor(p);
+        this.scratch = scratch;
+        float[] w = packWindowMajor(p);
+        this.rows = new float[p.kH * p.kW * p.inC][];
+        for (int j = 0; j < rows.length; j++) {
+            rows[j] = java.util.Arrays.copyOfRange(w, j * p.outC, (j + 1) * p.outC);
+        }
         this.cStride = nchwInput ? p.inH * p.inW : 1;
         this.yStride = nchwInput ? p.inW : p.inW * p.inC;
         this.xStride = nchwInput ? 1 : p.inC;
         this.imageStride = p.inC * p.inH * p.inW;
         this.act = new FusedActivation(p.act);
+    }
+
+    private static void multiplyAdd(float[] acc, float v, float[] row, int n) {
+        for (int o = 0; o < n; o++) {
+            acc[o] += v * row[o];
+        }
     }
 
     /** Weights as [ky][kx][ci][out]: one contiguous output-channel run per window element. */
@@ -47,17 +60,23 @@ final class PlainDirectConv implements Layer {
         return w;
     }
 
+    /** An accumulator row: the multiply-add loop indexes all its arrays from 0 (see PlainPointwise). */
+    static int scratchFloats(ConvParams p) {
+        return p.outC;
+    }
+
     @Override
     public void forward(float[][] slots) {
         float[] x = slots[in];
         float[] y = slots[out];
+        float[] acc = slots[scratch];
         int co = p.outC;
         for (int n = 0; n < p.batch; n++) {
             int xImage = n * imageStride;
             for (int oy = 0; oy < p.outH; oy++) {
                 for (int ox = 0; ox < p.outW; ox++) {
                     int yo = ((n * p.outH + oy) * p.outW + ox) * co;
-                    System.arraycopy(p.bias, 0, y, yo, co);
+                    System.arraycopy(p.bias, 0, acc, 0, co);
                     for (int ky = 0; ky < p.kH; ky++) {
                         int iy = oy * p.strideH - p.padTop + ky * p.dilH;
                         if (iy < 0 || iy >= p.inH) {
@@ -69,15 +88,13 @@ final class PlainDirectConv implements Layer {
                                 continue;
                             }
                             int xo = xImage + iy * yStride + ix * xStride;
-                            int wo = (ky * p.kW + kx) * p.inC * co;
-                            for (int c = 0; c < p.inC; c++, wo += co) {
-                                float v = x[xo + c * cStride];
-                                for (int o = 0; o < co; o++) {
-                                    y[yo + o] += v * w[wo + o];
-                                }
+                            int j = (ky * p.kW + kx) * p.inC;
+                            for (int c = 0; c < p.inC; c++) {
+                                multiplyAdd(acc, x[xo + c * cStride], rows[j + c], co);
                             }
                         }
                     }
+                    System.arraycopy(acc, 0, y, yo, co);
                     act.apply(y, yo, yo + co);
                 }
             }

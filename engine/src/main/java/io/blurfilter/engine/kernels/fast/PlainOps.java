@@ -9,22 +9,32 @@ public final class PlainOps implements LayerOps {
     private PlainOps() {}
 
     @Override
-    public Layer pointwise(ConvParams p, int in, int out) {
-        return new PlainPointwise(p, in, out);
+    public Layer pointwise(ConvParams p, int in, int out, int scratch) {
+        return new PlainPointwise(p, in, out, scratch);
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out) {
-        return new PlainDepthwise(p, in, out);
+    public int pointwiseScratch(ConvParams p) {
+        return PlainPointwise.scratchFloats(p);
+    }
+
+    @Override
+    public Layer depthwise(ConvParams p, int in, int out, int scratch) {
+        return new PlainDepthwise(p, in, out, scratch);
+    }
+
+    @Override
+    public int depthwiseScratch(ConvParams p) {
+        return PlainDepthwise.scratchFloats(p);
     }
 
     @Override
     public Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
-        return new PlainDirectConv(p, nchwInput, in, out);
+        return new PlainDirectConv(p, nchwInput, in, out, scratch);
     }
 
     @Override
     public int directConvScratch(ConvParams p) {
-        return 0;
+        return PlainDirectConv.scratchFloats(p);
     }
 }

@@ -3,68 +3,69 @@ package io.blurfilter.engine.kernels.fast;
 import io.blurfilter.engine.runtime.Layer;
 
 /**
- * 1x1 convolution over NHWC as Y[p, :] = B + sum_c X[p, c] W[c, :]. The weight is packed [in][out] so
- * the innermost loop runs over contiguous output channels, which HotSpot and ART auto-vectorize; four
- * input channels are folded per pass so each output row is loaded and stored a quarter as often.
+ * 1x1 convolution over NHWC as Y[p, :] = B + sum_c X[p, c] W[c, :], four input channels per pass.
+ * The innermost loop runs over contiguous output channels, written so that HotSpot's auto-vectorizer
+ * accepts it: every array in it is indexed from 0 by the same loop variable (one weight row per input
+ * channel, a scratch accumulator row), because JDK 17 gives up on a loop whose stores and loads may
+ * alias at unknown distances (y[yo + o] against w[w0 + o]); that alone made it four times slower.
  */
 final class PlainPointwise implements Layer {
     private final int in;
     private final int out;
+    private final int scratch;
     private final int pixels;
     private final int k;
     private final int n;
-    private final float[] w;
+    private final float[][] rows;
     private final float[] bias;
     private final FusedActivation act;
 
-    PlainPointwise(ConvParams p, int in, int out) {
+    PlainPointwise(ConvParams p, int in, int out, int scratch) {
         this.in = in;
         this.out = out;
+        this.scratch = scratch;
         this.pixels = p.batch * p.inH * p.inW;
         this.k = p.inC;
         this.n = p.outC;
-        this.w = new float[k * n];
+        int padded = (k + 3) / 4 * 4;
+        this.rows = new float[padded][n]; // rows past k stay zero, so the loop always takes four
         for (int o = 0; o < n; o++) {
             for (int c = 0; c < k; c++) {
-                w[c * n + o] = p.weight[o * k + c];
+                rows[c][o] = p.weight[o * k + c];
             }
         }
         this.bias = p.bias;
         this.act = new FusedActivation(p.act);
     }
 
+    static int scratchFloats(ConvParams p) {
+        return p.outC;
+    }
+
     @Override
     public void forward(float[][] slots) {
         float[] x = slots[in];
         float[] y = slots[out];
+        float[] acc = slots[scratch];
         for (int px = 0; px < pixels; px++) {
-            row(x, px * k, y, px * n);
+            System.arraycopy(bias, 0, acc, 0, n);
+            int xo = px * k;
+            for (int c = 0; c < k; c += 4) {
+                float x0 = x[xo + c];
+                float x1 = c + 1 < k ? x[xo + c + 1] : 0f;
+                float x2 = c + 2 < k ? x[xo + c + 2] : 0f;
+                float x3 = c + 3 < k ? x[xo + c + 3] : 0f;
+                accumulate(acc, x0, rows[c], x1, rows[c + 1], x2, rows[c + 2], x3, rows[c + 3]);
+            }
+            System.arraycopy(acc, 0, y, px * n, n);
             act.apply(y, px * n, px * n + n);
         }
     }
 
-    private void row(float[] x, int xo, float[] y, int yo) {
-        System.arraycopy(bias, 0, y, yo, n);
-        int c = 0;
-        for (; c + 4 <= k; c += 4) {
-            float x0 = x[xo + c];
-            float x1 = x[xo + c + 1];
-            float x2 = x[xo + c + 2];
-            float x3 = x[xo + c + 3];
-            int w0 = c * n;
-            int w1 = w0 + n;
-            int w2 = w1 + n;
-            int w3 = w2 + n;
-            for (int o = 0; o < n; o++) {
-                y[yo + o] += x0 * w[w0 + o] + x1 * w[w1 + o] + x2 * w[w2 + o] + x3 * w[w3 + o];
-            }
-        }
-        for (; c < k; c++) {
-            float x0 = x[xo + c];
-            int w0 = c * n;
-            for (int o = 0; o < n; o++) {
-                y[yo + o] += x0 * w[w0 + o];
-            }
+    private void accumulate(float[] acc, float x0, float[] r0, float x1, float[] r1, float x2, float[] r2, float x3,
+            float[] r3) {
+        for (int o = 0; o < n; o++) {
+            acc[o] += x0 * r0[o] + x1 * r1[o] + x2 * r2[o] + x3 * r3[o];
         }
     }
 }

@@ -14,6 +14,12 @@ import jdk.incubator.vector.FloatVector;
  */
 final class PackedGemm {
     static final int ROWS = 4;
+    /**
+     * Four-vector tiles hold 16 accumulators plus 5 operands: only AVX-512 has the 32 registers for
+     * that. With AVX2's 16 they spill, and the 4x2 tile runs 2.5 times faster. The tests force them
+     * on (blurfilter.vector.wideTiles) so the 4x4 tile is checked on AVX2 machines too.
+     */
+    private static final boolean WIDE = L >= 16 || Boolean.getBoolean("blurfilter.vector.wideTiles");
     /** Bytes of A rows one chunk may take, so the chunk is re-read from L2 by each column block. */
     private static final int CHUNK_BYTES = 96 * 1024;
 
@@ -36,16 +42,17 @@ final class PackedGemm {
         this.n = n;
         this.bias = bias;
         this.act = act;
-        int vectors = n / L;
-        int blocks = vectors / 4 + (vectors % 4) / 2 + (vectors % 2);
+        int blocks = 0;
+        for (int left = n / L; left > 0; left -= blockWidth(left)) {
+            blocks++;
+        }
         blockCol = new int[blocks];
         blockVectors = new int[blocks];
         blockOffset = new int[blocks];
         b = new float[k * n];
         int col = 0;
         for (int bl = 0; bl < blocks; bl++) {
-            int left = (n - col) / L;
-            int v = left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            int v = blockWidth((n - col) / L);
             int width = v * L;
             blockCol[bl] = col;
             blockVectors[bl] = v;
@@ -58,6 +65,11 @@ final class PackedGemm {
             col += width;
         }
         this.chunkRows = Math.max(ROWS, CHUNK_BYTES / (4 * k) / ROWS * ROWS);
+    }
+
+    /** Vectors in the next column block when {@code left} vectors of output remain. */
+    private static int blockWidth(int left) {
+        return left >= 4 && WIDE ? 4 : left >= 2 ? 2 : 1;
     }
 
     /** Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. */
@@ -96,7 +108,7 @@ final class PackedGemm {
         }
         int width = blockVectors[bl] * L;
         for (int r = 0; r < ROWS; r++) {
-            act.finish(y, y0 + r * n + col, y0 + r * n + col + width);
+            act.apply(y, y0 + r * n + col, y0 + r * n + col + width);
         }
     }
 
@@ -105,17 +117,23 @@ final class PackedGemm {
         int col = blockCol[bl];
         int width = blockVectors[bl] * L;
         for (int v = 0; v < width; v += L) {
-            FloatVector acc = FloatVector.fromArray(S, bias, col + v);
-            for (int i = 0, bi = blockOffset[bl] + v; i < k; i++, bi += width) {
-                acc = FloatVector.broadcast(S, a[a0 + i]).fma(FloatVector.fromArray(S, b, bi), acc);
-            }
-            act.apply(acc).intoArray(y, y0 + col + v);
+            column(a, a0, blockOffset[bl] + v, width, col + v, y, y0 + col + v);
         }
-        act.finish(y, y0 + col, y0 + col + width);
+        act.apply(y, y0 + col, y0 + col + width);
+    }
+
+    /** One output vector; its own method so the accumulator lives in a single loop (never boxed). */
+    private void column(float[] a, int a0, int bi, int stride, int biasAt, float[] y, int yo) {
+        FloatVector acc = FloatVector.fromArray(S, bias, biasAt);
+        for (int i = 0; i < k; i++, bi += stride) {
+            acc = FloatVector.broadcast(S, a[a0 + i]).fma(FloatVector.fromArray(S, b, bi), acc);
+        }
+        acc.intoArray(y, yo);
     }
 
     // The three tiles differ only in width; they are spelled out because C2 keeps accumulators in
-    // registers only when each is its own local variable.
+    // registers only when each is its own local variable, and they store raw sums (the activation
+    // runs after) because a vector must never be handed to another method.
 
     private void tile4x4(float[] a, int a0, int bo, float[] y, int yo, int col) {
         int a1 = a0 + k;
@@ -155,17 +173,22 @@ final class PackedGemm {
             c32 = x.fma(w2, c32);
             c33 = x.fma(w3, c33);
         }
-        store4(c00, c01, c02, c03, y, yo);
-        store4(c10, c11, c12, c13, y, yo + n);
-        store4(c20, c21, c22, c23, y, yo + 2 * n);
-        store4(c30, c31, c32, c33, y, yo + 3 * n);
-    }
-
-    private void store4(FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3, float[] y, int yo) {
-        act.apply(v0).intoArray(y, yo);
-        act.apply(v1).intoArray(y, yo + L);
-        act.apply(v2).intoArray(y, yo + 2 * L);
-        act.apply(v3).intoArray(y, yo + 3 * L);
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c02.intoArray(y, yo + 2 * L);
+        c03.intoArray(y, yo + 3 * L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c12.intoArray(y, yo + n + 2 * L);
+        c13.intoArray(y, yo + n + 3 * L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c22.intoArray(y, yo + 2 * n + 2 * L);
+        c23.intoArray(y, yo + 2 * n + 3 * L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c32.intoArray(y, yo + 3 * n + 2 * L);
+        c33.intoArray(y, yo + 3 * n + 3 * L);
     }
 
     private void tile4x2(float[] a, int a0, int bo, float[] y, int yo, int col) {
@@ -191,14 +214,14 @@ final class PackedGemm {
             c30 = x.fma(w0, c30);
             c31 = x.fma(w1, c31);
         }
-        act.apply(c00).intoArray(y, yo);
-        act.apply(c01).intoArray(y, yo + L);
-        act.apply(c10).intoArray(y, yo + n);
-        act.apply(c11).intoArray(y, yo + n + L);
-        act.apply(c20).intoArray(y, yo + 2 * n);
-        act.apply(c21).intoArray(y, yo + 2 * n + L);
-        act.apply(c30).intoArray(y, yo + 3 * n);
-        act.apply(c31).intoArray(y, yo + 3 * n + L);
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
     }
 
     private void tile4x1(float[] a, int a0, int bo, float[] y, int yo, int col) {
@@ -214,9 +237,9 @@ final class PackedGemm {
             c2 = FloatVector.broadcast(S, a[a2 + i]).fma(w0, c2);
             c3 = FloatVector.broadcast(S, a[a3 + i]).fma(w0, c3);
         }
-        act.apply(c0).intoArray(y, yo);
-        act.apply(c1).intoArray(y, yo + n);
-        act.apply(c2).intoArray(y, yo + 2 * n);
-        act.apply(c3).intoArray(y, yo + 3 * n);
+        c0.intoArray(y, yo);
+        c1.intoArray(y, yo + n);
+        c2.intoArray(y, yo + 2 * n);
+        c3.intoArray(y, yo + 3 * n);
     }
 }

@@ -7,6 +7,7 @@ import io.blurfilter.engine.kernels.fast.ConvParams;
 import io.blurfilter.engine.kernels.fast.FusedActivation;
 import io.blurfilter.engine.kernels.fast.PlainDepthwise;
 import io.blurfilter.engine.runtime.Layer;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -14,38 +15,67 @@ import jdk.incubator.vector.FloatVector;
  * "units", each one vector of output: one channel vector of one pixel when C is a multiple of the
  * vector length, or L/C whole pixels when C divides it (stride 1 only, e.g. 8 channels). Four units
  * run at once, each keeping its accumulator in a register over all taps in a single flattened loop
- * (JDK 17 spills accumulators carried through nested ky/kx loops). Edge pixels check each tap.
+ * (JDK 17 boxes a vector carried through nested loops). Where edge pixels would be many (5x5 windows
+ * on 14x14 and 7x7 maps) the image is first copied into a zero-padded scratch so every pixel is
+ * interior; elsewhere edge pixels check each tap. Sums are stored raw; the activation runs per row.
  */
 final class VectorDepthwise implements Layer {
     private final ConvParams p;
     private final int in;
     private final int out;
+    private final int scratch;
     /** Weights as [tap][R] and bias as [R], R = max(C, L), repeated across pixels when C < L. */
     private final float[] w;
     private final float[] bias;
     private final int rowWidth;
-    /** Tap input offsets from a unit's window origin. */
+    private final float[] wTapMajor;
+    private final boolean channelVectors;
+    /** The image the units read: the input, or its zero-padded copy (then all rows are interior). */
+    private final boolean padded;
+    private final int srcH;
+    private final int srcW;
+    private final int srcPadTop;
+    private final int srcPadLeft;
+    private final int rowLo;
+    private final int rowHi;
+    private final int colLo;
+    private final int colCovered;
+    /** Tap input offsets from a unit's window origin in the source image. */
     private final int[] tapOffset;
     /** Per unit of an interior row: input and output offsets from the row's origin, weight offset. */
     private final int[] unitIn;
     private final int[] unitOut;
     private final int[] unitW;
-    /** Interior output columns that the units cover: [colLo, colCovered). */
-    private final int colLo;
-    private final int colCovered;
-    private final boolean channelVectors;
-    private final float[] wTapMajor;
-    private final FusedActivation scalarAct;
     private final VectorActivation act;
 
     static boolean supports(ConvParams p) {
         return p.inC % L == 0 || (p.strideW == 1 && L % p.inC == 0);
     }
 
-    VectorDepthwise(ConvParams p, int in, int out) {
+    /** Pads when more than a tenth of the output pixels would take the slow edge path. */
+    static boolean pads(ConvParams p) {
+        long interior = (long) Math.max(0, p.endInsideRow() - p.firstInsideRow())
+                * Math.max(0, p.endInsideCol() - p.firstInsideCol());
+        return interior * 10 < 9L * p.outH * p.outW;
+    }
+
+    static int scratchFloats(ConvParams p) {
+        return pads(p) ? paddedH(p) * paddedW(p) * p.inC : 0;
+    }
+
+    private static int paddedH(ConvParams p) {
+        return Math.max(p.inH + p.padTop, (p.outH - 1) * p.strideH + (p.kH - 1) * p.dilH + 1);
+    }
+
+    private static int paddedW(ConvParams p) {
+        return Math.max(p.inW + p.padLeft, (p.outW - 1) * p.strideW + (p.kW - 1) * p.dilW + 1);
+    }
+
+    VectorDepthwise(ConvParams p, int in, int out, int scratch) {
         this.p = p;
         this.in = in;
         this.out = out;
+        this.scratch = scratch;
         int c = p.inC;
         this.channelVectors = c % L == 0;
         this.rowWidth = Math.max(c, L);
@@ -58,51 +88,81 @@ final class VectorDepthwise implements Layer {
                 w[t * rowWidth + j] = wTapMajor[t * c + j % c];
             }
         }
-        this.tapOffset = PlainDepthwise.tapOffsets(p);
-        this.colLo = p.firstInsideCol();
-        int colHi = Math.max(colLo, p.endInsideCol());
+        this.padded = scratch >= 0;
+        this.srcH = padded ? paddedH(p) : p.inH;
+        this.srcW = padded ? paddedW(p) : p.inW;
+        this.srcPadTop = padded ? 0 : p.padTop;
+        this.srcPadLeft = padded ? 0 : p.padLeft;
+        this.rowLo = padded ? 0 : p.firstInsideRow();
+        this.rowHi = padded ? p.outH : Math.max(rowLo, p.endInsideRow());
+        this.colLo = padded ? 0 : p.firstInsideCol();
+        int colHi = padded ? p.outW : Math.max(colLo, p.endInsideCol());
+        this.tapOffset = new int[p.taps()];
+        for (int ky = 0; ky < p.kH; ky++) {
+            for (int kx = 0; kx < p.kW; kx++) {
+                tapOffset[ky * p.kW + kx] = (ky * p.dilH * srcW + kx * p.dilW) * c;
+            }
+        }
         int pixelsPerUnit = channelVectors ? 1 : L / c;
-        int unitsPerPixelStep = channelVectors ? c / L : 1;
+        int unitsPerStep = channelVectors ? c / L : 1;
         int steps = (colHi - colLo) / pixelsPerUnit;
         this.colCovered = colLo + steps * pixelsPerUnit;
-        int units = steps * unitsPerPixelStep;
+        int units = steps * unitsPerStep;
         unitIn = new int[units];
         unitOut = new int[units];
         unitW = new int[units];
         int u = 0;
         for (int s = 0; s < steps; s++) {
             int ox = colLo + s * pixelsPerUnit;
-            for (int v = 0; v < unitsPerPixelStep; v++, u++) {
+            for (int v = 0; v < unitsPerStep; v++, u++) {
                 int cv = channelVectors ? v * L : 0;
-                unitIn[u] = (ox * p.strideW - p.padLeft) * c + cv;
+                unitIn[u] = (ox * p.strideW - srcPadLeft) * c + cv;
                 unitOut[u] = ox * c + cv;
                 unitW[u] = cv;
             }
         }
-        this.scalarAct = new FusedActivation(p.act);
-        this.act = new VectorActivation(scalarAct);
+        this.act = new VectorActivation(new FusedActivation(p.act));
     }
 
     @Override
     public void forward(float[][] slots) {
         float[] x = slots[in];
         float[] y = slots[out];
+        float[] src = padded ? slots[scratch] : x;
         int c = p.inC;
-        int rowLo = p.firstInsideRow();
-        int rowHi = Math.max(rowLo, p.endInsideRow());
         for (int n = 0; n < p.batch; n++) {
             int xImage = n * p.inH * p.inW * c;
             int yImage = n * p.outH * p.outW * c;
+            int srcImage = padded ? 0 : xImage;
+            if (padded) {
+                pad(x, xImage, src);
+            }
             for (int oy = 0; oy < p.outH; oy++) {
                 if (oy < rowLo || oy >= rowHi) {
                     edge(x, xImage, y, yImage, oy, 0, p.outW);
                     continue;
                 }
-                interiorRow(x, xImage + (oy * p.strideH - p.padTop) * p.inW * c, y, yImage + oy * p.outW * c);
+                int yr = yImage + oy * p.outW * c;
+                interiorRow(src, srcImage + (oy * p.strideH - srcPadTop) * srcW * c, y, yr);
+                act.apply(y, yr + colLo * c, yr + colCovered * c);
                 edge(x, xImage, y, yImage, oy, 0, colLo);
                 edge(x, xImage, y, yImage, oy, colCovered, p.outW);
             }
         }
+    }
+
+    /** Copies one image into the scratch with zero borders (re-zeroed: other layers share the slot). */
+    private void pad(float[] x, int xImage, float[] dst) {
+        int c = p.inC;
+        int rowLen = srcW * c;
+        Arrays.fill(dst, 0, p.padTop * rowLen, 0f);
+        for (int iy = 0; iy < p.inH; iy++) {
+            int d = (p.padTop + iy) * rowLen;
+            Arrays.fill(dst, d, d + p.padLeft * c, 0f);
+            System.arraycopy(x, xImage + iy * p.inW * c, dst, d + p.padLeft * c, p.inW * c);
+            Arrays.fill(dst, d + (p.padLeft + p.inW) * c, d + rowLen, 0f);
+        }
+        Arrays.fill(dst, (p.padTop + p.inH) * rowLen, srcH * rowLen, 0f);
     }
 
     private void interiorRow(float[] x, int xr, float[] y, int yr) {
@@ -118,7 +178,7 @@ final class VectorDepthwise implements Layer {
             for (int t = 0; t < tapOffset.length; t++) {
                 acc = FloatVector.fromArray(S, x, xi + tapOffset[t]).fma(FloatVector.fromArray(S, w, t * rowWidth + wo), acc);
             }
-            store(acc, y, yr + unitOut[u]);
+            acc.intoArray(y, yr + unitOut[u]);
         }
     }
 
@@ -143,18 +203,13 @@ final class VectorDepthwise implements Layer {
             a2 = FloatVector.fromArray(S, x, i2 + to).fma(FloatVector.fromArray(S, w, tw + w2), a2);
             a3 = FloatVector.fromArray(S, x, i3 + to).fma(FloatVector.fromArray(S, w, tw + w3), a3);
         }
-        store(a0, y, yr + unitOut[u]);
-        store(a1, y, yr + unitOut[u + 1]);
-        store(a2, y, yr + unitOut[u + 2]);
-        store(a3, y, yr + unitOut[u + 3]);
+        a0.intoArray(y, yr + unitOut[u]);
+        a1.intoArray(y, yr + unitOut[u + 1]);
+        a2.intoArray(y, yr + unitOut[u + 2]);
+        a3.intoArray(y, yr + unitOut[u + 3]);
     }
 
-    private void store(FloatVector acc, float[] y, int yo) {
-        act.apply(acc).intoArray(y, yo);
-        act.finish(y, yo, yo + L);
-    }
-
-    /** Output columns [from, to) of row oy, checking every tap. */
+    /** Output columns [from, to) of row oy straight from the unpadded input, checking every tap. */
     private void edge(float[] x, int xImage, float[] y, int yImage, int oy, int from, int to) {
         int c = p.inC;
         for (int ox = from; ox < to; ox++) {
@@ -163,8 +218,8 @@ final class VectorDepthwise implements Layer {
                 edgeVectors(x, xImage, oy, ox, y, yo);
             } else {
                 PlainDepthwise.borderPixel(p, wTapMajor, x, xImage, oy, ox, y, yo, 0, c);
-                scalarAct.apply(y, yo, yo + c);
             }
+            act.apply(y, yo, yo + c);
         }
     }
 
@@ -176,17 +231,19 @@ final class VectorDepthwise implements Layer {
         int kyHi = Math.min(p.kH, ceilDiv(p.inH - y0, p.dilH));
         int kxLo = Math.max(0, ceilDiv(-x0, p.dilW));
         int kxHi = Math.min(p.kW, ceilDiv(p.inW - x0, p.dilW));
+        int nkx = kxHi - kxLo;
+        int valid = Math.max(0, kyHi - kyLo) * Math.max(0, nkx);
         for (int cv = 0; cv < c; cv += L) {
             FloatVector acc = FloatVector.fromArray(S, bias, cv);
-            for (int ky = kyLo; ky < kyHi; ky++) {
-                int row = xImage + ((y0 + ky * p.dilH) * p.inW) * c + cv;
-                for (int kx = kxLo; kx < kxHi; kx++) {
-                    int xo = row + (x0 + kx * p.dilW) * c;
-                    acc = FloatVector.fromArray(S, x, xo)
-                            .fma(FloatVector.fromArray(S, w, (ky * p.kW + kx) * rowWidth + cv), acc);
-                }
+            // one flat loop over the valid taps: a vector carried through nested loops gets boxed
+            for (int j = 0; j < valid; j++) {
+                int ky = kyLo + j / nkx;
+                int kx = kxLo + j % nkx;
+                int xo = xImage + ((y0 + ky * p.dilH) * p.inW + x0 + kx * p.dilW) * c + cv;
+                acc = FloatVector.fromArray(S, x, xo)
+                        .fma(FloatVector.fromArray(S, w, (ky * p.kW + kx) * rowWidth + cv), acc);
             }
-            store(acc, y, yo + cv);
+            acc.intoArray(y, yo + cv);
         }
     }
 

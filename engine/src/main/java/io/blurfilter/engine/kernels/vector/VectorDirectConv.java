@@ -19,6 +19,8 @@ final class VectorDirectConv implements Layer {
     private final int yStride;
     private final int xStride;
     private final PackedGemm gemm;
+    /** Offset of each window element (ky, kx, c) from the window origin in the input. */
+    private final int[] windowOffset;
 
     VectorDirectConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
         this.p = p;
@@ -29,6 +31,14 @@ final class VectorDirectConv implements Layer {
         this.cStride = nchwInput ? p.inH * p.inW : 1;
         this.yStride = nchwInput ? p.inW : p.inW * p.inC;
         this.xStride = nchwInput ? 1 : p.inC;
+        this.windowOffset = new int[k];
+        for (int ky = 0, j = 0; ky < p.kH; ky++) {
+            for (int kx = 0; kx < p.kW; kx++) {
+                for (int c = 0; c < p.inC; c++, j++) {
+                    windowOffset[j] = ky * p.dilH * yStride + kx * p.dilW * xStride + c * cStride;
+                }
+            }
+        }
         this.gemm = new PackedGemm(windowMajor(p), k, p.outC, p.bias,
                 new VectorActivation(new FusedActivation(p.act)));
     }
@@ -75,12 +85,21 @@ final class VectorDirectConv implements Layer {
         }
     }
 
-    /** Output pixel q's window into a[ao..ao+k), ordered (ky, kx, c). */
+    /** Output pixel q's window into a[ao..ao+k), ordered (ky, kx, c); inside pixels skip the checks. */
     private void gather(float[] x, int q, int perImage, float[] a, int ao) {
         int n = q / perImage;
         int oy = (q % perImage) / p.outW;
         int ox = q % p.outW;
         int xImage = n * p.inC * p.inH * p.inW;
+        int iy0 = oy * p.strideH - p.padTop;
+        int ix0 = ox * p.strideW - p.padLeft;
+        if (iy0 >= 0 && ix0 >= 0 && iy0 + (p.kH - 1) * p.dilH < p.inH && ix0 + (p.kW - 1) * p.dilW < p.inW) {
+            int origin = xImage + iy0 * yStride + ix0 * xStride;
+            for (int j = 0; j < k; j++) {
+                a[ao + j] = x[origin + windowOffset[j]];
+            }
+            return;
+        }
         int j = ao;
         for (int ky = 0; ky < p.kH; ky++) {
             int iy = oy * p.strideH - p.padTop + ky * p.dilH;

@@ -14,13 +14,24 @@ final class VectorOps implements LayerOps {
     private VectorOps() {}
 
     @Override
-    public Layer pointwise(ConvParams p, int in, int out) {
-        return p.outC % L == 0 ? new VectorPointwise(p, in, out) : PlainOps.INSTANCE.pointwise(p, in, out);
+    public Layer pointwise(ConvParams p, int in, int out, int scratch) {
+        return p.outC % L == 0 ? new VectorPointwise(p, in, out) : PlainOps.INSTANCE.pointwise(p, in, out, scratch);
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out) {
-        return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out) : PlainOps.INSTANCE.depthwise(p, in, out);
+    public int pointwiseScratch(ConvParams p) {
+        return p.outC % L == 0 ? 0 : PlainOps.INSTANCE.pointwiseScratch(p);
+    }
+
+    @Override
+    public Layer depthwise(ConvParams p, int in, int out, int scratch) {
+        return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out, scratch)
+                : PlainOps.INSTANCE.depthwise(p, in, out, scratch);
+    }
+
+    @Override
+    public int depthwiseScratch(ConvParams p) {
+        return VectorDepthwise.supports(p) ? VectorDepthwise.scratchFloats(p) : PlainOps.INSTANCE.depthwiseScratch(p);
     }
 
     @Override
@@ -31,6 +42,6 @@ final class VectorOps implements LayerOps {
 
     @Override
     public int directConvScratch(ConvParams p) {
-        return p.outC % L == 0 ? VectorDirectConv.scratchFloats(p) : 0;
+        return p.outC % L == 0 ? VectorDirectConv.scratchFloats(p) : PlainOps.INSTANCE.directConvScratch(p);
     }
 }

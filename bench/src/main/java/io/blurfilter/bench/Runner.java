@@ -1,0 +1,62 @@
+package io.blurfilter.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.blurfilter.engine.Session;
+import io.blurfilter.engine.Tensor;
+
+/** One engine ready to classify the benchmark input; {@link #run} returns a value for the blackhole. */
+public interface Runner extends AutoCloseable {
+    float run() throws Exception;
+
+    @Override
+    void close() throws Exception;
+
+    /** "vector", "fast", "reference", "onnxruntime" (one intra-op thread) or "onnxruntime2" (two). */
+    static Runner of(String engine, BenchModel model, float[] input) throws OrtException {
+        if (engine.startsWith("onnxruntime")) {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession s = Engines.ort(env, model, engine.equals("onnxruntime2") ? 2 : 1);
+            OnnxTensor x = Engines.ortInput(env, input);
+            return new Runner() {
+                @Override
+                public float run() throws OrtException {
+                    return Engines.ortRun(s, x);
+                }
+
+                @Override
+                public void close() throws OrtException {
+                    x.close();
+                    s.close();
+                }
+            };
+        }
+        if (engine.equals("ejml")) {
+            Im2colEjmlNetwork net = new Im2colEjmlNetwork(model.blurfilter().graph(), BenchModel.INPUT_SHAPE);
+            return new Runner() {
+                @Override
+                public float run() {
+                    return net.run(input)[0];
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+        Session s = Engines.blurfilter(model, engine).newSession();
+        Tensor x = new Tensor(BenchModel.INPUT_SHAPE, input);
+        return new Runner() {
+            @Override
+            public float run() {
+                return s.run(x).data()[0];
+            }
+
+            @Override
+            public void close() {
+                s.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package io.blurfilter.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Images per second on both cores, PP-LCNet x1_0 224 with last conv: two threads each with its own
+ * session (blurfilter vector, blurfilter plain, ONNX Runtime with one intra-op thread), and ONNX
+ * Runtime's other configuration, one caller with two intra-op threads.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx1g"})
+public class ThroughputVsOrtBenchmark {
+    /** One engine per benchmark thread. */
+    @State(Scope.Thread)
+    public static class PerThread {
+        @Param({"vector", "fast", "onnxruntime"})
+        public String engine;
+
+        Runner runner;
+
+        @Setup
+        public void setUp() throws Exception {
+            runner = Runner.of(engine, BenchModel.X1_0_LAST, Fixtures.input224());
+        }
+
+        @TearDown
+        public void tearDown() throws Exception {
+            runner.close();
+        }
+    }
+
+    /** ONNX Runtime with two intra-op threads, one caller. */
+    @State(Scope.Benchmark)
+    public static class OrtTwoIntraOp {
+        Runner runner;
+
+        @Setup
+        public void setUp() throws Exception {
+            runner = Runner.of("onnxruntime2", BenchModel.X1_0_LAST, Fixtures.input224());
+        }
+
+        @TearDown
+        public void tearDown() throws Exception {
+            runner.close();
+        }
+    }
+
+    @Benchmark
+    @Threads(2)
+    public float twoThreads(PerThread s) throws Exception {
+        return s.runner.run();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public float ortOneCallerTwoIntraOpThreads(OrtTwoIntraOp s) throws Exception {
+        return s.runner.run();
+    }
+}
