@@ -31,12 +31,5 @@ $PY $T/make_val_set.py "$VAL_DIR"                                   # sharp/ blu
 $PY $T/laplacian_baseline.py --json $T/runs/$NAME/laplacian_baseline.json
 $PY $T/agreement_sample.py --onnx "$ONNX" --name "$NAME" -n 200 -o "$AGREE_DIR"
 
-# ======================= JAVA STEPS (to be filled in by the Java team) =======================
-# 5. convert ONNX -> blurfilter model resource
-#   ./blurfilter convert --from onnx "$ONNX" -o model-weights/src/main/resources/io/blurfilter/model/blur-default.bfm
-# 6. evaluate with the Java engine (accuracy, ROC AUC, FPR/TPR at 0.5/0.7/0.8/0.9/0.95)
-#   ./blurfilter eval --model model-weights/src/main/resources/io/blurfilter/model/blur-default.bfm \
-#       --sharp "$VAL_DIR/sharp" --blurred "$VAL_DIR/blurred"
-#   ./blurfilter eval --model ... --labels ../shared/data/real-dev/manifest.csv --scores
-#   agreement: compare Java probabilities on $AGREE_DIR/*.f32 with $AGREE_DIR/agreement.json (<= 1e-4)
-# ==============================================================================================
+# 5-7. Java: convert, evaluate with the Java engine, check agreement with PyTorch
+model-weights/evaluate.sh "$ONNX" "$VAL_DIR" "$AGREE_DIR"
