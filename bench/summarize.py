@@ -24,7 +24,7 @@ def main(path):
     for r in runs:
         name = r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1]
         params = r.get("params", {})
-        model = params.get("model", "X1_0_LAST")
+        model = params.get("model", params.get("size", "X1_0_LAST"))
         engine = params.get("engine", r["benchmark"].split(".")[-1])
         unit = r["primaryMetric"]["scoreUnit"]
         if r["mode"] == "sample":
@@ -44,6 +44,8 @@ def main(path):
         ort = lat.get((name, model, "onnxruntime"))
         if m is not None and ort and engine not in ("onnxruntime",):
             ratio = "%.2f" % (m / ort)
+        if name.startswith("EndToEnd") and engine != "onnxruntime" and ort:
+            ratio = "%.2f (img/s / ORT's img/s)" % (lat[(name, model, engine)] / ort)
         if name.startswith("ThroughputVsOrt") and not engine.startswith(("onnxruntime", "ort")):
             best = max(v for (n, _, e), v in lat.items() if n.startswith("ThroughputVsOrt") and e.startswith(("onnxruntime", "ort")))
             ratio = "%.2f (throughput / ORT's best)" % (lat[(name, model, engine)] / best)

@@ -10,8 +10,9 @@ import jdk.incubator.vector.FloatVector;
  * Four adjacent output pixels of one interior depthwise row, every channel vector in turn (C a
  * multiple of the vector length). Depthwise is load-bound: one output vector per pixel and tap costs
  * an input load and a weight load for a single FMA. Here a weight vector is loaded once per tap for
- * the four pixels; for 3x3 and 5x5 at stride 1 (no dilation) the loop runs over kernel rows with the
- * kx taps unrolled, so each input vector of the row is loaded once and used by up to kW pixels. Every
+ * the four pixels; for 3x3 and 5x5 at stride 1 and 3x3 at stride 2 (no dilation) the loop runs over
+ * kernel rows with the kx taps unrolled, so each input vector of the row is loaded once and used by
+ * every pixel whose window holds it. Every
  * vector lives inside one method and one flat loop (JDK 17 boxes vectors carried across nested loops).
  */
 final class RowBlock {
@@ -28,6 +29,7 @@ final class RowBlock {
     private final int kyStep;
     private final boolean slides3;
     private final boolean slides5;
+    private final boolean strides3;
 
     RowBlock(ConvParams p, int c, int rowWidth, int srcPadLeft, int[] tapOffset, int srcRowLen) {
         this.c = c;
@@ -41,6 +43,7 @@ final class RowBlock {
         boolean slides = p.strideW == 1 && p.dilW == 1;
         this.slides3 = slides && kW == 3;
         this.slides5 = slides && kW == 5;
+        this.strides3 = p.strideW == 2 && p.dilW == 1 && kW == 3;
     }
 
     /** Raw sums (bias included) of output pixels [ox, ox + 4) of the row whose window starts at xr. */
@@ -52,6 +55,8 @@ final class RowBlock {
                 slide3(x, xi + cv, w, bias, y, yo + cv, cv);
             } else if (slides5) {
                 slide5(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else if (strides3) {
+                stride2Width3(x, xi + cv, w, bias, y, yo + cv, cv);
             } else {
                 anyTaps(x, xi + cv, w, bias, y, yo + cv, cv);
             }
@@ -101,6 +106,35 @@ final class RowBlock {
             a1 = x3.fma(w2, x2.fma(w1, x1.fma(w0, a1)));
             a2 = x4.fma(w2, x3.fma(w1, x2.fma(w0, a2)));
             a3 = x5.fma(w2, x4.fma(w1, x3.fma(w0, a3)));
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+    }
+
+    /**
+     * 3 wide, stride 2: per kernel row, nine input vectors and three weights feed twelve FMAs (the
+     * column shared by two neighbouring windows is loaded once).
+     */
+    private void stride2Width3(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 3 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = x2.fma(w2, FloatVector.fromArray(S, x, i + c).fma(w1, FloatVector.fromArray(S, x, i).fma(w0, a0)));
+            FloatVector x4 = FloatVector.fromArray(S, x, i + 4 * c);
+            a1 = x4.fma(w2, FloatVector.fromArray(S, x, i + 3 * c).fma(w1, x2.fma(w0, a1)));
+            FloatVector x6 = FloatVector.fromArray(S, x, i + 6 * c);
+            a2 = x6.fma(w2, FloatVector.fromArray(S, x, i + 5 * c).fma(w1, x4.fma(w0, a2)));
+            a3 = FloatVector.fromArray(S, x, i + 8 * c).fma(w2, FloatVector.fromArray(S, x, i + 7 * c).fma(w1, x6.fma(w0, a3)));
         }
         a0.intoArray(y, yo);
         a1.intoArray(y, yo + c);
