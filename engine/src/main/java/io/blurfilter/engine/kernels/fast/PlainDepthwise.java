@@ -12,6 +12,7 @@ public final class PlainDepthwise implements Layer {
     private final int in;
     private final int out;
     private final int scratch;
+    private final int inputScratch;
     private final float[] w;
     /**
      * Interior runs are done a segment of up to {@link #segmentPixels} pixels at a time: per tap, the
@@ -24,11 +25,12 @@ public final class PlainDepthwise implements Layer {
     private final int[] tapOffset;
     private final FusedActivation act;
 
-    public PlainDepthwise(ConvParams p, int in, int out, int scratch) {
+    public PlainDepthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
         this.p = p;
         this.in = in;
         this.out = out;
         this.scratch = scratch;
+        this.inputScratch = inputScratch;
         this.w = packTapMajor(p);
         this.segmentPixels = segmentPixels(p);
         int len = segmentPixels * p.inC;
@@ -71,16 +73,17 @@ public final class PlainDepthwise implements Layer {
         return Math.max(1, 1024 / p.inC);
     }
 
-    /** Two segment rows: the accumulators and a copy of one tap's input. */
+    /** One segment row: the accumulators (the first scratch) or a copy of one tap's input (the second). */
     public static int scratchFloats(ConvParams p) {
-        return 2 * segmentPixels(p) * p.inC;
+        return segmentPixels(p) * p.inC;
     }
 
     @Override
     public void forward(float[][] slots) {
         float[] x = slots[in];
         float[] y = slots[out];
-        float[] scratchRows = slots[scratch];
+        float[] acc = slots[scratch];
+        float[] tapInput = slots[inputScratch];
         int c = p.inC;
         int rowLo = p.firstInsideRow();
         int rowHi = p.endInsideRow();
@@ -100,7 +103,7 @@ public final class PlainDepthwise implements Layer {
                     int pixels = Math.min(segmentPixels, colHi - s);
                     int origin = xImage + ((oy * p.strideH - p.padTop) * p.inW + s * p.strideW - p.padLeft) * c;
                     int yo = yImage + (oy * p.outW + s) * c;
-                    interiorSegment(x, origin, pixels, scratchRows, y, yo);
+                    interiorSegment(x, origin, pixels, acc, tapInput, y, yo);
                     act.apply(y, yo, yo + pixels * c);
                 }
                 border(x, xImage, y, yImage, oy, colHi, p.outW);
@@ -118,35 +121,35 @@ public final class PlainDepthwise implements Layer {
     }
 
     /**
-     * {@code pixels} interior output pixels in a row. The scratch holds the accumulators at [0, len)
-     * and the tap's input at [len, 2 len), so the multiply-add loop indexes every array from 0 (JDK 17
-     * only vectorizes loops whose arrays cannot alias at unknown offsets).
+     * {@code pixels} interior output pixels in a row. Accumulators and the tap's input copy live in two
+     * scratch arrays indexed from 0, so the multiply-add loop vectorizes (JDK 17 gives up on a loop
+     * whose loads and stores may alias at an unknown distance, even within one array).
      */
-    private void interiorSegment(float[] x, int origin, int pixels, float[] rows, float[] y, int yo) {
+    private void interiorSegment(float[] x, int origin, int pixels, float[] acc, float[] in, float[] y, int yo) {
         int c = p.inC;
         int len = pixels * c;
         for (int i = 0; i < pixels; i++) {
-            System.arraycopy(p.bias, 0, rows, i * c, c);
+            System.arraycopy(p.bias, 0, acc, i * c, c);
         }
         int step = p.strideW * c;
         for (int t = 0; t < tapOffset.length; t++) {
             int from = origin + tapOffset[t];
             if (p.strideW == 1) {
-                System.arraycopy(x, from, rows, len, len);
+                System.arraycopy(x, from, in, 0, len);
             } else {
                 for (int i = 0; i < pixels; i++) {
-                    System.arraycopy(x, from + i * step, rows, len + i * c, c);
+                    System.arraycopy(x, from + i * step, in, i * c, c);
                 }
             }
-            multiplyAdd(rows, tapRows[t], len);
+            multiplyAdd(acc, in, tapRows[t], len);
         }
-        System.arraycopy(rows, 0, y, yo, len);
+        System.arraycopy(acc, 0, y, yo, len);
     }
 
-    /** rows[0..len) += rows[len..2 len) * w[0..len). */
-    private static void multiplyAdd(float[] rows, float[] w, int len) {
+    /** acc[0..len) += in[0..len) * w[0..len). */
+    private static void multiplyAdd(float[] acc, float[] in, float[] w, int len) {
         for (int j = 0; j < len; j++) {
-            rows[j] += rows[len + j] * w[j];
+            acc[j] += in[j] * w[j];
         }
     }
 
