@@ -18,7 +18,7 @@ def alloc(r):
 def main(path):
     runs = json.load(open(path))
     lat = {}
-    print("| benchmark | model | engine | median | p0 (min) | p90 | B/op | blurfilter/ORT (median) |")
+    print("| benchmark | model | engine | median (throughput: mean) | p0 / lowest iteration | p90 / highest iteration | B/op | blurfilter/ORT |")
     print("|---|---|---|---|---|---|---|---|")
     rows = []
     for r in runs:
@@ -38,7 +38,10 @@ def main(path):
             s = r["primaryMetric"]["score"]
             e = r["primaryMetric"]["scoreError"]
             lat[(name, model, engine)] = s
-            rows.append((name, model, engine, "%.1f ± %.1f %s" % (s, e, unit), "", "", alloc(r), None))
+            raw = [v for fork in r["primaryMetric"].get("rawData", []) for v in fork]
+            lo = "%.1f" % min(raw) if raw else ""
+            hi = "%.1f" % max(raw) if raw else ""
+            rows.append((name, model, engine, "%.1f ± %.1f %s" % (s, e, unit), lo, hi, alloc(r), None))
     for name, model, engine, med, lo, hi, b, m in rows:
         ratio = ""
         ort = lat.get((name, model, "onnxruntime"))
