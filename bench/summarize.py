@@ -18,13 +18,13 @@ def alloc(r):
 def main(path):
     runs = json.load(open(path))
     lat = {}
-    print("| benchmark | model | engine | median | p0 (min) | p90 | B/op | blurfilter/ORT (median) |")
+    print("| benchmark | model | engine | median (throughput: mean) | p0 / lowest iteration | p90 / highest iteration | B/op | blurfilter/ORT |")
     print("|---|---|---|---|---|---|---|---|")
     rows = []
     for r in runs:
         name = r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1]
         params = r.get("params", {})
-        model = params.get("model", "X1_0_LAST")
+        model = params.get("model", params.get("size", "X1_0_LAST"))
         engine = params.get("engine", r["benchmark"].split(".")[-1])
         unit = r["primaryMetric"]["scoreUnit"]
         if r["mode"] == "sample":
@@ -38,12 +38,17 @@ def main(path):
             s = r["primaryMetric"]["score"]
             e = r["primaryMetric"]["scoreError"]
             lat[(name, model, engine)] = s
-            rows.append((name, model, engine, "%.1f ± %.1f %s" % (s, e, unit), "", "", alloc(r), None))
+            raw = [v for fork in r["primaryMetric"].get("rawData", []) for v in fork]
+            lo = "%.1f" % min(raw) if raw else ""
+            hi = "%.1f" % max(raw) if raw else ""
+            rows.append((name, model, engine, "%.1f ± %.1f %s" % (s, e, unit), lo, hi, alloc(r), None))
     for name, model, engine, med, lo, hi, b, m in rows:
         ratio = ""
         ort = lat.get((name, model, "onnxruntime"))
         if m is not None and ort and engine not in ("onnxruntime",):
             ratio = "%.2f" % (m / ort)
+        if name.startswith("EndToEnd") and engine != "onnxruntime" and ort:
+            ratio = "%.2f (img/s / ORT's img/s)" % (lat[(name, model, engine)] / ort)
         if name.startswith("ThroughputVsOrt") and not engine.startswith(("onnxruntime", "ort")):
             best = max(v for (n, _, e), v in lat.items() if n.startswith("ThroughputVsOrt") and e.startswith(("onnxruntime", "ort")))
             ratio = "%.2f (throughput / ORT's best)" % (lat[(name, model, engine)] / best)

@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Latency of one 224x224 image on one thread: blurfilter's Vector API and plain-Java paths against
- * ONNX Runtime with one intra-op thread, same input, same architecture. SampleTime gives the median
+ * ONNX Runtime with one intra-op thread, same input, same
+ * converted model (checked against ONNX Runtime's output in setup). SampleTime gives the median
  * (p0.50) and the spread of single inferences.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -36,7 +37,11 @@ public class LatencyVsOrtBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        runner = Runner.of(engine, model, Fixtures.input224());
+        float[] input = Fixtures.input224();
+        if (!engine.startsWith("onnxruntime")) {
+            SameWeightsCheck.verify(model, engine, input);
+        }
+        runner = Runner.of(engine, model, input);
     }
 
     @TearDown

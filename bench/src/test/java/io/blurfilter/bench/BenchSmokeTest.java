@@ -23,6 +23,14 @@ class BenchSmokeTest {
     }
 
     @Test
+    void blurfilterAndOnnxRuntimeRunTheSameWeights() throws Exception {
+        float[] x = Fixtures.input224();
+        for (BenchModel m : BenchModel.values()) {
+            assertTrue(SameWeightsCheck.verify(m, "fast", x) <= SameWeightsCheck.TOLERANCE, m.toString());
+        }
+    }
+
+    @Test
     void onnxRuntimeRunsTheFixtures() throws Exception {
         for (BenchModel m : BenchModel.values()) {
             try (Runner r = Runner.of("onnxruntime", m, Fixtures.input224())) {

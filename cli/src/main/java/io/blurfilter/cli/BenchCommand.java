@@ -1,10 +1,34 @@
 package io.blurfilter.cli;
 
+import io.blurfilter.cli.bench.LatencySample;
+import io.blurfilter.engine.Model;
+import io.blurfilter.engine.Session;
+import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelReader;
+import io.blurfilter.engine.runtime.KernelSelector;
+import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.model.BlurModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
 
-/** {@code blurfilter bench}: a placeholder until the bench module provides the command. */
+/**
+ * {@code blurfilter bench}: latency and single-thread throughput of a model on this machine, for each
+ * kernel family this JVM can run, on a fixed synthetic input. A quick check, not a benchmark suite:
+ * JMH in the bench module is the reference for published numbers.
+ */
 final class BenchCommand implements Command {
+    private static final int DYNAMIC_SIDE = 224;
+
     @Override
     public String name() {
         return "bench";
@@ -12,17 +36,120 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure inference speed (see the bench module)";
+        return "measure inference latency and img/s on this machine";
     }
 
     @Override
     public String usage() {
-        return "usage: blurfilter bench\n\nNot wired into the CLI yet: see the bench module.";
+        return String.join("\n",
+                "usage: blurfilter bench [--model FILE] [--runs N] [--warmup N] [--kernels fast,vector]",
+                "",
+                "Times single inferences of a model (default: the embedded model) on a fixed synthetic",
+                "input, one thread, after a warm-up, for each kernel family: 'fast' (plain Java, always) and",
+                "'vector' (only when the JVM runs with --add-modules jdk.incubator.vector). Prints median,",
+                "p10 and p90 milliseconds and images per second at the median.",
+                "",
+                "  --model FILE     model file (required when no embedded model is packaged)",
+                "  --runs N         timed inferences per family (default 50)",
+                "  --warmup N       untimed inferences first (default 20)",
+                "  --kernels LIST   families to time, comma-separated (default: all available here)",
+                "",
+                "Wall-clock numbers from one process on a possibly busy machine; JMH in the bench module",
+                "is the reference (bench/RESULTS.md).");
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        err.println("blurfilter bench: not available from the CLI yet; see the bench module");
-        return ExitCode.FATAL;
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
+        Options o = Options.parse(name(), args, Set.of(), Set.of("--model", "--runs", "--warmup", "--kernels"));
+        if (!o.positionals().isEmpty()) {
+            throw new UsageException("bench: unexpected argument '" + o.positionals().get(0) + "'");
+        }
+        int runs = o.intValue("--runs", 50, 1, 1_000_000);
+        int warmup = o.intValue("--warmup", 20, 0, 1_000_000);
+        List<String> families = families(o.value("--kernels"));
+        ModelFile file = read(o.path("--model"));
+        int[] shape = concreteShape(file.metadata().inputShape());
+        Tensor input = syntheticInput(shape);
+        out.printf(Locale.ROOT, "model %s, input %s, %d warm-up + %d timed runs, 1 thread%n",
+                file.metadata().name(), Arrays.toString(shape), warmup, runs);
+        out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s%n", "kernels", "median_ms", "p10_ms", "p90_ms", "img_per_s");
+        for (String family : families) {
+            Kernels kernels = kernels(family);
+            if (kernels == null) {
+                out.printf(Locale.ROOT, "%-8s not available (start the JVM with --add-modules jdk.incubator.vector)%n",
+                        family);
+                continue;
+            }
+            LatencySample s;
+            try (Session session = Model.of(file, kernels).newSession()) {
+                s = LatencySample.measure(session, input, warmup, runs);
+            } catch (RuntimeException e) {
+                throw new FatalException("cannot run the model with " + family + " kernels: " + e, e);
+            }
+            out.printf(Locale.ROOT, "%-8s %10.2f %10.2f %10.2f %10.1f%n", family, s.medianMs(), s.quantileMs(0.1),
+                    s.quantileMs(0.9), s.imagesPerSecond());
+        }
+        out.println("note: rough wall-clock figures; JMH in the bench module is the reference (bench/RESULTS.md)");
+        return ExitCode.OK;
+    }
+
+    private static List<String> families(String list) throws UsageException {
+        if (list == null) {
+            return List.of("fast", "vector");
+        }
+        List<String> out = new ArrayList<>();
+        for (String f : list.split(",")) {
+            String t = f.trim();
+            if (!t.equals("fast") && !t.equals("vector")) {
+                throw new UsageException("bench: --kernels takes fast and/or vector, got '" + t + "'");
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static Kernels kernels(String family) {
+        return family.equals("fast") ? KernelSelector.fast() : KernelSelector.vectorOrNull();
+    }
+
+    private static ModelFile read(Path model) throws FatalException {
+        try {
+            if (model != null) {
+                if (!Files.exists(model)) {
+                    throw new FatalException("model file not found: " + model);
+                }
+                return ModelReader.read(model);
+            }
+            if (!BlurModel.isPackaged()) {
+                throw new FatalException("no embedded model is packaged; pass a model file with --model FILE");
+            }
+            try (InputStream in = BlurModel.class.getResourceAsStream(BlurModel.RESOURCE)) {
+                return ModelReader.read(in, BlurModel.RESOURCE);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new FatalException("cannot load model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's input shape with dynamic (non-positive) sides set to 224. */
+    static int[] concreteShape(int[] shape) {
+        int[] s = shape.clone();
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] <= 0) {
+                s[i] = i == 0 ? 1 : DYNAMIC_SIDE;
+            }
+        }
+        return s;
+    }
+
+    /** Fixed-seed normal values: the same input on every run and machine. */
+    private static Tensor syntheticInput(int[] shape) {
+        int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        float[] x = new float[n];
+        Random r = new Random(20261127L);
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return new Tensor(shape, x);
     }
 }

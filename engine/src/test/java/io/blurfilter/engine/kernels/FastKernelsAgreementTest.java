@@ -45,6 +45,31 @@ class FastKernelsAgreementTest {
         }
     }
 
+    /**
+     * Depthwise alone at widths around the four-pixel row blocks (remainders 0..3), 3x3 and 5x5,
+     * strides 1 and 2, dilation 2, asymmetric pads, channel counts of one to three vectors.
+     */
+    @ParameterizedTest
+    @MethodSource("families")
+    void depthwiseRowBlocksAndRemainders(Kernels family) {
+        for (int c : new int[] {8, 16, 24}) {
+            for (int w = 5; w <= 13; w += 1) {
+                for (int k : new int[] {3, 5}) {
+                    for (int stride : new int[] {1, 2}) {
+                        for (int dil : new int[] {1, 2}) {
+                            TestGraph t = new TestGraph(c * 1000 + w * 10 + k + stride, 1, c, 9, w);
+                            int pad = k / 2 * dil;
+                            String out = t.conv(t.input(), c, c, k, k, stride, stride, c,
+                                    new int[] {pad, pad - 1, pad, pad + 1}, dil, "hardswish", 0, 0);
+                            check(family, new Case(t.build(out), new int[] {1, c, 9, w}, t.randomInput()),
+                                    "depthwise c=" + c + " w=" + w + " k=" + k + " s=" + stride + " d=" + dil);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Stem, five depthwise-separable blocks (3x3 and 5x5, strides 1 and 2), SE, optional head. */
     static Case lcnetLike(int stem, boolean head, int batch, int h, int w) {
         TestGraph t = new TestGraph(stem * 31 + h, batch, 3, h, w);

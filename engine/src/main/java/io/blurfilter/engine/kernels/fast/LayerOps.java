@@ -14,11 +14,19 @@ public interface LayerOps {
     /** Floats of per-session scratch {@link #pointwise} needs, 0 for none. */
     int pointwiseScratch(ConvParams p);
 
-    /** One filter per channel, NHWC to NHWC. */
-    Layer depthwise(ConvParams p, int in, int out, int scratch);
+    /**
+     * One filter per channel, NHWC to NHWC. Two scratch slots (-1 when not asked for): plain Java
+     * needs its accumulators and its input copy in different arrays for C2 to vectorize the loop.
+     */
+    Layer depthwise(ConvParams p, int in, int out, int scratch, int inputScratch);
 
     /** Floats of per-session scratch {@link #depthwise} needs, 0 for none. */
     int depthwiseScratch(ConvParams p);
+
+    /** Floats of the second scratch {@link #depthwise} needs, 0 for none. */
+    default int depthwiseInputScratch(ConvParams p) {
+        return 0;
+    }
 
     /** Any group-1 convolution to NHWC, reading NCHW when {@code nchwInput}. */
     Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch);

@@ -12,21 +12,33 @@ public final class PlainDepthwise implements Layer {
     private final int in;
     private final int out;
     private final int scratch;
+    private final int inputScratch;
     private final float[] w;
-    /** The weights again as one row per tap, for the auto-vectorized interior loop. */
+    /**
+     * Interior runs are done a segment of up to {@link #segmentPixels} pixels at a time: per tap, the
+     * segment's input is copied to a scratch row and one long loop multiplies it by the tap's weights
+     * repeated once per pixel (tapRows), so the vectorized loop is segment-long rather than C-long
+     * and the copies are one per tap (stride 1) instead of one per pixel and tap.
+     */
     private final float[][] tapRows;
+    private final int segmentPixels;
     private final int[] tapOffset;
     private final FusedActivation act;
 
-    public PlainDepthwise(ConvParams p, int in, int out, int scratch) {
+    public PlainDepthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
         this.p = p;
         this.in = in;
         this.out = out;
         this.scratch = scratch;
+        this.inputScratch = inputScratch;
         this.w = packTapMajor(p);
-        this.tapRows = new float[p.taps()][];
+        this.segmentPixels = segmentPixels(p);
+        int len = segmentPixels * p.inC;
+        this.tapRows = new float[p.taps()][len];
         for (int t = 0; t < p.taps(); t++) {
-            tapRows[t] = java.util.Arrays.copyOfRange(w, t * p.inC, (t + 1) * p.inC);
+            for (int j = 0; j < len; j++) {
+                tapRows[t][j] = w[t * p.inC + j % p.inC];
+            }
         }
         this.tapOffset = tapOffsets(p);
         this.act = new FusedActivation(p.act);
@@ -56,9 +68,14 @@ public final class PlainDepthwise implements Layer {
         return off;
     }
 
-    /** Two channel rows: the accumulator and a copy of one tap's input pixel. */
+    /** Pixels per interior segment: about 1024 floats of channels (L1-resident rows), at least one. */
+    private static int segmentPixels(ConvParams p) {
+        return Math.max(1, 1024 / p.inC);
+    }
+
+    /** One segment row: the accumulators (the first scratch) or a copy of one tap's input (the second). */
     public static int scratchFloats(ConvParams p) {
-        return 2 * p.inC;
+        return segmentPixels(p) * p.inC;
     }
 
     @Override
@@ -66,48 +83,73 @@ public final class PlainDepthwise implements Layer {
         float[] x = slots[in];
         float[] y = slots[out];
         float[] acc = slots[scratch];
+        float[] tapInput = slots[inputScratch];
         int c = p.inC;
         int rowLo = p.firstInsideRow();
         int rowHi = p.endInsideRow();
-        int colLo = p.firstInsideCol();
-        int colHi = p.endInsideCol();
+        int colLo = Math.min(p.outW, p.firstInsideCol());
+        int colHi = Math.max(colLo, p.endInsideCol());
         for (int n = 0; n < p.batch; n++) {
             int xImage = n * p.inH * p.inW * c;
             int yImage = n * p.outH * p.outW * c;
             for (int oy = 0; oy < p.outH; oy++) {
-                boolean rowInside = oy >= rowLo && oy < rowHi;
-                for (int ox = 0; ox < p.outW; ox++) {
-                    int yo = yImage + (oy * p.outW + ox) * c;
-                    if (rowInside && ox >= colLo && ox < colHi) {
-                        int origin = xImage + ((oy * p.strideH - p.padTop) * p.inW + ox * p.strideW - p.padLeft) * c;
-                        interiorPixel(x, origin, acc, y, yo);
-                    } else {
-                        borderPixel(p, w, x, xImage, oy, ox, y, yo, 0, c);
-                    }
-                    act.apply(y, yo, yo + c);
+                boolean interior = oy >= rowLo && oy < rowHi && colHi > colLo;
+                int borderTo = interior ? colLo : p.outW;
+                border(x, xImage, y, yImage, oy, 0, borderTo);
+                if (!interior) {
+                    continue;
                 }
+                for (int s = colLo; s < colHi; s += segmentPixels) {
+                    int pixels = Math.min(segmentPixels, colHi - s);
+                    int origin = xImage + ((oy * p.strideH - p.padTop) * p.inW + s * p.strideW - p.padLeft) * c;
+                    int yo = yImage + (oy * p.outW + s) * c;
+                    interiorSegment(x, origin, pixels, acc, tapInput, y, yo);
+                    act.apply(y, yo, yo + pixels * c);
+                }
+                border(x, xImage, y, yImage, oy, colHi, p.outW);
             }
         }
     }
 
-    /**
-     * The input pixel of each tap is first copied to the scratch, so the multiply-add loop indexes
-     * all its arrays from 0: JDK 17 only vectorizes loops whose arrays cannot alias at unknown offsets.
-     */
-    private void interiorPixel(float[] x, int origin, float[] acc, float[] y, int yo) {
+    private void border(float[] x, int xImage, float[] y, int yImage, int oy, int from, int to) {
         int c = p.inC;
-        System.arraycopy(p.bias, 0, acc, 0, c);
-        for (int t = 0; t < tapOffset.length; t++) {
-            System.arraycopy(x, origin + tapOffset[t], acc, c, c);
-            multiplyAdd(acc, tapRows[t], c);
+        for (int ox = from; ox < to; ox++) {
+            int yo = yImage + (oy * p.outW + ox) * c;
+            borderPixel(p, w, x, xImage, oy, ox, y, yo, 0, c);
+            act.apply(y, yo, yo + c);
         }
-        System.arraycopy(acc, 0, y, yo, c);
     }
 
-    /** acc[0..c) += acc[c..2c) * w[0..c). */
-    private static void multiplyAdd(float[] acc, float[] w, int c) {
-        for (int ch = 0; ch < c; ch++) {
-            acc[ch] += acc[c + ch] * w[ch];
+    /**
+     * {@code pixels} interior output pixels in a row. Accumulators and the tap's input copy live in two
+     * scratch arrays indexed from 0, so the multiply-add loop vectorizes (JDK 17 gives up on a loop
+     * whose loads and stores may alias at an unknown distance, even within one array).
+     */
+    private void interiorSegment(float[] x, int origin, int pixels, float[] acc, float[] in, float[] y, int yo) {
+        int c = p.inC;
+        int len = pixels * c;
+        for (int i = 0; i < pixels; i++) {
+            System.arraycopy(p.bias, 0, acc, i * c, c);
+        }
+        int step = p.strideW * c;
+        for (int t = 0; t < tapOffset.length; t++) {
+            int from = origin + tapOffset[t];
+            if (p.strideW == 1) {
+                System.arraycopy(x, from, in, 0, len);
+            } else {
+                for (int i = 0; i < pixels; i++) {
+                    System.arraycopy(x, from + i * step, in, i * c, c);
+                }
+            }
+            multiplyAdd(acc, in, tapRows[t], len);
+        }
+        System.arraycopy(acc, 0, y, yo, len);
+    }
+
+    /** acc[0..len) += in[0..len) * w[0..len). */
+    private static void multiplyAdd(float[] acc, float[] in, float[] w, int len) {
+        for (int j = 0; j < len; j++) {
+            acc[j] += in[j] * w[j];
         }
     }
 

@@ -19,8 +19,13 @@ public final class PlainOps implements LayerOps {
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out, int scratch) {
-        return new PlainDepthwise(p, in, out, scratch);
+    public Layer depthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
+        return new PlainDepthwise(p, in, out, scratch, inputScratch);
+    }
+
+    @Override
+    public int depthwiseInputScratch(ConvParams p) {
+        return PlainDepthwise.scratchFloats(p);
     }
 
     @Override

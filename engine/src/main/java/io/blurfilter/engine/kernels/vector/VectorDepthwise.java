@@ -42,6 +42,14 @@ final class VectorDepthwise implements Layer {
     private final int colCovered;
     /** Tap input offsets from a unit's window origin in the source image. */
     private final int[] tapOffset;
+    /**
+     * Channel-vector layers only: interior columns [colLo, colLo + 4 * blocks) run as blocks of four
+     * adjacent output pixels per channel vector, so each weight vector is loaded once for four FMAs
+     * (and, for 3x3 and 5x5 at stride 1, each input vector once for up to kW FMAs); units cover the
+     * rest of the row.
+     */
+    private final int blocks;
+    private final RowBlock rowBlock;
     /** Per unit of an interior row: input and output offsets from the row's origin, weight offset. */
     private final int[] unitIn;
     private final int[] unitOut;
@@ -105,15 +113,18 @@ final class VectorDepthwise implements Layer {
         }
         int pixelsPerUnit = channelVectors ? 1 : L / c;
         int unitsPerStep = channelVectors ? c / L : 1;
-        int steps = (colHi - colLo) / pixelsPerUnit;
-        this.colCovered = colLo + steps * pixelsPerUnit;
+        this.blocks = channelVectors ? (colHi - colLo) / RowBlock.PIXELS : 0;
+        this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c);
+        int firstUnitCol = colLo + blocks * RowBlock.PIXELS;
+        int steps = (colHi - firstUnitCol) / pixelsPerUnit;
+        this.colCovered = firstUnitCol + steps * pixelsPerUnit;
         int units = steps * unitsPerStep;
         unitIn = new int[units];
         unitOut = new int[units];
         unitW = new int[units];
         int u = 0;
         for (int s = 0; s < steps; s++) {
-            int ox = colLo + s * pixelsPerUnit;
+            int ox = firstUnitCol + s * pixelsPerUnit;
             for (int v = 0; v < unitsPerStep; v++, u++) {
                 int cv = channelVectors ? v * L : 0;
                 unitIn[u] = (ox * p.strideW - srcPadLeft) * c + cv;
@@ -166,6 +177,9 @@ final class VectorDepthwise implements Layer {
     }
 
     private void interiorRow(float[] x, int xr, float[] y, int yr) {
+        for (int b = 0; b < blocks; b++) {
+            rowBlock.run(x, xr, w, bias, y, yr, colLo + b * RowBlock.PIXELS);
+        }
         int units = unitIn.length;
         int u = 0;
         for (; u + 4 <= units; u += 4) {

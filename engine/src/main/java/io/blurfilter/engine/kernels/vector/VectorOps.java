@@ -24,9 +24,14 @@ final class VectorOps implements LayerOps {
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out, int scratch) {
+    public Layer depthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
         return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out, scratch)
-                : PlainOps.INSTANCE.depthwise(p, in, out, scratch);
+                : PlainOps.INSTANCE.depthwise(p, in, out, scratch, inputScratch);
+    }
+
+    @Override
+    public int depthwiseInputScratch(ConvParams p) {
+        return VectorDepthwise.supports(p) ? 0 : PlainOps.INSTANCE.depthwiseInputScratch(p);
     }
 
     @Override

@@ -1,0 +1,37 @@
+package io.blurfilter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code blurfilter bench} runs and prints its fields; no timing is asserted. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsLatencyAndThroughputPerKernelFamily() throws Exception {
+        Path model = TestModels.laplacian(dir.resolve("lap.bfm"));
+        Cli r = Cli.run("bench", "--model", model.toString(), "--runs", "3", "--warmup", "1");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        for (String field : new String[] {"median_ms", "p10_ms", "p90_ms", "img_per_s", "fast", "vector", "JMH"}) {
+            assertTrue(r.out().contains(field), field + " missing:\n" + r);
+        }
+    }
+
+    @Test
+    void rejectsUnknownKernelFamilyAndMissingModel() {
+        Cli bad = Cli.run("bench", "--kernels", "gpu");
+        assertEquals(ExitCode.USAGE, bad.exitCode(), bad.toString());
+        Cli missing = Cli.run("bench", "--model", dir.resolve("nope.bfm").toString());
+        assertEquals(ExitCode.FATAL, missing.exitCode(), missing.toString());
+    }
+
+    @Test
+    void dynamicSidesBecome224() {
+        assertEquals("[1, 3, 224, 224]", java.util.Arrays.toString(BenchCommand.concreteShape(new int[] {-1, 3, -1, -1})));
+    }
+}

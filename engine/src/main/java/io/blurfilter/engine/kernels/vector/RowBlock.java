@@ -1,0 +1,193 @@
+package io.blurfilter.engine.kernels.vector;
+
+import static io.blurfilter.engine.kernels.vector.Lanes.L;
+import static io.blurfilter.engine.kernels.vector.Lanes.S;
+
+import io.blurfilter.engine.kernels.fast.ConvParams;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Four adjacent output pixels of one interior depthwise row, every channel vector in turn (C a
+ * multiple of the vector length). Depthwise is load-bound: one output vector per pixel and tap costs
+ * an input load and a weight load for a single FMA. Here a weight vector is loaded once per tap for
+ * the four pixels; for 3x3 and 5x5 at stride 1 and 3x3 at stride 2 (no dilation) the loop runs over
+ * kernel rows with the kx taps unrolled, so each input vector of the row is loaded once and used by
+ * every pixel whose window holds it. Every
+ * vector lives inside one method and one flat loop (JDK 17 boxes vectors carried across nested loops).
+ */
+final class RowBlock {
+    static final int PIXELS = 4;
+
+    private final int c;
+    private final int kH;
+    private final int kW;
+    private final int rowWidth;
+    private final int srcPadLeft;
+    private final int strideW;
+    private final int[] tapOffset;
+    /** Distance between two input rows of the window (source row length times dilation). */
+    private final int kyStep;
+    private final boolean slides3;
+    private final boolean slides5;
+    private final boolean strides3;
+
+    RowBlock(ConvParams p, int c, int rowWidth, int srcPadLeft, int[] tapOffset, int srcRowLen) {
+        this.c = c;
+        this.kH = p.kH;
+        this.kW = p.kW;
+        this.rowWidth = rowWidth;
+        this.srcPadLeft = srcPadLeft;
+        this.strideW = p.strideW;
+        this.tapOffset = tapOffset;
+        this.kyStep = srcRowLen * p.dilH;
+        boolean slides = p.strideW == 1 && p.dilW == 1;
+        this.slides3 = slides && kW == 3;
+        this.slides5 = slides && kW == 5;
+        this.strides3 = p.strideW == 2 && p.dilW == 1 && kW == 3;
+    }
+
+    /** Raw sums (bias included) of output pixels [ox, ox + 4) of the row whose window starts at xr. */
+    void run(float[] x, int xr, float[] w, float[] bias, float[] y, int yr, int ox) {
+        int xi = xr + (ox * strideW - srcPadLeft) * c;
+        int yo = yr + ox * c;
+        for (int cv = 0; cv < c; cv += L) {
+            if (slides3) {
+                slide3(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else if (slides5) {
+                slide5(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else if (strides3) {
+                stride2Width3(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else {
+                anyTaps(x, xi + cv, w, bias, y, yo + cv, cv);
+            }
+        }
+    }
+
+    /** Any window, stride and dilation: one weight load per tap, four input loads, four FMAs. */
+    private void anyTaps(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        int step = strideW * c;
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int t = 0; t < tapOffset.length; t++) {
+            int i = xi + tapOffset[t];
+            FloatVector wt = FloatVector.fromArray(S, w, t * rowWidth + cv);
+            a0 = FloatVector.fromArray(S, x, i).fma(wt, a0);
+            a1 = FloatVector.fromArray(S, x, i + step).fma(wt, a1);
+            a2 = FloatVector.fromArray(S, x, i + 2 * step).fma(wt, a2);
+            a3 = FloatVector.fromArray(S, x, i + 3 * step).fma(wt, a3);
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+    }
+
+    /** 3 wide, stride 1: per kernel row, six input vectors and three weights feed twelve FMAs. */
+    private void slide3(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 3 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector x0 = FloatVector.fromArray(S, x, i);
+            FloatVector x1 = FloatVector.fromArray(S, x, i + c);
+            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * c);
+            FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * c);
+            FloatVector x4 = FloatVector.fromArray(S, x, i + 4 * c);
+            FloatVector x5 = FloatVector.fromArray(S, x, i + 5 * c);
+            a0 = x2.fma(w2, x1.fma(w1, x0.fma(w0, a0)));
+            a1 = x3.fma(w2, x2.fma(w1, x1.fma(w0, a1)));
+            a2 = x4.fma(w2, x3.fma(w1, x2.fma(w0, a2)));
+            a3 = x5.fma(w2, x4.fma(w1, x3.fma(w0, a3)));
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+    }
+
+    /**
+     * 3 wide, stride 2: per kernel row, nine input vectors and three weights feed twelve FMAs (the
+     * column shared by two neighbouring windows is loaded once).
+     */
+    private void stride2Width3(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 3 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = x2.fma(w2, FloatVector.fromArray(S, x, i + c).fma(w1, FloatVector.fromArray(S, x, i).fma(w0, a0)));
+            FloatVector x4 = FloatVector.fromArray(S, x, i + 4 * c);
+            a1 = x4.fma(w2, FloatVector.fromArray(S, x, i + 3 * c).fma(w1, x2.fma(w0, a1)));
+            FloatVector x6 = FloatVector.fromArray(S, x, i + 6 * c);
+            a2 = x6.fma(w2, FloatVector.fromArray(S, x, i + 5 * c).fma(w1, x4.fma(w0, a2)));
+            a3 = FloatVector.fromArray(S, x, i + 8 * c).fma(w2, FloatVector.fromArray(S, x, i + 7 * c).fma(w1, x6.fma(w0, a3)));
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+    }
+
+    /** 5 wide, stride 1: per kernel row, eight input vectors and five weights feed twenty FMAs. */
+    private void slide5(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 5 * rowWidth + cv;
+            FloatVector x0 = FloatVector.fromArray(S, x, i);
+            FloatVector x1 = FloatVector.fromArray(S, x, i + c);
+            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * c);
+            FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * c);
+            FloatVector wk = FloatVector.fromArray(S, w, wo);
+            a0 = x0.fma(wk, a0);
+            a1 = x1.fma(wk, a1);
+            a2 = x2.fma(wk, a2);
+            a3 = x3.fma(wk, a3);
+            FloatVector x4 = FloatVector.fromArray(S, x, i + 4 * c);
+            wk = FloatVector.fromArray(S, w, wo + rowWidth);
+            a0 = x1.fma(wk, a0);
+            a1 = x2.fma(wk, a1);
+            a2 = x3.fma(wk, a2);
+            a3 = x4.fma(wk, a3);
+            FloatVector x5 = FloatVector.fromArray(S, x, i + 5 * c);
+            wk = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            a0 = x2.fma(wk, a0);
+            a1 = x3.fma(wk, a1);
+            a2 = x4.fma(wk, a2);
+            a3 = x5.fma(wk, a3);
+            FloatVector x6 = FloatVector.fromArray(S, x, i + 6 * c);
+            wk = FloatVector.fromArray(S, w, wo + 3 * rowWidth);
+            a0 = x3.fma(wk, a0);
+            a1 = x4.fma(wk, a1);
+            a2 = x5.fma(wk, a2);
+            a3 = x6.fma(wk, a3);
+            FloatVector x7 = FloatVector.fromArray(S, x, i + 7 * c);
+            wk = FloatVector.fromArray(S, w, wo + 4 * rowWidth);
+            a0 = x4.fma(wk, a0);
+            a1 = x5.fma(wk, a1);
+            a2 = x6.fma(wk, a2);
+            a3 = x7.fma(wk, a3);
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+    }
+}
