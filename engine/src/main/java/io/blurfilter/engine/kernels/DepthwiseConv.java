@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /** Depthwise convolution (one filter per channel) over NCHW planes, bias and activation fused. */
 final class DepthwiseConv extends ConvLayer {
-    DepthwiseConv(LayerSpec spec, ConvGeometry g, float[] weight, float[] bias, ActivationFunction act) {
-        super(spec, g, weight, bias, act);
+    DepthwiseConv(LayerSpec spec, ConvParams g) {
+        super(spec, g);
     }
 
     @Override

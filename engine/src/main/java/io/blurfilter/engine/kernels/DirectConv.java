@@ -7,8 +7,8 @@ import io.blurfilter.engine.runtime.LayerSpec;
  * with the bias and activation fused. The reference every faster kernel is checked against.
  */
 final class DirectConv extends ConvLayer {
-    DirectConv(LayerSpec spec, ConvGeometry g, float[] weight, float[] bias, ActivationFunction act) {
-        super(spec, g, weight, bias, act);
+    DirectConv(LayerSpec spec, ConvParams g) {
+        super(spec, g);
     }
 
     @Override

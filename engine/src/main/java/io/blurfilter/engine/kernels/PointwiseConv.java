@@ -7,8 +7,8 @@ import io.blurfilter.engine.runtime.LayerSpec;
  * Four output channels share each pass over the input so it is read a quarter as often.
  */
 final class PointwiseConv extends ConvLayer {
-    PointwiseConv(LayerSpec spec, ConvGeometry g, float[] weight, float[] bias, ActivationFunction act) {
-        super(spec, g, weight, bias, act);
+    PointwiseConv(LayerSpec spec, ConvParams g) {
+        super(spec, g);
     }
 
     @Override

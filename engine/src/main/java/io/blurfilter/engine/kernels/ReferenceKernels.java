@@ -56,16 +56,14 @@ public final class ReferenceKernels implements Kernels {
     }
 
     private static Layer conv(LayerSpec spec) {
-        ConvGeometry g = new ConvGeometry(spec);
-        float[] w = spec.constants[1].data();
-        float[] b = spec.constants.length > 2 ? spec.constants[2].data() : null;
-        ActivationFunction act = ActivationFunction.fused(spec.node.attributes());
+        ConvParams g = new ConvParams(spec.node, spec.inputShape(0), spec.inputShape(1), spec.outputShape,
+                spec.constants[1].data(), spec.constants.length > 2 ? spec.constants[2].data() : null);
         if (g.isPointwise()) {
-            return new PointwiseConv(spec, g, w, b, act);
+            return new PointwiseConv(spec, g);
         }
         if (g.isDepthwise()) {
-            return new DepthwiseConv(spec, g, w, b, act);
+            return new DepthwiseConv(spec, g);
         }
-        return new DirectConv(spec, g, w, b, act);
+        return new DirectConv(spec, g);
     }
 }

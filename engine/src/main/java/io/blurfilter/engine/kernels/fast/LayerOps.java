@@ -1,5 +1,6 @@
 package io.blurfilter.engine.kernels.fast;
 
+import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.Layer;
 
 /**

@@ -1,5 +1,6 @@
 package io.blurfilter.engine.kernels.fast;
 
+import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.Layer;
 
 /** The plain-Java NHWC layers: what Android and JVMs without the Vector API run. */

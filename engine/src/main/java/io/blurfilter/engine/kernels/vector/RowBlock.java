@@ -3,7 +3,7 @@ package io.blurfilter.engine.kernels.vector;
 import static io.blurfilter.engine.kernels.vector.Lanes.L;
 import static io.blurfilter.engine.kernels.vector.Lanes.S;
 
-import io.blurfilter.engine.kernels.fast.ConvParams;
+import io.blurfilter.engine.kernels.ConvParams;
 import jdk.incubator.vector.FloatVector;
 
 /**

@@ -2,7 +2,7 @@ package io.blurfilter.engine.kernels.vector;
 
 import static io.blurfilter.engine.kernels.vector.Lanes.L;
 
-import io.blurfilter.engine.kernels.fast.ConvParams;
+import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.kernels.fast.LayerOps;
 import io.blurfilter.engine.kernels.fast.PlainOps;
 import io.blurfilter.engine.runtime.Layer;

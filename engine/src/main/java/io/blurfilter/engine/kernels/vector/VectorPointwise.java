@@ -1,6 +1,6 @@
 package io.blurfilter.engine.kernels.vector;
 
-import io.blurfilter.engine.kernels.fast.ConvParams;
+import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.kernels.fast.FusedActivation;
 import io.blurfilter.engine.runtime.Layer;
 

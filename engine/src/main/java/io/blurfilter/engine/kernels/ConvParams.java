@@ -1,7 +1,6 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels;
 
 import io.blurfilter.engine.graph.Node;
-import io.blurfilter.engine.kernels.ActivationFunction;
 
 /**
  * One convolution as the NHWC kernels see it: sizes, the raw OIHW weights, a bias (zeros when the node
@@ -29,7 +28,7 @@ public final class ConvParams {
     public final float[] bias;
     public final ActivationFunction act;
 
-    ConvParams(Node node, int[] x, int[] w, int[] y, float[] weight, float[] bias) {
+    public ConvParams(Node node, int[] x, int[] w, int[] y, float[] weight, float[] bias) {
         int[] s = node.attributes().ints("strides", 1, 1);
         int[] p = node.attributes().ints("pads", 0, 0, 0, 0);
         int[] d = node.attributes().ints("dilations", 1, 1);
