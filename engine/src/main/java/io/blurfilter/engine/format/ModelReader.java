@@ -26,9 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
@@ -320,6 +322,7 @@ public final class ModelReader {
             List<String> inputs = null;
             String output = null;
             Attributes.Builder attrs = Attributes.builder();
+            Set<String> seen = new HashSet<>();
             for (String kv : t.subList(3, t.size())) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) {
@@ -336,7 +339,7 @@ public final class ModelReader {
                     if (spec == null) {
                         throw error("node '" + nodeName + "' (" + op + ") has unsupported attribute '" + key + "'");
                     }
-                    if (attrs.build().has(key)) {
+                    if (!seen.add(key)) {
                         throw error("node '" + nodeName + "' repeats attribute '" + key + "'");
                     }
                     String[] parts = value.isEmpty() ? new String[0] : value.split(",", -1);

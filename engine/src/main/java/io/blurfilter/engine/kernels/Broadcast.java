@@ -6,7 +6,7 @@ import io.blurfilter.engine.runtime.LayerSpec;
 
 /**
  * Elementwise Add/Sub/Mul/Div with numpy broadcasting. Each operand gets per-dim strides (0 where it
- * is broadcast); the last dim is the inner loop, the others are walked like an odometer.
+ * is broadcast); the last dim is the inner loop, the outer dims give each row's offsets.
  */
 final class Broadcast implements Layer {
     private final OpType op;
@@ -49,25 +49,19 @@ final class Broadcast implements Layer {
         float[] y = slots[out];
         int rank = shape.length;
         int inner = shape[rank - 1];
-        int sa = strideA[rank - 1];
-        int sb = strideB[rank - 1];
-        int[] index = new int[rank];
-        int offA = 0;
-        int offB = 0;
-        int total = count;
-        for (int o = 0; o < total; o += inner) {
-            apply(x, offA, sa, z, offB, sb, y, o, inner);
+        int rows = count / inner;
+        for (int r = 0; r < rows; r++) {
+            // offsets of this output row in each operand, from its index in the outer dims
+            int rest = r;
+            int offA = 0;
+            int offB = 0;
             for (int d = rank - 2; d >= 0; d--) {
-                index[d]++;
-                offA += strideA[d];
-                offB += strideB[d];
-                if (index[d] < shape[d]) {
-                    break;
-                }
-                offA -= strideA[d] * shape[d];
-                offB -= strideB[d] * shape[d];
-                index[d] = 0;
+                int index = rest % shape[d];
+                rest /= shape[d];
+                offA += index * strideA[d];
+                offB += index * strideB[d];
             }
+            apply(x, offA, strideA[rank - 1], z, offB, strideB[rank - 1], y, r * inner, inner);
         }
     }
 
