@@ -22,10 +22,12 @@ def pattern(w, h):
     return img
 
 
-def resize_short(img, short):
+def resize_short(img, short, interp="linear"):
+    """interp 'area' is the engine's Interpolation.AREA: cv2.INTER_AREA when shrinking, else linear."""
     h, w = img.shape[:2]
     percent = float(short) / min(w, h)
-    return cv2.resize(img, (int(round(w * percent)), int(round(h * percent))), interpolation=cv2.INTER_LINEAR)
+    flag = cv2.INTER_AREA if interp == "area" and percent < 1 else cv2.INTER_LINEAR
+    return cv2.resize(img, (int(round(w * percent)), int(round(h * percent))), interpolation=flag)
 
 
 def crop(img, cw, ch):
@@ -41,16 +43,25 @@ CASES = [
     ("exact2x_512x700", 512, 700, "short", 256, 224),
     ("big_1999x1501", 1999, 1501, "short", 256, 224),
     ("textline_333x97", 333, 97, "exact", (160, 80), None),
+    # Interpolation.AREA: generic area weights, OpenCV's integer-factor fast path (2x, 8x), a phone
+    # photo's 6.006 x 6.0, and an enlargement (bilinear)
+    ("area_down_517x389", 517, 389, "short", 256, 224, "area"),
+    ("area_vga_640x480", 640, 480, "short", 256, 224, "area"),
+    ("area_exact2x_512x700", 512, 700, "short", 256, 224, "area"),
+    ("area_8x_2048x2048", 2048, 2048, "short", 256, 224, "area"),
+    ("area_phone_2048x1536", 2048, 1536, "short", 256, 224, "area"),
+    ("area_up_203x301", 203, 301, "short", 256, 224, "area"),
 ]
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "cases.txt"), "w") as index:
-        for name, w, h, mode, size, c in CASES:
+        for name, w, h, mode, size, c, *interp in CASES:
             img = pattern(w, h)
             if mode == "short":
-                out = crop(resize_short(img, size), c, c)
-                index.write("%s %d %d resize_short %d crop %d\n" % (name, w, h, size, c))
+                out = crop(resize_short(img, size, *interp), c, c)
+                index.write("%s %d %d resize_short %d crop %d%s\n" % (name, w, h, size, c,
+                                                                     "".join(" " + i for i in interp)))
             else:
                 out = cv2.resize(img, size, interpolation=cv2.INTER_LINEAR)
                 index.write("%s %d %d resize %d %d\n" % (name, w, h, size[0], size[1]))

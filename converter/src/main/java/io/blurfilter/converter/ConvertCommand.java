@@ -1,5 +1,6 @@
 package io.blurfilter.converter;
 
+import io.blurfilter.engine.Preprocessing;
 import io.blurfilter.engine.format.ModelWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +25,8 @@ public final class ConvertCommand {
             "  --input-shape 1,3,H,W  concrete input shape (needed when H/W are dynamic and no size is given)",
             "  --resize-short S       resize the short side to S (PaddleClas resize_short)",
             "  --resize WxH           resize straight to W x H",
+            "  --interpolation linear|area   resize filter: linear = PaddleClas bilinear (default);",
+            "                         area = OpenCV INTER_AREA when shrinking (no aliasing), bilinear when enlarging",
             "  --crop WxH             center crop (or --crop S for S x S)",
             "  --scale F              pixel scale before mean/std (default 1/255)",
             "  --mean a,b,c --std a,b,c   normalization (default ImageNet)",
@@ -70,6 +73,14 @@ public final class ConvertCommand {
                     case "--resize": {
                         int[] wh = size(value(args, ++i, a), a);
                         o.resize(wh[0], wh[1]);
+                        break;
+                    }
+                    case "--interpolation": {
+                        String v = value(args, ++i, a);
+                        if (!v.equals("linear") && !v.equals("area")) {
+                            throw new UsageException("--interpolation must be linear or area, not '" + v + "'");
+                        }
+                        o.interpolation(Preprocessing.Interpolation.valueOf(v.toUpperCase(java.util.Locale.ROOT)));
                         break;
                     }
                     case "--crop": {

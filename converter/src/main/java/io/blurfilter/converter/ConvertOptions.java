@@ -1,5 +1,6 @@
 package io.blurfilter.converter;
 
+import io.blurfilter.engine.Preprocessing;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class ConvertOptions {
     List<String> labels;
     Float threshold;
     Boolean bgr;
+    Preprocessing.Interpolation interpolation;
     int[] inputShape;
     boolean optimize = true;
 
@@ -44,6 +46,15 @@ public final class ConvertOptions {
     /** Resize straight to width x height. */
     public ConvertOptions resize(int width, int height) {
         this.resize = new int[] {width, height};
+        return this;
+    }
+
+    /**
+     * The resize filter; PaddleClas's bilinear when unset. {@code AREA} averages when shrinking (see
+     * {@link Preprocessing.Interpolation}); needs model format version 2.
+     */
+    public ConvertOptions interpolation(Preprocessing.Interpolation filter) {
+        this.interpolation = filter;
         return this;
     }
 

@@ -61,7 +61,8 @@ final class MetadataBuilder {
         try {
             pre = Preprocessing.of(mode, resizeShort == null ? 0 : resizeShort, resize == null ? 0 : resize[0],
                     resize == null ? 0 : resize[1], crop == null ? 0 : crop[0], crop == null ? 0 : crop[1], scale,
-                    mean, std, bgr ? Preprocessing.ChannelOrder.BGR : Preprocessing.ChannelOrder.RGB);
+                    mean, std, bgr ? Preprocessing.ChannelOrder.BGR : Preprocessing.ChannelOrder.RGB)
+                    .withInterpolation(o.interpolation != null ? o.interpolation : Preprocessing.Interpolation.LINEAR);
         } catch (IllegalArgumentException e) {
             throw new ConversionException("preprocessing: " + e.getMessage());
         }

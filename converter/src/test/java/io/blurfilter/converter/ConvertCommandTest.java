@@ -3,6 +3,7 @@ package io.blurfilter.converter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.blurfilter.engine.Preprocessing;
 import io.blurfilter.engine.format.ModelFile;
 import io.blurfilter.engine.format.ModelReader;
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,21 @@ class ConvertCommandTest {
         assertEquals(0, run("--from", "onnx", onnx.toString(), "--resize-short", "256", "--crop", "224",
                 "-o", tmp.resolve("m.bin").toString()), err());
         assertTrue(out().contains("input:       [1, 3, 224, 224] (graph accepts [?, 3, ?, ?])"), out());
+    }
+
+    @Test
+    void interpolationFlag(@TempDir Path tmp) throws Exception {
+        Path onnx = Fixtures.resource("onnx-lcnet/lcnet_x0_25_nolast_op14.onnx");
+        Path bin = tmp.resolve("m.bin");
+        assertEquals(0, run("--from", "onnx", onnx.toString(), "--resize-short", "256", "--crop", "224",
+                "--interpolation", "area", "-o", bin.toString()), err());
+        assertEquals(Preprocessing.Interpolation.AREA, ModelReader.read(bin).metadata().preprocessing().interpolation());
+        assertEquals(0, run("--from", "onnx", onnx.toString(), "--resize-short", "256", "--crop", "224",
+                "-o", bin.toString()), err());
+        assertEquals(Preprocessing.Interpolation.LINEAR,
+                ModelReader.read(bin).metadata().preprocessing().interpolation());
+        assertEquals(2, run("--from", "onnx", onnx.toString(), "--interpolation", "cubic", "-o", bin.toString()));
+        assertTrue(err().contains("--interpolation must be linear or area"), err());
     }
 
     @Test

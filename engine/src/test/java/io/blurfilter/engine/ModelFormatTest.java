@@ -78,8 +78,12 @@ class ModelFormatTest {
         magic[0] = 'X';
         assertMessage(magic, "bad magic");
         byte[] version = good.clone();
-        version[8] = 2;
-        assertMessage(version, "format version 2 is not supported");
+        version[8] = 3;
+        assertMessage(version, "format version 3 is not supported");
+        assertMessage(withHeader(good, h -> h.replace("blurfilter-model 2", "blurfilter-model 1")),
+                "must start with 'blurfilter-model 2'");
+        assertMessage(withHeader(good, h -> h.replace("preprocess crop", "preprocess interpolation cubic\npreprocess crop")),
+                "unknown interpolation 'cubic'");
         assertMessage(withHeader(good, h -> h.replace("node Softmax", "node Softmax9")), "unknown op 'Softmax9'");
         assertMessage(withHeader(good, h -> h.replace("transB=1", "transB=1 color=3")),
                 "unsupported attribute 'color'");
@@ -87,6 +91,37 @@ class ModelFormatTest {
         assertMessage(withHeader(good, h -> h.replace("input x 1 3 32 32", "input x 1 5 32 32")), "node 'conv'");
         assertMessage(withHeader(good, h -> h.replace("\nend\n", "\n")), "no 'end' line");
         assertMessage(withHeader(good, h -> h.replace("tensor fc.b f32 ", "tensor fc.b f32 9")), "does not lie inside");
+    }
+
+    @Test
+    void areaInterpolationRoundTrips() throws Exception {
+        ModelFile m = TinyModels.classifier(5);
+        ModelFile area = new ModelFile(new ModelMetadata(m.metadata().name(), m.metadata().inputShape(),
+                m.metadata().preprocessing().withInterpolation(Preprocessing.Interpolation.AREA), m.metadata().labels(),
+                m.metadata().postprocessing(), m.metadata().provenance()), m.graph());
+        byte[] bytes = ModelWriter.toBytes(area);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\npreprocess interpolation area\n"));
+        Preprocessing back = ModelReader.read(bytes, "area.bfm").metadata().preprocessing();
+        assertEquals(Preprocessing.Interpolation.AREA, back.interpolation());
+        assertEquals(Preprocessing.Interpolation.LINEAR,
+                ModelReader.read(ModelWriter.toBytes(m), "linear.bfm").metadata().preprocessing().interpolation());
+    }
+
+    /** Version 1 files (no interpolation statement) still load; the statement needs version 2. */
+    @Test
+    void readsVersionOne() throws Exception {
+        byte[] good = ModelWriter.toBytes(TinyModels.classifier(6));
+        byte[] v1 = asVersionOne(withHeader(good, h -> h.replace("blurfilter-model 2", "blurfilter-model 1")));
+        ModelFile m = ModelReader.read(v1, "v1.bfm");
+        assertEquals(Preprocessing.Interpolation.LINEAR, m.metadata().preprocessing().interpolation());
+        assertMessage(asVersionOne(withHeader(good, h -> h.replace("blurfilter-model 2", "blurfilter-model 1")
+                .replace("preprocess crop", "preprocess interpolation area\npreprocess crop"))),
+                "preprocess interpolation needs format version 2");
+    }
+
+    private static byte[] asVersionOne(byte[] file) {
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
+        return fixChecksum(file);
     }
 
     private static void assertMessage(byte[] bytes, String expected) {

@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The preprocessing against OpenCV 4.6's cv2.resize(INTER_LINEAR) + PaddleClas crop on synthetic
- * images (src/test/python/make_resize_fixtures.py). OpenCV's SIMD and scalar vertical passes round
+ * The preprocessing against OpenCV 4.6's cv2.resize (INTER_LINEAR, and INTER_AREA for
+ * {@link Preprocessing.Interpolation#AREA}) + PaddleClas crop on synthetic images
+ * (src/test/python/make_resize_fixtures.py). OpenCV's SIMD and scalar vertical passes round
  * differently, so a few pixels may be off by one; nothing may be off by more.
  */
 class PreprocessingMatchesOpenCvTest {
@@ -37,7 +38,7 @@ class PreprocessingMatchesOpenCvTest {
     void matchesCv2() throws Exception {
         Path dir = TestFiles.resource("cv2-resize");
         List<String> cases = Files.readAllLines(dir.resolve("cases.txt"));
-        assertEquals(6, cases.size());
+        assertEquals(12, cases.size());
         Preprocessing identity = Preprocessing.imagenet().withNormalization(1f, new float[3], new float[] {1, 1, 1});
         for (String line : cases) {
             String[] f = line.split(" ");
@@ -48,6 +49,9 @@ class PreprocessingMatchesOpenCvTest {
                             Integer.parseInt(f[6]))
                     : Preprocessing.resizeTo(Integer.parseInt(f[4]), Integer.parseInt(f[5]));
             p = p.withNormalization(1f, new float[3], new float[] {1, 1, 1});
+            if (f[f.length - 1].equals("area")) {
+                p = p.withInterpolation(Preprocessing.Interpolation.AREA);
+            }
             ImagePreprocessor pre = new ImagePreprocessor(p);
             float[] chw = pre.apply(pattern(w, h));
             byte[] expected = Files.readAllBytes(dir.resolve(f[0] + ".u8"));

@@ -7,8 +7,13 @@ import io.blurfilter.engine.graph.Graph;
 public final class ModelFile {
     /** Bytes 0..7 of every model file. */
     public static final byte[] MAGIC = {'B', 'L', 'U', 'R', 'F', 'M', 'D', 'L'};
-    /** The format version this engine writes and reads. */
-    public static final int VERSION = 1;
+    /**
+     * The format version this engine writes. Version 2 added {@code preprocess interpolation}; the
+     * engine still reads version 1 files (everything else is unchanged).
+     */
+    public static final int VERSION = 2;
+    /** The oldest version this engine reads. */
+    public static final int OLDEST_READABLE_VERSION = 1;
     /** Fixed binary prefix: magic, version, flags, header length, weights length. */
     static final int PREFIX_BYTES = 28;
     /** Weights start and every tensor is placed on this alignment. */

@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
- * Reads and validates a model file (format version 1, docs/MODEL-FORMAT.md). Every size is checked
+ * Reads and validates a model file (format versions 1 and 2, docs/MODEL-FORMAT.md). Every size is checked
  * against the bytes actually present before anything is allocated for it; every problem becomes a
  * {@link ModelFormatException} whose message starts with the source name.
  */
@@ -90,9 +90,10 @@ public final class ModelReader {
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int version = buf.getInt(8);
-        if (version != ModelFile.VERSION) {
+        if (version < ModelFile.OLDEST_READABLE_VERSION || version > ModelFile.VERSION) {
             throw fail(source, "format version " + Integer.toUnsignedString(version)
-                    + " is not supported (this engine reads version " + ModelFile.VERSION + ")");
+                    + " is not supported (this engine reads versions " + ModelFile.OLDEST_READABLE_VERSION + " to "
+                    + ModelFile.VERSION + ")");
         }
         int flags = buf.getInt(12);
         if (flags != 0) {
@@ -130,7 +131,7 @@ public final class ModelReader {
         } catch (CharacterCodingException e) {
             throw fail(source, "header is not valid UTF-8");
         }
-        return new HeaderParser(header, buf, (int) weightsStart, weightBytes).parse();
+        return new HeaderParser(version, header, buf, (int) weightsStart, weightBytes).parse();
     }
 
     private static ModelFormatException fail(String source, String message) {
@@ -139,6 +140,7 @@ public final class ModelReader {
 
     /** Parses the statements of the header and assembles the model. */
     private static final class HeaderParser {
+        private final int version;
         private final String text;
         private final ByteBuffer file;
         private final int weightsStart;
@@ -159,7 +161,8 @@ public final class ModelReader {
         private final List<Node> nodes = new ArrayList<>();
         private int lineNo;
 
-        HeaderParser(String text, ByteBuffer file, int weightsStart, long weightBytes) {
+        HeaderParser(int version, String text, ByteBuffer file, int weightsStart, long weightBytes) {
+            this.version = version;
             this.text = text;
             this.file = file;
             this.weightsStart = weightsStart;
@@ -183,8 +186,9 @@ public final class ModelReader {
                     throw error("statement after 'end'");
                 }
                 if (!versioned) {
-                    if (!t.equals(List.of("blurfilter-model", String.valueOf(ModelFile.VERSION)))) {
-                        throw error("header must start with 'blurfilter-model " + ModelFile.VERSION + "'");
+                    if (!t.equals(List.of("blurfilter-model", String.valueOf(version)))) {
+                        throw error("header must start with 'blurfilter-model " + version
+                                + "' (the version in the binary prefix)");
                     }
                     versioned = true;
                     continue;
@@ -287,7 +291,7 @@ public final class ModelReader {
                 throw error("invalid tensor name '" + tname + "'");
             }
             if (!t.get(2).equals("f32")) {
-                throw error("tensor '" + tname + "' has unsupported dtype '" + t.get(2) + "' (version 1 stores f32)");
+                throw error("tensor '" + tname + "' has unsupported dtype '" + t.get(2) + "' (this version stores f32)");
             }
             long offset = parseLong(t.get(3));
             int[] shape = ints(t.subList(4, t.size()), 1, GraphValidator.MAX_DIM);
@@ -402,6 +406,7 @@ public final class ModelReader {
             float[] mean = {0, 0, 0};
             float[] std = {1, 1, 1};
             Preprocessing.ChannelOrder order = Preprocessing.ChannelOrder.RGB;
+            Preprocessing.Interpolation interpolation = Preprocessing.Interpolation.LINEAR;
             for (Map.Entry<String, List<String>> e : preprocess.entrySet()) {
                 List<String> v = e.getValue();
                 switch (e.getKey()) {
@@ -441,6 +446,13 @@ public final class ModelReader {
                             throw new IllegalArgumentException("unknown channel order '" + v.get(0) + "'");
                         }
                         break;
+                    case "interpolation":
+                        if (version < 2) {
+                            throw new IllegalArgumentException("preprocess interpolation needs format version 2");
+                        }
+                        need(v, 1, e.getKey());
+                        interpolation = interpolation(v.get(0));
+                        break;
                     default:
                         throw new IllegalArgumentException("unknown preprocess step '" + e.getKey() + "'");
                 }
@@ -448,7 +460,19 @@ public final class ModelReader {
             if (preprocess.containsKey("resize_short") && preprocess.containsKey("resize")) {
                 throw new IllegalArgumentException("preprocess has both resize_short and resize");
             }
-            return Preprocessing.of(resize, resizeShort, rw, rh, cw, ch, scale, mean, std, order);
+            return Preprocessing.of(resize, resizeShort, rw, rh, cw, ch, scale, mean, std, order)
+                    .withInterpolation(interpolation);
+        }
+
+        private static Preprocessing.Interpolation interpolation(String name) {
+            switch (name) {
+                case "linear":
+                    return Preprocessing.Interpolation.LINEAR;
+                case "area":
+                    return Preprocessing.Interpolation.AREA;
+                default:
+                    throw new IllegalArgumentException("unknown interpolation '" + name + "' (linear or area)");
+            }
         }
 
         private static void need(List<String> v, int n, String what) {

@@ -18,11 +18,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * Writes a {@link ModelFile} in format version 1 (see docs/MODEL-FORMAT.md). The model is validated
+ * Writes a {@link ModelFile} in format version 2 (see docs/MODEL-FORMAT.md). The model is validated
  * first, so a file this writer produces always loads.
  */
 public final class ModelWriter {
@@ -45,7 +46,7 @@ public final class ModelWriter {
         long total = weightsStart + weightBytes + 4;
         if (header.length > ModelFile.MAX_HEADER_BYTES || weightBytes > ModelFile.MAX_WEIGHT_BYTES
                 || total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("model too large for format version 1");
+            throw new IllegalArgumentException("model too large for the model format");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(ModelFile.MAGIC).putInt(ModelFile.VERSION).putInt(0).putInt(header.length).putLong(weightBytes);
@@ -149,6 +150,10 @@ public final class ModelWriter {
                 break;
             default:
                 break;
+        }
+        if (p.interpolation() != Preprocessing.Interpolation.LINEAR) {
+            sb.append("preprocess interpolation ").append(p.interpolation().name().toLowerCase(Locale.ROOT))
+                    .append('\n');
         }
         if (p.cropWidth() > 0) {
             sb.append("preprocess crop ").append(p.cropWidth()).append(' ').append(p.cropHeight()).append('\n');

@@ -6,7 +6,8 @@ import io.blurfilter.engine.Preprocessing;
 /**
  * PaddleClas's deploy preprocessing, bit for bit where OpenCV is deterministic: resize (short side
  * with Python's round-half-even, or exact), OpenCV INTER_LINEAR on 8-bit RGB with its fixed-point
- * arithmetic, center crop with floor offsets, then float32 {@code (v * scale - mean) / std}, CHW.
+ * arithmetic (or INTER_AREA when the model asks for it and the image shrinks), center crop with floor
+ * offsets, then float32 {@code (v * scale - mean) / std}, CHW.
  * Only the pixels inside the crop are ever computed, so cost follows the output size, not the photo.
  */
 public final class ImagePreprocessor {
@@ -82,6 +83,13 @@ public final class ImagePreprocessor {
                 for (int x = 0; x < cw; x++) {
                     store(out, y * cw + x, plane, image.rgb(x0 + x, y0 + y), bgr);
                 }
+            }
+            return;
+        }
+        if (p.interpolation() == Preprocessing.Interpolation.AREA && rw < image.width() && rh < image.height()) {
+            int[] pixels = AreaResize.crop(image, rw, rh, x0, y0, cw, ch);
+            for (int i = 0; i < pixels.length; i++) {
+                store(out, i, plane, pixels[i], bgr);
             }
             return;
         }
