@@ -17,7 +17,7 @@ mkdir -p "$OUT" "$(dirname "$MODEL")"
 
 # 5. convert: PaddleClas clarity_assessment preprocessing and ThreshOutput postprocessing
 ./blurfilter convert --from onnx "$ONNX" --name "blurfilter PP-LCNet x1_0 blur (clear/blur)" \
-    --resize-short 256 --crop 224x224 --labels clear,blur --threshold 0.5 -o "$MODEL" | tee "$OUT/convert.txt"
+    --resize-short 256 --interpolation area --crop 224x224 --labels clear,blur --threshold 0.5 -o "$MODEL" | tee "$OUT/convert.txt"
 sha256sum "$MODEL" | tee "$OUT/sha256.txt"
 
 # 6. evaluate with the Java engine

@@ -5,7 +5,7 @@
       --name <name> -n 200 -o /tmp/bf-agree
 
 For i in 0..N-1 the i-th sample alternates clear / blurred held-out images (val split order):
-  OUT/NNN.f32     float32 little-endian NCHW 1x3x224x224: RGB, resize_short 256 (OpenCV INTER_LINEAR),
+  OUT/NNN.f32     float32 little-endian NCHW 1x3x224x224: RGB, resize_short 256 (OpenCV INTER_AREA when shrinking, else INTER_LINEAR),
                   center crop 224, (x*0.00392157 - mean)/std — the model's exact input
   OUT/agreement.json  per sample: input file, source image, label, PyTorch float32 probabilities
                   [clear, blur] of the checkpoint the ONNX was exported from, and a float64
@@ -60,7 +60,7 @@ def main():
                         "probs_onnx_f64": [float(v) for v in p64.ravel()]})
     meta = {"onnx": os.path.basename(a.onnx), "onnx_sha256": hashlib.sha256(open(a.onnx, "rb").read()).hexdigest(),
             "checkpoint_epoch": ck["epoch"], "torch": torch.__version__,
-            "preprocess": "RGB; resize_short 256 cv2.INTER_LINEAR (python round); center crop 224 ((W-224)//2); "
+            "preprocess": "RGB; resize_short 256 cv2.INTER_AREA if shrinking else INTER_LINEAR (python round); center crop 224 ((W-224)//2); "
                           "float32 (x*0.00392157 - [0.485,0.456,0.406]) / [0.229,0.224,0.225]; NCHW",
             "max_abs_diff_torch_vs_onnx_f64": worst_f64, "samples": samples}
     with open(os.path.join(a.out, "agreement.json"), "w") as fo:

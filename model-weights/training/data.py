@@ -35,11 +35,18 @@ def read_rgb(path):
     return np.ascontiguousarray(img[:, :, ::-1])
 
 
+def resize_interp(factor):
+    """The default model's resize (engine preprocessing `interpolation=area`): OpenCV INTER_AREA when
+    shrinking, so a 12-MP photo is averaged, not point-sampled, down to 256 px; INTER_LINEAR when
+    enlarging (PaddleClas' bilinear)."""
+    return cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR
+
+
 def resize_short(img, short=RESIZE_SHORT):
     h, w = img.shape[:2]
     percent = float(short) / min(w, h)
     nw, nh = int(round(w * percent)), int(round(h * percent))
-    return cv2.resize(img, (nw, nh), interpolation=cv2.INTER_LINEAR)
+    return cv2.resize(img, (nw, nh), interpolation=resize_interp(percent))
 
 
 def center_crop(img, size=CROP):
@@ -49,7 +56,7 @@ def center_crop(img, size=CROP):
 
 
 def eval_crop_uint8(img):
-    """RGB uint8 -> 224x224 RGB uint8 (resize_short 256 INTER_LINEAR, center crop 224)."""
+    """RGB uint8 -> 224x224 RGB uint8 (resize_short 256, area when shrinking, center crop 224)."""
     return np.ascontiguousarray(center_crop(resize_short(img)))
 
 
@@ -347,7 +354,14 @@ def colour_jitter(img, rng):
     return np.clip(np.rint(x), 0, 255).astype(np.uint8)
 
 
-def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35):
+# Motion-type blur is also trained down to 0.45x its mildest strength (2.5-3 px streaks or double
+# edges at the network input): real phone motion blur, e.g. a slight double image, is labelled
+# blurred by Kwentar/PULC even when a 12-MP photo resized to 256 px leaves only a few pixels of it.
+# The validation set keeps the standard strengths.
+MILD_KINDS = ("linear", "shake", "tremor")
+
+
+def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mild=0.3):
     """One training sample.
 
     Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
@@ -355,10 +369,12 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35):
     that keeps blur widths at the network input close to what evaluation at 224 sees, so training
     at 160 transfers to evaluation at 224.
     With p_alias (when the image is large enough) the crop is instead downscaled harder,
-    f = log-U(size/short, 0.72), with INTER_LINEAR or INTER_NEAREST: point-sampling aliasing like a
-    12-MP phone photo resized to 256 with INTER_LINEAR (PaddleClas' deploy resize).  Blur strength is
-    multiplied by f_eval/f so blur widths at the network input keep the same distribution, and the
-    regime is label independent.
+    f = log-U(size/short, 0.72), with INTER_NEAREST, INTER_LINEAR or INTER_AREA (a third each):
+    point-sampling aliasing like a 12-MP phone photo resized to 256 with INTER_LINEAR (PaddleClas'
+    deploy resize), or the crisp, clean look of one averaged down with INTER_AREA (the default
+    model's resize).  Blur strength is multiplied by f_eval/f so blur widths at the network input
+    keep the same distribution, and the regime is label independent.
+    With p_mild a motion-type blur (MILD_KINDS) is weakened to U(0.45, 1) of its strength.
     Blur and degradations are applied at the image's own resolution, before the resize."""
     h, w = img.shape[:2]
     f_eval = RESIZE_SHORT / min(h, w)
@@ -367,10 +383,12 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35):
     alias = rng.random() < p_alias and f_min < 0.7
     if alias:
         f = math.exp(rng.uniform(math.log(f_min), math.log(0.72)))
-        interp = cv2.INTER_NEAREST if rng.random() < 0.5 else cv2.INTER_LINEAR
+        # point-sampled (what PaddleClas' INTER_LINEAR does to a 12-MP photo) or averaged (what the
+        # default model's INTER_AREA does: a crisp photo whose residual blur is only a few pixels)
+        interp = [cv2.INTER_NEAREST, cv2.INTER_LINEAR, cv2.INTER_AREA][int(rng.integers(0, 3))]
     else:
         f = f_eval * math.exp(rng.uniform(math.log(0.8), math.log(1.25)))
-        interp = cv2.INTER_LINEAR
+        interp = resize_interp(f)
     cw = min(w, int(round(size / (f * math.sqrt(ar)))))
     ch = min(h, int(round(size * math.sqrt(ar) / f)))
     x0 = int(rng.integers(0, w - cw + 1))
@@ -382,7 +400,10 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35):
     ks = k_scale_of(img) * (f_eval / f if alias else 1.0)
     label = 1 if rng.random() < p_blur else 0
     if label:
-        region, _ = synth_blur(region, rng, ks)
+        kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
+        if kind in MILD_KINDS and rng.random() < p_mild:
+            ks *= rng.uniform(0.45, 1.0)
+        region, _ = synth_blur(region, rng, ks, kind)
     elif rng.random() < p_dof:
         region = shallow_dof(region, rng, ks)
     region = degrade_common(region, rng)

@@ -65,7 +65,7 @@ def main():
         "onnx": os.path.basename(out), "sha256": sha, "opset": a.opset,
         "arch": f"PPLCNet scale {ck['args']['scale']} use_last_conv {ck['args']['last_conv']} class_num 2",
         "labels": ["clear", "blur"], "postprocess": {"kind": "ThreshOutput", "threshold": 0.5, "score_index": 1},
-        "preprocess": {"color": "RGB", "resize_short": D.RESIZE_SHORT, "interpolation": "INTER_LINEAR (OpenCV)",
+        "preprocess": {"color": "RGB", "resize_short": D.RESIZE_SHORT, "interpolation": "INTER_AREA when shrinking, else INTER_LINEAR (OpenCV); blurfilter: --interpolation area",
                        "resize_round": "python round", "crop": D.CROP, "scale": 0.00392157,
                        "mean": D.MEAN.tolist(), "std": D.STD.tolist(), "layout": "NCHW"},
         "input": {"name": "x", "shape": [1, 3, "H", "W"]}, "output": {"name": "probs", "shape": [1, 2]},

@@ -43,6 +43,7 @@ def parse():
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=20261127)
+    p.add_argument("--init", default="", help="start from this checkpoint's weights (fine-tuning)")
     p.add_argument("--limit", type=int, default=0, help="debug: use only N train/val images")
     return p.parse_args()
 
@@ -146,6 +147,9 @@ def main():
             f.write(json.dumps({"time": time.strftime("%Y-%m-%d %H:%M:%S"), "start_epoch": start_epoch,
                                 "args": vars(a)}) + "\n")
     else:
+        if a.init:
+            model.load_state_dict(torch.load(a.init, map_location="cpu")["model"])
+            print(f"initialized from {a.init}", flush=True)
         with open(os.path.join(run_dir, "config.json"), "w") as f:
             json.dump(vars(a), f, indent=1)
     if start_epoch >= a.epochs:
