@@ -17,7 +17,7 @@ export LD_PRELOAD="${LD_PRELOAD:-/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.s
 # 1. data: fixed split (committed; regenerate with RESPLIT=1 — it is deterministic)
 if [[ ! -f $T/split.csv || "${RESPLIT:-0}" == 1 ]]; then $PY $T/split.py; fi
 
-# 2. train (checkpoints every epoch in $T/runs/$NAME/, resumes automatically, ~60-75 min on 2 cores)
+# 2. train (checkpoints every epoch in $T/runs/$NAME/, resumes automatically, ~45-50 min on 2 cores)
 mkdir -p $T/runs/$NAME
 $PY $T/train.py --name "$NAME" --scale 1.0 --epochs 22 --final-epochs 2 --size 160 --final-size 224 \
     2>&1 | tee -a $T/runs/$NAME/train.log
@@ -30,6 +30,9 @@ $PY $T/export.py --name "$NAME" --ckpt best -o "$ONNX"
 $PY $T/make_val_set.py "$VAL_DIR"                                   # sharp/ blurred/ hardneg/ labels.csv
 $PY $T/laplacian_baseline.py --json $T/runs/$NAME/laplacian_baseline.json
 $PY $T/agreement_sample.py --onnx "$ONNX" --name "$NAME" -n 200 -o "$AGREE_DIR"
+# the 4 pairs CI checks (committed with the model)
+rm -f model-weights/src/test/resources/agreement/*
+$PY $T/agreement_sample.py --onnx "$ONNX" --name "$NAME" -n 4 -o model-weights/src/test/resources/agreement
 
 # 5-7. Java: convert, evaluate with the Java engine, check agreement with PyTorch
 model-weights/evaluate.sh "$ONNX" "$VAL_DIR" "$AGREE_DIR"
