@@ -80,6 +80,12 @@ final class PackedGemm {
 
     /** Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. */
     void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to) {
+        if (to - from < ROWS) {
+            for (int r = from; r < to; r++) {
+                singleRow(a, aBase + r * k, y, yBase + r * n);
+            }
+            return;
+        }
         for (int c0 = from; c0 < to; c0 += chunkRows) {
             int c1 = Math.min(to, c0 + chunkRows);
             for (int bl = 0; bl < blockCol.length; bl++) {
@@ -142,6 +148,63 @@ final class PackedGemm {
         act.apply(y, y0 + col, y0 + col + width);
     }
 
+    /**
+     * One row of A against all of B (a matrix-vector product, e.g. the squeeze-excitation convs and
+     * the last conv on a 1x1 map): four two-vector blocks at a time, so eight independent accumulator
+     * chains hide the FMA latency and four weight streams run sequentially; other blocks one by one.
+     */
+    private void singleRow(float[] a, int a0, float[] y, int y0) {
+        int bl = 0;
+        int blocks = blockCol.length;
+        while (bl < blocks) {
+            if (bl + 4 <= blocks && blockVectors[bl] == 2 && blockVectors[bl + 3] == 2) {
+                rowFourBlocks(bl, a, a0, y, y0);
+                bl += 4;
+            } else {
+                row(bl, a, a0, y, y0);
+                bl++;
+            }
+        }
+    }
+
+    /** Blocks bl..bl+3, all two vectors wide (blocks only narrow at the end, so bl+3 decides). */
+    private void rowFourBlocks(int bl, float[] a, int a0, float[] y, int y0) {
+        int col = blockCol[bl];
+        int o0 = blockOffset[bl];
+        int o1 = blockOffset[bl + 1];
+        int o2 = blockOffset[bl + 2];
+        int o3 = blockOffset[bl + 3];
+        FloatVector c0 = FloatVector.fromArray(S, bias, col);
+        FloatVector c1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c2 = FloatVector.fromArray(S, bias, col + 2 * L);
+        FloatVector c3 = FloatVector.fromArray(S, bias, col + 3 * L);
+        FloatVector c4 = FloatVector.fromArray(S, bias, col + 4 * L);
+        FloatVector c5 = FloatVector.fromArray(S, bias, col + 5 * L);
+        FloatVector c6 = FloatVector.fromArray(S, bias, col + 6 * L);
+        FloatVector c7 = FloatVector.fromArray(S, bias, col + 7 * L);
+        for (int i = 0, bi = 0; i < k; i++, bi += 2 * L) {
+            FloatVector v = FloatVector.broadcast(S, a[a0 + i]);
+            c0 = v.fma(FloatVector.fromArray(S, b, o0 + bi), c0);
+            c1 = v.fma(FloatVector.fromArray(S, b, o0 + bi + L), c1);
+            c2 = v.fma(FloatVector.fromArray(S, b, o1 + bi), c2);
+            c3 = v.fma(FloatVector.fromArray(S, b, o1 + bi + L), c3);
+            c4 = v.fma(FloatVector.fromArray(S, b, o2 + bi), c4);
+            c5 = v.fma(FloatVector.fromArray(S, b, o2 + bi + L), c5);
+            c6 = v.fma(FloatVector.fromArray(S, b, o3 + bi), c6);
+            c7 = v.fma(FloatVector.fromArray(S, b, o3 + bi + L), c7);
+        }
+        int yo = y0 + col;
+        c0.intoArray(y, yo);
+        c1.intoArray(y, yo + L);
+        c2.intoArray(y, yo + 2 * L);
+        c3.intoArray(y, yo + 3 * L);
+        c4.intoArray(y, yo + 4 * L);
+        c5.intoArray(y, yo + 5 * L);
+        c6.intoArray(y, yo + 6 * L);
+        c7.intoArray(y, yo + 7 * L);
+        act.apply(y, yo, yo + 8 * L);
+    }
+
     /** One output vector; its own method so the accumulator lives in a single loop (never boxed). */
     private void column(float[] a, int a0, int bi, int stride, int biasAt, float[] y, int yo) {
         FloatVector acc = FloatVector.fromArray(S, bias, biasAt);
@@ -149,6 +212,110 @@ final class PackedGemm {
             acc = FloatVector.broadcast(S, a[a0 + i]).fma(FloatVector.fromArray(S, b, bi), acc);
         }
         acc.intoArray(y, yo);
+    }
+
+    /**
+     * Pixels one {@link #imageTile} call takes for block {@code bl}: six against a two-vector block,
+     * eight against a one-vector block, 0 where there is no such tile (four-vector blocks).
+     */
+    int imageRows(int bl) {
+        switch (blockVectors[bl]) {
+            case 2:
+                return TALL_ROWS;
+            case 1:
+                return 8;
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * {@link #imageRows} rows of A read in place from an image instead of a gathered matrix: element
+     * (r, i) is x[x0 + r * step + offset[i]] ({@code offset.length == k}), e.g. a convolution's window
+     * taps at pixels {@code step} apart. Saves the stem its im2col copy. Y rows at stride n as usual;
+     * the activation runs on the stored sums.
+     */
+    void imageTile(int bl, float[] x, int x0, int step, int[] offset, float[] y, int y0) {
+        int col = blockCol[bl];
+        int rows;
+        if (blockVectors[bl] == 2) {
+            image6x2(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
+            rows = TALL_ROWS;
+        } else {
+            image8x1(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
+            rows = 8;
+        }
+        int width = blockVectors[bl] * L;
+        for (int r = 0; r < rows; r++) {
+            act.apply(y, y0 + r * n + col, y0 + r * n + col + width);
+        }
+    }
+
+    private void image6x2(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
+            int xi = x0 + offset[i];
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector v = FloatVector.broadcast(S, x[xi]);
+            c00 = v.fma(w0, c00);
+            c01 = v.fma(w1, c01);
+            v = FloatVector.broadcast(S, x[xi + step]);
+            c10 = v.fma(w0, c10);
+            c11 = v.fma(w1, c11);
+            v = FloatVector.broadcast(S, x[xi + 2 * step]);
+            c20 = v.fma(w0, c20);
+            c21 = v.fma(w1, c21);
+            v = FloatVector.broadcast(S, x[xi + 3 * step]);
+            c30 = v.fma(w0, c30);
+            c31 = v.fma(w1, c31);
+            v = FloatVector.broadcast(S, x[xi + 4 * step]);
+            c40 = v.fma(w0, c40);
+            c41 = v.fma(w1, c41);
+            v = FloatVector.broadcast(S, x[xi + 5 * step]);
+            c50 = v.fma(w0, c50);
+            c51 = v.fma(w1, c51);
+        }
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c40.intoArray(y, yo + 4 * n);
+        c41.intoArray(y, yo + 4 * n + L);
+        c50.intoArray(y, yo + 5 * n);
+        c51.intoArray(y, yo + 5 * n + L);
+    }
+
+    private void image8x1(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, col);
+        FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        for (int i = 0, bi = bo; i < k; i++, bi += L) {
+            int xi = x0 + offset[i];
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            c0 = FloatVector.broadcast(S, x[xi]).fma(w0, c0);
+            c1 = FloatVector.broadcast(S, x[xi + step]).fma(w0, c1);
+            c2 = FloatVector.broadcast(S, x[xi + 2 * step]).fma(w0, c2);
+            c3 = FloatVector.broadcast(S, x[xi + 3 * step]).fma(w0, c3);
+            c4 = FloatVector.broadcast(S, x[xi + 4 * step]).fma(w0, c4);
+            c5 = FloatVector.broadcast(S, x[xi + 5 * step]).fma(w0, c5);
+            c6 = FloatVector.broadcast(S, x[xi + 6 * step]).fma(w0, c6);
+            c7 = FloatVector.broadcast(S, x[xi + 7 * step]).fma(w0, c7);
+        }
+        c0.intoArray(y, yo);
+        c1.intoArray(y, yo + n);
+        c2.intoArray(y, yo + 2 * n);
+        c3.intoArray(y, yo + 3 * n);
+        c4.intoArray(y, yo + 4 * n);
+        c5.intoArray(y, yo + 5 * n);
+        c6.intoArray(y, yo + 6 * n);
+        c7.intoArray(y, yo + 7 * n);
     }
 
     // The three tiles differ only in width; they are spelled out because C2 keeps accumulators in

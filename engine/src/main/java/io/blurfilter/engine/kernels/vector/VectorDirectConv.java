@@ -5,9 +5,12 @@ import io.blurfilter.engine.kernels.fast.FusedActivation;
 import io.blurfilter.engine.runtime.Layer;
 
 /**
- * A group-1 convolution of any window to NHWC (the stem): four output pixels' windows are gathered
- * into a small scratch matrix (zeros where the window hangs over the edge), which the packed
- * matrix-product tiles then multiply. Reads NCHW or NHWC input through per-axis strides.
+ * A group-1 convolution of any window to NHWC (the stem). Interior pixels (whole window inside the
+ * image) run the packed matrix-product tiles on the image in place: consecutive pixels of a row are
+ * a fixed step apart and each window tap a fixed offset from the window origin, so no im2col copy is
+ * made (the copy cost as much as the multiply for the 3-channel stem). Edge pixels gather their
+ * windows into a small scratch matrix with zeros where the window hangs over the edge. Reads NCHW or
+ * NHWC input through per-axis strides.
  */
 final class VectorDirectConv implements Layer {
     private final ConvParams p;
@@ -67,9 +70,45 @@ final class VectorDirectConv implements Layer {
         float[] y = slots[out];
         float[] a = slots[scratch];
         int perImage = p.outH * p.outW;
-        int total = p.batch * perImage;
-        int q = 0;
-        for (; q + PackedGemm.ROWS <= total; q += PackedGemm.ROWS) {
+        int rowLo = p.firstInsideRow();
+        int rowHi = p.endInsideRow();
+        int colLo = Math.min(p.firstInsideCol(), p.outW);
+        int colHi = Math.max(colLo, p.endInsideCol());
+        int step = p.strideW * xStride;
+        for (int n = 0; n < p.batch; n++) {
+            int xImage = n * p.inC * p.inH * p.inW;
+            for (int oy = 0; oy < p.outH; oy++) {
+                int q0 = n * perImage + oy * p.outW;
+                if (oy < rowLo || oy >= rowHi || colLo >= colHi) {
+                    gathered(x, a, y, q0, q0 + p.outW, perImage);
+                    continue;
+                }
+                gathered(x, a, y, q0, q0 + colLo, perImage);
+                int rowOrigin = xImage + (oy * p.strideH - p.padTop) * yStride;
+                for (int bl = 0; bl < gemm.blocks(); bl++) {
+                    // interior pixels straight from the image, the few left over through the gather
+                    int rows = gemm.imageRows(bl);
+                    int ox = colLo;
+                    if (rows > 0) {
+                        for (; ox + rows <= colHi; ox += rows) {
+                            gemm.imageTile(bl, x, rowOrigin + (ox * p.strideW - p.padLeft) * xStride, step,
+                                    windowOffset, y, (q0 + ox) * p.outC);
+                        }
+                    }
+                    for (; ox < colHi; ox++) {
+                        gather(x, q0 + ox, perImage, a, 0);
+                        gemm.row(bl, a, 0, y, (q0 + ox) * p.outC);
+                    }
+                }
+                gathered(x, a, y, q0 + colHi, q0 + p.outW, perImage);
+            }
+        }
+    }
+
+    /** Output pixels [from, to) through gathered windows, four at a time. */
+    private void gathered(float[] x, float[] a, float[] y, int from, int to, int perImage) {
+        int q = from;
+        for (; q + PackedGemm.ROWS <= to; q += PackedGemm.ROWS) {
             for (int r = 0; r < PackedGemm.ROWS; r++) {
                 gather(x, q + r, perImage, a, r * k);
             }
@@ -77,7 +116,7 @@ final class VectorDirectConv implements Layer {
                 gemm.tile(bl, a, 0, y, q * p.outC);
             }
         }
-        for (; q < total; q++) {
+        for (; q < to; q++) {
             gather(x, q, perImage, a, 0);
             for (int bl = 0; bl < gemm.blocks(); bl++) {
                 gemm.row(bl, a, 0, y, q * p.outC);
