@@ -17,6 +17,8 @@ import jdk.incubator.vector.FloatVector;
  */
 final class RowBlock {
     static final int PIXELS = 4;
+    /** Pixels of a {@link #runWide} block. */
+    static final int WIDE_PIXELS = 8;
 
     private final int c;
     private final int kH;
@@ -62,6 +64,242 @@ final class RowBlock {
             }
         }
     }
+
+    /** Whether {@link #runWide} has an eight-pixel kernel for this window (else use {@link #run}). */
+    boolean hasWide() {
+        return slides3 || slides5 || strides3;
+    }
+
+    /** Like {@link #run} for output pixels [ox, ox + 8); only when {@link #hasWide}. */
+    void runWide(float[] x, int xr, float[] w, float[] bias, float[] y, int yr, int ox) {
+        int xi = xr + (ox * strideW - srcPadLeft) * c;
+        int yo = yr + ox * c;
+        for (int cv = 0; cv < c; cv += L) {
+            if (slides3) {
+                slide3x8(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else if (slides5) {
+                slide5x8(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else {
+                stride2Width3x8(x, xi + cv, w, bias, y, yo + cv, cv);
+            }
+        }
+    }
+
+    /**
+     * Eight pixels, 3 wide, stride 1: per kernel row ten input vectors and three weights feed 24 FMAs.
+     * Eight independent accumulators keep both FMA units busy (with four, each FMA waits on the
+     * previous one's four-cycle latency). Inputs are streamed: each is loaded, used by every pixel
+     * whose window holds it, and dropped, so 8 sums + 3 weights + 1 input fit AVX2's 16 registers.
+     */
+    private void slide3x8(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        FloatVector a7 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 3 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector xj = FloatVector.fromArray(S, x, i);
+            a0 = xj.fma(w0, a0);
+            xj = FloatVector.fromArray(S, x, i + c);
+            a0 = xj.fma(w1, a0);
+            a1 = xj.fma(w0, a1);
+            xj = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = xj.fma(w2, a0);
+            a1 = xj.fma(w1, a1);
+            a2 = xj.fma(w0, a2);
+            xj = FloatVector.fromArray(S, x, i + 3 * c);
+            a1 = xj.fma(w2, a1);
+            a2 = xj.fma(w1, a2);
+            a3 = xj.fma(w0, a3);
+            xj = FloatVector.fromArray(S, x, i + 4 * c);
+            a2 = xj.fma(w2, a2);
+            a3 = xj.fma(w1, a3);
+            a4 = xj.fma(w0, a4);
+            xj = FloatVector.fromArray(S, x, i + 5 * c);
+            a3 = xj.fma(w2, a3);
+            a4 = xj.fma(w1, a4);
+            a5 = xj.fma(w0, a5);
+            xj = FloatVector.fromArray(S, x, i + 6 * c);
+            a4 = xj.fma(w2, a4);
+            a5 = xj.fma(w1, a5);
+            a6 = xj.fma(w0, a6);
+            xj = FloatVector.fromArray(S, x, i + 7 * c);
+            a5 = xj.fma(w2, a5);
+            a6 = xj.fma(w1, a6);
+            a7 = xj.fma(w0, a7);
+            xj = FloatVector.fromArray(S, x, i + 8 * c);
+            a6 = xj.fma(w2, a6);
+            a7 = xj.fma(w1, a7);
+            xj = FloatVector.fromArray(S, x, i + 9 * c);
+            a7 = xj.fma(w2, a7);
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+        a4.intoArray(y, yo + 4 * c);
+        a5.intoArray(y, yo + 5 * c);
+        a6.intoArray(y, yo + 6 * c);
+        a7.intoArray(y, yo + 7 * c);
+    }
+
+    /** Eight pixels, 5 wide, stride 1: per kernel row twelve input vectors and five weights feed 40 FMAs. */
+    private void slide5x8(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        FloatVector a7 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 5 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector w3 = FloatVector.fromArray(S, w, wo + 3 * rowWidth);
+            FloatVector w4 = FloatVector.fromArray(S, w, wo + 4 * rowWidth);
+            FloatVector xj = FloatVector.fromArray(S, x, i);
+            a0 = xj.fma(w0, a0);
+            xj = FloatVector.fromArray(S, x, i + c);
+            a0 = xj.fma(w1, a0);
+            a1 = xj.fma(w0, a1);
+            xj = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = xj.fma(w2, a0);
+            a1 = xj.fma(w1, a1);
+            a2 = xj.fma(w0, a2);
+            xj = FloatVector.fromArray(S, x, i + 3 * c);
+            a0 = xj.fma(w3, a0);
+            a1 = xj.fma(w2, a1);
+            a2 = xj.fma(w1, a2);
+            a3 = xj.fma(w0, a3);
+            xj = FloatVector.fromArray(S, x, i + 4 * c);
+            a0 = xj.fma(w4, a0);
+            a1 = xj.fma(w3, a1);
+            a2 = xj.fma(w2, a2);
+            a3 = xj.fma(w1, a3);
+            a4 = xj.fma(w0, a4);
+            xj = FloatVector.fromArray(S, x, i + 5 * c);
+            a1 = xj.fma(w4, a1);
+            a2 = xj.fma(w3, a2);
+            a3 = xj.fma(w2, a3);
+            a4 = xj.fma(w1, a4);
+            a5 = xj.fma(w0, a5);
+            xj = FloatVector.fromArray(S, x, i + 6 * c);
+            a2 = xj.fma(w4, a2);
+            a3 = xj.fma(w3, a3);
+            a4 = xj.fma(w2, a4);
+            a5 = xj.fma(w1, a5);
+            a6 = xj.fma(w0, a6);
+            xj = FloatVector.fromArray(S, x, i + 7 * c);
+            a3 = xj.fma(w4, a3);
+            a4 = xj.fma(w3, a4);
+            a5 = xj.fma(w2, a5);
+            a6 = xj.fma(w1, a6);
+            a7 = xj.fma(w0, a7);
+            xj = FloatVector.fromArray(S, x, i + 8 * c);
+            a4 = xj.fma(w4, a4);
+            a5 = xj.fma(w3, a5);
+            a6 = xj.fma(w2, a6);
+            a7 = xj.fma(w1, a7);
+            xj = FloatVector.fromArray(S, x, i + 9 * c);
+            a5 = xj.fma(w4, a5);
+            a6 = xj.fma(w3, a6);
+            a7 = xj.fma(w2, a7);
+            xj = FloatVector.fromArray(S, x, i + 10 * c);
+            a6 = xj.fma(w4, a6);
+            a7 = xj.fma(w3, a7);
+            xj = FloatVector.fromArray(S, x, i + 11 * c);
+            a7 = xj.fma(w4, a7);
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+        a4.intoArray(y, yo + 4 * c);
+        a5.intoArray(y, yo + 5 * c);
+        a6.intoArray(y, yo + 6 * c);
+        a7.intoArray(y, yo + 7 * c);
+    }
+
+    /** Eight pixels, 3 wide, stride 2: per kernel row seventeen input vectors and three weights feed 24 FMAs. */
+    private void stride2Width3x8(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        FloatVector a7 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 3 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector xj = FloatVector.fromArray(S, x, i);
+            a0 = xj.fma(w0, a0);
+            xj = FloatVector.fromArray(S, x, i + c);
+            a0 = xj.fma(w1, a0);
+            xj = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = xj.fma(w2, a0);
+            a1 = xj.fma(w0, a1);
+            xj = FloatVector.fromArray(S, x, i + 3 * c);
+            a1 = xj.fma(w1, a1);
+            xj = FloatVector.fromArray(S, x, i + 4 * c);
+            a1 = xj.fma(w2, a1);
+            a2 = xj.fma(w0, a2);
+            xj = FloatVector.fromArray(S, x, i + 5 * c);
+            a2 = xj.fma(w1, a2);
+            xj = FloatVector.fromArray(S, x, i + 6 * c);
+            a2 = xj.fma(w2, a2);
+            a3 = xj.fma(w0, a3);
+            xj = FloatVector.fromArray(S, x, i + 7 * c);
+            a3 = xj.fma(w1, a3);
+            xj = FloatVector.fromArray(S, x, i + 8 * c);
+            a3 = xj.fma(w2, a3);
+            a4 = xj.fma(w0, a4);
+            xj = FloatVector.fromArray(S, x, i + 9 * c);
+            a4 = xj.fma(w1, a4);
+            xj = FloatVector.fromArray(S, x, i + 10 * c);
+            a4 = xj.fma(w2, a4);
+            a5 = xj.fma(w0, a5);
+            xj = FloatVector.fromArray(S, x, i + 11 * c);
+            a5 = xj.fma(w1, a5);
+            xj = FloatVector.fromArray(S, x, i + 12 * c);
+            a5 = xj.fma(w2, a5);
+            a6 = xj.fma(w0, a6);
+            xj = FloatVector.fromArray(S, x, i + 13 * c);
+            a6 = xj.fma(w1, a6);
+            xj = FloatVector.fromArray(S, x, i + 14 * c);
+            a6 = xj.fma(w2, a6);
+            a7 = xj.fma(w0, a7);
+            xj = FloatVector.fromArray(S, x, i + 15 * c);
+            a7 = xj.fma(w1, a7);
+            xj = FloatVector.fromArray(S, x, i + 16 * c);
+            a7 = xj.fma(w2, a7);
+        }
+        a0.intoArray(y, yo);
+        a1.intoArray(y, yo + c);
+        a2.intoArray(y, yo + 2 * c);
+        a3.intoArray(y, yo + 3 * c);
+        a4.intoArray(y, yo + 4 * c);
+        a5.intoArray(y, yo + 5 * c);
+        a6.intoArray(y, yo + 6 * c);
+        a7.intoArray(y, yo + 7 * c);
+    }
+
 
     /** Any window, stride and dilation: one weight load per tap, four input loads, four FMAs. */
     private void anyTaps(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {

@@ -49,6 +49,8 @@ final class VectorDepthwise implements Layer {
      * rest of the row.
      */
     private final int blocks;
+    /** Eight-pixel blocks first ({@link RowBlock#runWide}), where the window has them. */
+    private final int wideBlocks;
     private final RowBlock rowBlock;
     /** Per unit of an interior row: input and output offsets from the row's origin, weight offset. */
     private final int[] unitIn;
@@ -113,9 +115,11 @@ final class VectorDepthwise implements Layer {
         }
         int pixelsPerUnit = channelVectors ? 1 : L / c;
         int unitsPerStep = channelVectors ? c / L : 1;
-        this.blocks = channelVectors ? (colHi - colLo) / RowBlock.PIXELS : 0;
         this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c);
-        int firstUnitCol = colLo + blocks * RowBlock.PIXELS;
+        this.wideBlocks = channelVectors && rowBlock.hasWide() ? (colHi - colLo) / RowBlock.WIDE_PIXELS : 0;
+        int firstBlockCol = colLo + wideBlocks * RowBlock.WIDE_PIXELS;
+        this.blocks = channelVectors ? (colHi - firstBlockCol) / RowBlock.PIXELS : 0;
+        int firstUnitCol = firstBlockCol + blocks * RowBlock.PIXELS;
         int steps = (colHi - firstUnitCol) / pixelsPerUnit;
         this.colCovered = firstUnitCol + steps * pixelsPerUnit;
         int units = steps * unitsPerStep;
@@ -177,8 +181,12 @@ final class VectorDepthwise implements Layer {
     }
 
     private void interiorRow(float[] x, int xr, float[] y, int yr) {
+        for (int b = 0; b < wideBlocks; b++) {
+            rowBlock.runWide(x, xr, w, bias, y, yr, colLo + b * RowBlock.WIDE_PIXELS);
+        }
+        int blockCol = colLo + wideBlocks * RowBlock.WIDE_PIXELS;
         for (int b = 0; b < blocks; b++) {
-            rowBlock.run(x, xr, w, bias, y, yr, colLo + b * RowBlock.PIXELS);
+            rowBlock.run(x, xr, w, bias, y, yr, blockCol + b * RowBlock.PIXELS);
         }
         int units = unitIn.length;
         int u = 0;
