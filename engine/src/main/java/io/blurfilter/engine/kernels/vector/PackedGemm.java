@@ -92,16 +92,18 @@ final class PackedGemm {
                 int r = c0;
                 if (blockVectors[bl] == 2) {
                     for (; r + TALL_ROWS <= c1; r += TALL_ROWS) {
-                        tallTile(bl, a, aBase + r * k, y, yBase + r * n);
+                        tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
                     }
                 }
                 for (; r + ROWS <= c1; r += ROWS) {
-                    tile(bl, a, aBase + r * k, y, yBase + r * n);
+                    rawTile(bl, a, aBase + r * k, y, yBase + r * n);
                 }
                 for (; r < c1; r++) {
-                    row(bl, a, aBase + r * k, y, yBase + r * n);
+                    rawRow(bl, a, aBase + r * k, y, yBase + r * n);
                 }
             }
+            // one pass over the chunk's rows (still in L2): one long loop instead of a call per tile row
+            act.apply(y, yBase + c0 * n, yBase + c1 * n);
         }
     }
 
@@ -109,8 +111,18 @@ final class PackedGemm {
         return blockCol.length;
     }
 
-    /** Four rows of A (stride k) against one column block; Y rows at stride n. */
+    /** Four rows of A (stride k) against one column block, activation applied; Y rows at stride n. */
     void tile(int bl, float[] a, int a0, float[] y, int y0) {
+        rawTile(bl, a, a0, y, y0);
+        int col = blockCol[bl];
+        int width = blockVectors[bl] * L;
+        for (int r = 0; r < ROWS; r++) {
+            act.apply(y, y0 + r * n + col, y0 + r * n + col + width);
+        }
+    }
+
+    /** Four rows against one column block, raw sums (bias included). */
+    private void rawTile(int bl, float[] a, int a0, float[] y, int y0) {
         int col = blockCol[bl];
         int bo = blockOffset[bl];
         switch (blockVectors[bl]) {
@@ -123,29 +135,21 @@ final class PackedGemm {
             default:
                 tile4x1(a, a0, bo, y, y0 + col, col);
         }
-        int width = blockVectors[bl] * L;
-        for (int r = 0; r < ROWS; r++) {
-            act.apply(y, y0 + r * n + col, y0 + r * n + col + width);
-        }
     }
 
-    /** Six rows of A against a two-vector column block. */
-    private void tallTile(int bl, float[] a, int a0, float[] y, int y0) {
-        int col = blockCol[bl];
-        tile6x2(a, a0, blockOffset[bl], y, y0 + col, col);
-        for (int r = 0; r < TALL_ROWS; r++) {
-            act.apply(y, y0 + r * n + col, y0 + r * n + col + 2 * L);
-        }
-    }
-
-    /** One row of A against one column block, a vector at a time. */
+    /** One row of A against one column block, a vector at a time, activation applied. */
     void row(int bl, float[] a, int a0, float[] y, int y0) {
+        rawRow(bl, a, a0, y, y0);
+        int col = blockCol[bl];
+        act.apply(y, y0 + col, y0 + col + blockVectors[bl] * L);
+    }
+
+    private void rawRow(int bl, float[] a, int a0, float[] y, int y0) {
         int col = blockCol[bl];
         int width = blockVectors[bl] * L;
         for (int v = 0; v < width; v += L) {
             column(a, a0, blockOffset[bl] + v, width, col + v, y, y0 + col + v);
         }
-        act.apply(y, y0 + col, y0 + col + width);
     }
 
     /**
