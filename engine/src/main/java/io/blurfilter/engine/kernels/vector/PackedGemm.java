@@ -107,6 +107,10 @@ final class PackedGemm {
         }
     }
 
+    int blockVectors(int bl) {
+        return blockVectors[bl];
+    }
+
     int blocks() {
         return blockCol.length;
     }
@@ -144,7 +148,8 @@ final class PackedGemm {
         act.apply(y, y0 + col, y0 + col + blockVectors[bl] * L);
     }
 
-    private void rawRow(int bl, float[] a, int a0, float[] y, int y0) {
+    /** Like {@link #row} without the activation. */
+    void rawRow(int bl, float[] a, int a0, float[] y, int y0) {
         int col = blockCol[bl];
         int width = blockVectors[bl] * L;
         for (int v = 0; v < width; v += L) {
@@ -237,22 +242,100 @@ final class PackedGemm {
      * {@link #imageRows} rows of A read in place from an image instead of a gathered matrix: element
      * (r, i) is x[x0 + r * step + offset[i]] ({@code offset.length == k}), e.g. a convolution's window
      * taps at pixels {@code step} apart. Saves the stem its im2col copy. Y rows at stride n as usual;
-     * the activation runs on the stored sums.
+     * raw sums (bias included): the caller runs {@link #activate}.
      */
     void imageTile(int bl, float[] x, int x0, int step, int[] offset, float[] y, int y0) {
         int col = blockCol[bl];
-        int rows;
         if (blockVectors[bl] == 2) {
             image6x2(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
-            rows = TALL_ROWS;
         } else {
             image8x1(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
-            rows = 8;
         }
-        int width = blockVectors[bl] * L;
-        for (int r = 0; r < rows; r++) {
-            act.apply(y, y0 + r * n + col, y0 + r * n + col + width);
+    }
+
+    /**
+     * Like {@link #imageTile} for a window 3 wide at stride 2 over rows of consecutive floats (NCHW
+     * input, the PP-LCNet stem): {@code tapRowX[j]} is the image offset and {@code tapRowK[j]} the row
+     * of B of tap row j's first tap (kx = 0); its kx = 1, 2 taps are the next floats of the image and
+     * lie {@code kxStep} rows further down B. One-vector blocks only (eight pixels): a two-vector
+     * version ran slower than {@link #imageTile} on AVX2 (register pressure).
+     */
+    void imageTileStride2(int bl, float[] x, int x0, int[] tapRowX, int[] tapRowK, int kxStep, float[] y, int y0) {
+        int col = blockCol[bl];
+        image8x1Stride2(x, x0, tapRowX, tapRowK, kxStep * L, y, y0 + col, col, blockOffset[bl]);
+    }
+
+    /** The fused activation over y[from, to) (after raw tiles). */
+    void activate(float[] y, int from, int to) {
+        act.apply(y, from, to);
+    }
+
+    /**
+     * Eight pixels against a one-vector block, for a 3-wide window at stride 2 over NCHW rows: per tap
+     * row (channel, ky) the three taps of eight pixels read 17 consecutive floats at fixed offsets from
+     * one base, each loaded once (C2 bounds-checks such constant offsets once, not per load).
+     */
+    private void image8x1Stride2(float[] x, int x0, int[] tapRowX, int[] tapRowK, int kxW, float[] y, int yo, int col,
+            int bo) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, col);
+        FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        for (int j = 0; j < tapRowX.length; j++) {
+            int xi = x0 + tapRowX[j];
+            int bi = bo + tapRowK[j] * L;
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + kxW);
+            FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * kxW);
+            FloatVector v;
+            v = FloatVector.broadcast(S, x[xi]);
+            c0 = v.fma(w0, c0);
+            v = FloatVector.broadcast(S, x[xi + 1]);
+            c0 = v.fma(w1, c0);
+            v = FloatVector.broadcast(S, x[xi + 2]);
+            c0 = v.fma(w2, c0);
+            c1 = v.fma(w0, c1);
+            v = FloatVector.broadcast(S, x[xi + 3]);
+            c1 = v.fma(w1, c1);
+            v = FloatVector.broadcast(S, x[xi + 4]);
+            c1 = v.fma(w2, c1);
+            c2 = v.fma(w0, c2);
+            v = FloatVector.broadcast(S, x[xi + 5]);
+            c2 = v.fma(w1, c2);
+            v = FloatVector.broadcast(S, x[xi + 6]);
+            c2 = v.fma(w2, c2);
+            c3 = v.fma(w0, c3);
+            v = FloatVector.broadcast(S, x[xi + 7]);
+            c3 = v.fma(w1, c3);
+            v = FloatVector.broadcast(S, x[xi + 8]);
+            c3 = v.fma(w2, c3);
+            c4 = v.fma(w0, c4);
+            v = FloatVector.broadcast(S, x[xi + 9]);
+            c4 = v.fma(w1, c4);
+            v = FloatVector.broadcast(S, x[xi + 10]);
+            c4 = v.fma(w2, c4);
+            c5 = v.fma(w0, c5);
+            v = FloatVector.broadcast(S, x[xi + 11]);
+            c5 = v.fma(w1, c5);
+            v = FloatVector.broadcast(S, x[xi + 12]);
+            c5 = v.fma(w2, c5);
+            c6 = v.fma(w0, c6);
+            v = FloatVector.broadcast(S, x[xi + 13]);
+            c6 = v.fma(w1, c6);
+            v = FloatVector.broadcast(S, x[xi + 14]);
+            c6 = v.fma(w2, c6);
+            c7 = v.fma(w0, c7);
+            v = FloatVector.broadcast(S, x[xi + 15]);
+            c7 = v.fma(w1, c7);
+            v = FloatVector.broadcast(S, x[xi + 16]);
+            c7 = v.fma(w2, c7);
         }
+        c0.intoArray(y, yo);
+        c1.intoArray(y, yo + n);
+        c2.intoArray(y, yo + 2 * n);
+        c3.intoArray(y, yo + 3 * n);
+        c4.intoArray(y, yo + 4 * n);
+        c5.intoArray(y, yo + 5 * n);
+        c6.intoArray(y, yo + 6 * n);
+        c7.intoArray(y, yo + 7 * n);
     }
 
     private void image6x2(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {

@@ -24,6 +24,12 @@ final class VectorDirectConv implements Layer {
     private final PackedGemm gemm;
     /** Offset of each window element (ky, kx, c) from the window origin in the input. */
     private final int[] windowOffset;
+    /**
+     * Set for a 3-wide window at stride 2 over NCHW input (the stem): per tap row (ky, c), the image
+     * offset and the weight row of its kx = 0 tap, for {@link PackedGemm#imageTileStride2}.
+     */
+    private final int[] tapRowX;
+    private final int[] tapRowK;
 
     VectorDirectConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
         this.p = p;
@@ -41,6 +47,19 @@ final class VectorDirectConv implements Layer {
                     windowOffset[j] = ky * p.dilH * yStride + kx * p.dilW * xStride + c * cStride;
                 }
             }
+        }
+        if (nchwInput && p.kW == 3 && p.strideW == 2 && p.dilW == 1) {
+            tapRowX = new int[p.kH * p.inC];
+            tapRowK = new int[p.kH * p.inC];
+            for (int ky = 0, j = 0; ky < p.kH; ky++) {
+                for (int c = 0; c < p.inC; c++, j++) {
+                    tapRowX[j] = ky * p.dilH * yStride + c * cStride;
+                    tapRowK[j] = ky * p.kW * p.inC + c;
+                }
+            }
+        } else {
+            tapRowX = null;
+            tapRowK = null;
         }
         this.gemm = new PackedGemm(windowMajor(p), k, p.outC, p.bias,
                 new VectorActivation(new FusedActivation(p.act)));
@@ -86,20 +105,34 @@ final class VectorDirectConv implements Layer {
                 gathered(x, a, y, q0, q0 + colLo, perImage);
                 int rowOrigin = xImage + (oy * p.strideH - p.padTop) * yStride;
                 for (int bl = 0; bl < gemm.blocks(); bl++) {
-                    // interior pixels straight from the image, the few left over through the gather
+                    // interior pixels straight from the image; a last tile overlapping the previous one
+                    // covers the remainder (it rewrites the same raw sums), and only rows narrower
+                    // than a tile go through the gather
                     int rows = gemm.imageRows(bl);
                     int ox = colLo;
-                    if (rows > 0) {
-                        for (; ox + rows <= colHi; ox += rows) {
-                            gemm.imageTile(bl, x, rowOrigin + (ox * p.strideW - p.padLeft) * xStride, step,
-                                    windowOffset, y, (q0 + ox) * p.outC);
+                    if (rows > 0 && colHi - colLo >= rows) {
+                        for (; ; ox += rows) {
+                            if (ox + rows > colHi) {
+                                ox = colHi - rows;
+                            }
+                            int origin = rowOrigin + (ox * p.strideW - p.padLeft) * xStride;
+                            if (tapRowX != null && gemm.blockVectors(bl) == 1) {
+                                gemm.imageTileStride2(bl, x, origin, tapRowX, tapRowK, p.inC, y, (q0 + ox) * p.outC);
+                            } else {
+                                gemm.imageTile(bl, x, origin, step, windowOffset, y, (q0 + ox) * p.outC);
+                            }
+                            if (ox + rows == colHi) {
+                                ox = colHi;
+                                break;
+                            }
                         }
                     }
                     for (; ox < colHi; ox++) {
                         gather(x, q0 + ox, perImage, a, 0);
-                        gemm.row(bl, a, 0, y, (q0 + ox) * p.outC);
+                        gemm.rawRow(bl, a, 0, y, (q0 + ox) * p.outC);
                     }
                 }
+                gemm.activate(y, (q0 + colLo) * p.outC, (q0 + colHi) * p.outC);
                 gathered(x, a, y, q0 + colHi, q0 + p.outW, perImage);
             }
         }
