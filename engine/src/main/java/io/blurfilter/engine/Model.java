@@ -76,10 +76,20 @@ public final class Model implements AutoCloseable {
         return kernels.name();
     }
 
-    /** A session for one thread's use. */
+    /** A session for one thread's use; it runs each inference on the calling thread alone. */
     public Session newSession() {
         checkOpen();
-        return new Session(this);
+        return new Session(this, null);
+    }
+
+    /**
+     * A session for one thread's use whose inferences split their large layers across up to
+     * {@code intraOp.parallelism()} threads (see {@link IntraOp}); same results as {@link #newSession()}.
+     * The {@code IntraOp} may be shared by sessions; closing the session does not close it.
+     */
+    public Session newSession(IntraOp intraOp) {
+        checkOpen();
+        return new Session(this, java.util.Objects.requireNonNull(intraOp, "intraOp"));
     }
 
     /** Classifies one image; thread-safe. */

@@ -14,6 +14,8 @@ import jdk.incubator.vector.FloatVector;
  */
 final class PackedGemm {
     static final int ROWS = 4;
+    /** Blocks {@link #singleRow} takes at once. */
+    static final int SINGLE_ROW_BLOCKS = 4;
     /**
      * Two-vector blocks take six rows at a time: 12 accumulators, 2 weight vectors and a broadcast
      * fill AVX2's 16 registers and cut loads per FMA from 6/8 to 8/12.
@@ -82,7 +84,7 @@ final class PackedGemm {
     void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to) {
         if (to - from < ROWS) {
             for (int r = from; r < to; r++) {
-                singleRow(a, aBase + r * k, y, yBase + r * n);
+                singleRow(a, aBase + r * k, y, yBase + r * n, 0, blockCol.length);
             }
             return;
         }
@@ -109,6 +111,14 @@ final class PackedGemm {
 
     int blockVectors(int bl) {
         return blockVectors[bl];
+    }
+
+    int k() {
+        return k;
+    }
+
+    int n() {
+        return n;
     }
 
     int blocks() {
@@ -161,10 +171,11 @@ final class PackedGemm {
      * One row of A against all of B (a matrix-vector product, e.g. the squeeze-excitation convs and
      * the last conv on a 1x1 map): four two-vector blocks at a time, so eight independent accumulator
      * chains hide the FMA latency and four weight streams run sequentially; other blocks one by one.
+     * Blocks [fromBlock, toBlock) only (a thread's share; split at multiples of {@link #SINGLE_ROW_BLOCKS}).
      */
-    private void singleRow(float[] a, int a0, float[] y, int y0) {
-        int bl = 0;
-        int blocks = blockCol.length;
+    void singleRow(float[] a, int a0, float[] y, int y0, int fromBlock, int toBlock) {
+        int bl = fromBlock;
+        int blocks = toBlock;
         while (bl < blocks) {
             if (bl + 4 <= blocks && blockVectors[bl] == 2 && blockVectors[bl + 3] == 2) {
                 rowFourBlocks(bl, a, a0, y, y0);

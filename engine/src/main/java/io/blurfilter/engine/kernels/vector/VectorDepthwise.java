@@ -6,7 +6,7 @@ import static io.blurfilter.engine.kernels.vector.Lanes.S;
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.kernels.fast.FusedActivation;
 import io.blurfilter.engine.kernels.fast.PlainDepthwise;
-import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
@@ -19,7 +19,7 @@ import jdk.incubator.vector.FloatVector;
  * on 14x14 and 7x7 maps) the image is first copied into a zero-padded scratch so every pixel is
  * interior; elsewhere edge pixels check each tap. Sums are stored raw; the activation runs per row.
  */
-final class VectorDepthwise implements Layer {
+final class VectorDepthwise implements SplittableLayer {
     private final ConvParams p;
     private final int in;
     private final int out;
@@ -144,25 +144,62 @@ final class VectorDepthwise implements Layer {
         float[] x = slots[in];
         float[] y = slots[out];
         float[] src = padded ? slots[scratch] : x;
-        int c = p.inC;
         for (int n = 0; n < p.batch; n++) {
+            if (padded) {
+                pad(x, n * p.inH * p.inW * p.inC, src);
+            }
+            rows(x, src, y, n * p.outH, (n + 1) * p.outH);
+        }
+    }
+
+    /**
+     * Split by output rows. A padded layer is split only for one image: {@link #prepare} pads it once
+     * for all parts (the scratch holds one image).
+     */
+    @Override
+    public int partsFor(int parallelism) {
+        if (padded && p.batch > 1) {
+            return 1;
+        }
+        long work = (long) p.batch * p.outH * p.outW * p.inC * p.taps();
+        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+    }
+
+    @Override
+    public void prepare(float[][] slots) {
+        if (padded) {
+            pad(slots[in], 0, slots[scratch]);
+        }
+    }
+
+    @Override
+    public void forwardPart(float[][] slots, int part, int parts) {
+        int total = p.batch * p.outH;
+        rows(slots[in], padded ? slots[scratch] : slots[in], slots[out], SplittableLayer.boundary(total, part, parts, 1),
+                SplittableLayer.boundary(total, part + 1, parts, 1));
+    }
+
+    /**
+     * Output rows [from, to) counted across the batch (row r is row r % outH of image r / outH); when
+     * padded, {@code src} holds the padded copy of those rows' image.
+     */
+    private void rows(float[] x, float[] src, float[] y, int from, int to) {
+        int c = p.inC;
+        for (int r = from; r < to; r++) {
+            int n = r / p.outH;
+            int oy = r % p.outH;
             int xImage = n * p.inH * p.inW * c;
             int yImage = n * p.outH * p.outW * c;
             int srcImage = padded ? 0 : xImage;
-            if (padded) {
-                pad(x, xImage, src);
+            if (oy < rowLo || oy >= rowHi) {
+                edge(x, xImage, y, yImage, oy, 0, p.outW);
+                continue;
             }
-            for (int oy = 0; oy < p.outH; oy++) {
-                if (oy < rowLo || oy >= rowHi) {
-                    edge(x, xImage, y, yImage, oy, 0, p.outW);
-                    continue;
-                }
-                int yr = yImage + oy * p.outW * c;
-                interiorRow(src, srcImage + (oy * p.strideH - srcPadTop) * srcW * c, y, yr);
-                act.apply(y, yr + colLo * c, yr + colCovered * c);
-                edge(x, xImage, y, yImage, oy, 0, colLo);
-                edge(x, xImage, y, yImage, oy, colCovered, p.outW);
-            }
+            int yr = yImage + oy * p.outW * c;
+            interiorRow(src, srcImage + (oy * p.strideH - srcPadTop) * srcW * c, y, yr);
+            act.apply(y, yr + colLo * c, yr + colCovered * c);
+            edge(x, xImage, y, yImage, oy, 0, colLo);
+            edge(x, xImage, y, yImage, oy, colCovered, p.outW);
         }
     }
 

@@ -2,7 +2,7 @@ package io.blurfilter.engine.kernels.vector;
 
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.kernels.fast.FusedActivation;
-import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.SplittableLayer;
 
 /**
  * A group-1 convolution of any window to NHWC (the stem). Interior pixels (whole window inside the
@@ -12,7 +12,7 @@ import io.blurfilter.engine.runtime.Layer;
  * windows into a small scratch matrix with zeros where the window hangs over the edge. Reads NCHW or
  * NHWC input through per-axis strides.
  */
-final class VectorDirectConv implements Layer {
+final class VectorDirectConv implements SplittableLayer {
     private final ConvParams p;
     private final int in;
     private final int out;
@@ -85,6 +85,23 @@ final class VectorDirectConv implements Layer {
 
     @Override
     public void forward(float[][] slots) {
+        forwardPart(slots, 0, 1);
+    }
+
+    /** Split by output rows; each part gathers edge windows into its own scratch. */
+    @Override
+    public int partsFor(int parallelism) {
+        long work = (long) p.batch * p.outH * p.outW * k * p.outC;
+        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+    }
+
+    @Override
+    public int[] partScratchSlots() {
+        return new int[] {scratch};
+    }
+
+    @Override
+    public void forwardPart(float[][] slots, int part, int parts) {
         float[] x = slots[in];
         float[] y = slots[out];
         float[] a = slots[scratch];
@@ -94,47 +111,49 @@ final class VectorDirectConv implements Layer {
         int colLo = Math.min(p.firstInsideCol(), p.outW);
         int colHi = Math.max(colLo, p.endInsideCol());
         int step = p.strideW * xStride;
-        for (int n = 0; n < p.batch; n++) {
+        int total = p.batch * p.outH;
+        int to = SplittableLayer.boundary(total, part + 1, parts, 1);
+        for (int r = SplittableLayer.boundary(total, part, parts, 1); r < to; r++) {
+            int n = r / p.outH;
+            int oy = r % p.outH;
             int xImage = n * p.inC * p.inH * p.inW;
-            for (int oy = 0; oy < p.outH; oy++) {
-                int q0 = n * perImage + oy * p.outW;
-                if (oy < rowLo || oy >= rowHi || colLo >= colHi) {
-                    gathered(x, a, y, q0, q0 + p.outW, perImage);
-                    continue;
-                }
-                gathered(x, a, y, q0, q0 + colLo, perImage);
-                int rowOrigin = xImage + (oy * p.strideH - p.padTop) * yStride;
-                for (int bl = 0; bl < gemm.blocks(); bl++) {
-                    // interior pixels straight from the image; a last tile overlapping the previous one
-                    // covers the remainder (it rewrites the same raw sums), and only rows narrower
-                    // than a tile go through the gather
-                    int rows = gemm.imageRows(bl);
-                    int ox = colLo;
-                    if (rows > 0 && colHi - colLo >= rows) {
-                        for (; ; ox += rows) {
-                            if (ox + rows > colHi) {
-                                ox = colHi - rows;
-                            }
-                            int origin = rowOrigin + (ox * p.strideW - p.padLeft) * xStride;
-                            if (tapRowX != null && gemm.blockVectors(bl) == 1) {
-                                gemm.imageTileStride2(bl, x, origin, tapRowX, tapRowK, p.inC, y, (q0 + ox) * p.outC);
-                            } else {
-                                gemm.imageTile(bl, x, origin, step, windowOffset, y, (q0 + ox) * p.outC);
-                            }
-                            if (ox + rows == colHi) {
-                                ox = colHi;
-                                break;
-                            }
+            int q0 = n * perImage + oy * p.outW;
+            if (oy < rowLo || oy >= rowHi || colLo >= colHi) {
+                gathered(x, a, y, q0, q0 + p.outW, perImage);
+                continue;
+            }
+            gathered(x, a, y, q0, q0 + colLo, perImage);
+            int rowOrigin = xImage + (oy * p.strideH - p.padTop) * yStride;
+            for (int bl = 0; bl < gemm.blocks(); bl++) {
+                // interior pixels straight from the image; a last tile overlapping the previous one
+                // covers the remainder (it rewrites the same raw sums), and only rows narrower
+                // than a tile go through the gather
+                int rows = gemm.imageRows(bl);
+                int ox = colLo;
+                if (rows > 0 && colHi - colLo >= rows) {
+                    for (; ; ox += rows) {
+                        if (ox + rows > colHi) {
+                            ox = colHi - rows;
+                        }
+                        int origin = rowOrigin + (ox * p.strideW - p.padLeft) * xStride;
+                        if (tapRowX != null && gemm.blockVectors(bl) == 1) {
+                            gemm.imageTileStride2(bl, x, origin, tapRowX, tapRowK, p.inC, y, (q0 + ox) * p.outC);
+                        } else {
+                            gemm.imageTile(bl, x, origin, step, windowOffset, y, (q0 + ox) * p.outC);
+                        }
+                        if (ox + rows == colHi) {
+                            ox = colHi;
+                            break;
                         }
                     }
-                    for (; ox < colHi; ox++) {
-                        gather(x, q0 + ox, perImage, a, 0);
-                        gemm.rawRow(bl, a, 0, y, (q0 + ox) * p.outC);
-                    }
                 }
-                gemm.activate(y, (q0 + colLo) * p.outC, (q0 + colHi) * p.outC);
-                gathered(x, a, y, q0 + colHi, q0 + p.outW, perImage);
+                for (; ox < colHi; ox++) {
+                    gather(x, q0 + ox, perImage, a, 0);
+                    gemm.rawRow(bl, a, 0, y, (q0 + ox) * p.outC);
+                }
             }
+            gemm.activate(y, (q0 + colLo) * p.outC, (q0 + colHi) * p.outC);
+            gathered(x, a, y, q0 + colHi, q0 + p.outW, perImage);
         }
     }
 
