@@ -43,14 +43,16 @@ final class VectorDepthwise implements SplittableLayer {
     /** Tap input offsets from a unit's window origin in the source image. */
     private final int[] tapOffset;
     /**
-     * Channel-vector layers only: interior columns [colLo, colLo + 4 * blocks) run as blocks of four
-     * adjacent output pixels per channel vector, so each weight vector is loaded once for four FMAs
-     * (and, for 3x3 and 5x5 at stride 1, each input vector once for up to kW FMAs); units cover the
-     * rest of the row.
+     * Channel-vector layers only: the interior columns run as blocks of adjacent output pixels per
+     * channel vector, eight at a time ({@link RowBlock#runWide}) where the window has such a kernel,
+     * else four, so each weight vector is loaded once per block (and, for 3x3 and 5x5 at stride 1 and
+     * 3x3 at stride 2, each input vector once). When the width is not a multiple of the block, the
+     * last block overlaps the one before and rewrites a few raw sums with the same values: cheaper than
+     * finishing the row with single-pixel units, whose four accumulator chains wait on FMA latency.
+     * Rows narrower than four pixels (and layers with fewer channels than a vector) use units.
      */
-    private final int blocks;
-    /** Eight-pixel blocks first ({@link RowBlock#runWide}), where the window has them. */
-    private final int wideBlocks;
+    private final int[] blockStarts;
+    private final boolean wideBlocks;
     private final RowBlock rowBlock;
     /** Per unit of an interior row: input and output offsets from the row's origin, weight offset. */
     private final int[] unitIn;
@@ -116,10 +118,12 @@ final class VectorDepthwise implements SplittableLayer {
         int pixelsPerUnit = channelVectors ? 1 : L / c;
         int unitsPerStep = channelVectors ? c / L : 1;
         this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c);
-        this.wideBlocks = channelVectors && rowBlock.hasWide() ? (colHi - colLo) / RowBlock.WIDE_PIXELS : 0;
-        int firstBlockCol = colLo + wideBlocks * RowBlock.WIDE_PIXELS;
-        this.blocks = channelVectors ? (colHi - firstBlockCol) / RowBlock.PIXELS : 0;
-        int firstUnitCol = firstBlockCol + blocks * RowBlock.PIXELS;
+        int width = colHi - colLo;
+        this.wideBlocks = channelVectors && rowBlock.hasWide() && width >= RowBlock.WIDE_PIXELS;
+        int blockPixels = wideBlocks ? RowBlock.WIDE_PIXELS : RowBlock.PIXELS;
+        this.blockStarts = channelVectors && width >= RowBlock.PIXELS ? overlappingStarts(colLo, colHi, blockPixels)
+                : new int[0];
+        int firstUnitCol = blockStarts.length > 0 ? colHi : colLo;
         int steps = (colHi - firstUnitCol) / pixelsPerUnit;
         this.colCovered = firstUnitCol + steps * pixelsPerUnit;
         int units = steps * unitsPerStep;
@@ -218,12 +222,12 @@ final class VectorDepthwise implements SplittableLayer {
     }
 
     private void interiorRow(float[] x, int xr, float[] y, int yr) {
-        for (int b = 0; b < wideBlocks; b++) {
-            rowBlock.runWide(x, xr, w, bias, y, yr, colLo + b * RowBlock.WIDE_PIXELS);
-        }
-        int blockCol = colLo + wideBlocks * RowBlock.WIDE_PIXELS;
-        for (int b = 0; b < blocks; b++) {
-            rowBlock.run(x, xr, w, bias, y, yr, blockCol + b * RowBlock.PIXELS);
+        for (int start : blockStarts) {
+            if (wideBlocks) {
+                rowBlock.runWide(x, xr, w, bias, y, yr, start);
+            } else {
+                rowBlock.run(x, xr, w, bias, y, yr, start);
+            }
         }
         int units = unitIn.length;
         int u = 0;
@@ -239,6 +243,16 @@ final class VectorDepthwise implements SplittableLayer {
             }
             acc.intoArray(y, yr + unitOut[u]);
         }
+    }
+
+    /** Starts of blocks of {@code size} covering [from, to) (to - from >= size), the last one flush with to. */
+    private static int[] overlappingStarts(int from, int to, int size) {
+        int count = (to - from + size - 1) / size;
+        int[] starts = new int[count];
+        for (int i = 0; i < count; i++) {
+            starts[i] = Math.min(from + i * size, to - size);
+        }
+        return starts;
     }
 
     private void quad(float[] x, int xr, float[] y, int yr, int u) {
