@@ -308,13 +308,18 @@ final class VectorDepthwise implements SplittableLayer {
         int valid = Math.max(0, kyHi - kyLo) * Math.max(0, nkx);
         for (int cv = 0; cv < c; cv += L) {
             FloatVector acc = FloatVector.fromArray(S, bias, cv);
-            // one flat loop over the valid taps: a vector carried through nested loops gets boxed
+            // one flat loop over the valid taps (a vector carried through nested loops gets boxed),
+            // stepping (ky, kx) with counters: a division per tap cost more than the FMA
+            int ky = kyLo;
+            int kx = kxLo;
             for (int j = 0; j < valid; j++) {
-                int ky = kyLo + j / nkx;
-                int kx = kxLo + j % nkx;
                 int xo = xImage + ((y0 + ky * p.dilH) * p.inW + x0 + kx * p.dilW) * c + cv;
                 acc = FloatVector.fromArray(S, x, xo)
                         .fma(FloatVector.fromArray(S, w, (ky * p.kW + kx) * rowWidth + cv), acc);
+                if (++kx == kxHi) {
+                    kx = kxLo;
+                    ky++;
+                }
             }
             acc.intoArray(y, yo + cv);
         }
