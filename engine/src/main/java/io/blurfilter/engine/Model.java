@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /**
  * A loaded model: immutable and thread-safe. {@link #classify(Image)} and {@link #run(Tensor)} may be
  * called from any number of threads (they borrow pooled {@link Session}s); a thread doing many calls
- * can hold its own {@link #newSession()} instead.
+ * can hold its own {@link #newSession()} instead. Each inference runs on its calling thread unless a
+ * session is made with {@link #newSession(IntraOp)} (opt-in intra-op threads for lower latency).
  *
  * <pre>{@code
  * try (Model model = Model.load(Path.of("blur.bfm"))) {

@@ -8,7 +8,9 @@ import java.util.Arrays;
 /**
  * A model's working state for one thread: workspace buffers planned once and reused, so steady-state
  * inference allocates only its result. Cheap to create; not thread-safe — use one per thread, or the
- * pooled {@link Model#classify(Image)}.
+ * pooled {@link Model#classify(Image)}. A session made with {@link Model#newSession(IntraOp)} splits
+ * its large layers across the {@link IntraOp}'s threads (same results); otherwise it runs on the
+ * calling thread alone.
  */
 public final class Session implements AutoCloseable {
     private final Model model;

@@ -19,6 +19,14 @@ final class RowBlock {
     static final int PIXELS = 4;
     /** Pixels of a {@link #runWide} block. */
     static final int WIDE_PIXELS = 8;
+    /** 3, 0, 6 and 1/6, one vector each: hard-swish applied in registers before the stores. */
+    private static final float[] HARD_SWISH = new float[4 * L];
+
+    static {
+        java.util.Arrays.fill(HARD_SWISH, 0, L, 3f);
+        java.util.Arrays.fill(HARD_SWISH, 2 * L, 3 * L, 6f);
+        java.util.Arrays.fill(HARD_SWISH, 3 * L, 4 * L, 1f / 6f);
+    }
 
     private final int c;
     private final int kH;
@@ -32,8 +40,15 @@ final class RowBlock {
     private final boolean slides3;
     private final boolean slides5;
     private final boolean strides3;
+    /**
+     * Whether the blocks store hard-swish'ed values (the layer's fused activation) rather than raw
+     * sums: saves the layer a second pass over its output. Each kernel stores in two branches because
+     * a vector assigned in an if and used after it is boxed on JDK 17.
+     */
+    private final boolean hardSwish;
 
-    RowBlock(ConvParams p, int c, int rowWidth, int srcPadLeft, int[] tapOffset, int srcRowLen) {
+    RowBlock(ConvParams p, int c, int rowWidth, int srcPadLeft, int[] tapOffset, int srcRowLen, boolean hardSwish) {
+        this.hardSwish = hardSwish;
         this.c = c;
         this.kH = p.kH;
         this.kW = p.kW;
@@ -141,14 +156,30 @@ final class RowBlock {
             xj = FloatVector.fromArray(S, x, i + 9 * c);
             a7 = xj.fma(w2, a7);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + c);
-        a2.intoArray(y, yo + 2 * c);
-        a3.intoArray(y, yo + 3 * c);
-        a4.intoArray(y, yo + 4 * c);
-        a5.intoArray(y, yo + 5 * c);
-        a6.intoArray(y, yo + 6 * c);
-        a7.intoArray(y, yo + 7 * c);
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
+            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
+            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+            a7.mul(a7.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 7 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+            a4.intoArray(y, yo + 4 * c);
+            a5.intoArray(y, yo + 5 * c);
+            a6.intoArray(y, yo + 6 * c);
+            a7.intoArray(y, yo + 7 * c);
+        }
     }
 
     /** Eight pixels, 5 wide, stride 1: per kernel row twelve input vectors and five weights feed 40 FMAs. */
@@ -222,14 +253,30 @@ final class RowBlock {
             xj = FloatVector.fromArray(S, x, i + 11 * c);
             a7 = xj.fma(w4, a7);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + c);
-        a2.intoArray(y, yo + 2 * c);
-        a3.intoArray(y, yo + 3 * c);
-        a4.intoArray(y, yo + 4 * c);
-        a5.intoArray(y, yo + 5 * c);
-        a6.intoArray(y, yo + 6 * c);
-        a7.intoArray(y, yo + 7 * c);
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
+            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
+            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+            a7.mul(a7.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 7 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+            a4.intoArray(y, yo + 4 * c);
+            a5.intoArray(y, yo + 5 * c);
+            a6.intoArray(y, yo + 6 * c);
+            a7.intoArray(y, yo + 7 * c);
+        }
     }
 
     /** Eight pixels, 3 wide, stride 2: per kernel row seventeen input vectors and three weights feed 24 FMAs. */
@@ -290,14 +337,30 @@ final class RowBlock {
             xj = FloatVector.fromArray(S, x, i + 16 * c);
             a7 = xj.fma(w2, a7);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + c);
-        a2.intoArray(y, yo + 2 * c);
-        a3.intoArray(y, yo + 3 * c);
-        a4.intoArray(y, yo + 4 * c);
-        a5.intoArray(y, yo + 5 * c);
-        a6.intoArray(y, yo + 6 * c);
-        a7.intoArray(y, yo + 7 * c);
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
+            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
+            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+            a7.mul(a7.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 7 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+            a4.intoArray(y, yo + 4 * c);
+            a5.intoArray(y, yo + 5 * c);
+            a6.intoArray(y, yo + 6 * c);
+            a7.intoArray(y, yo + 7 * c);
+        }
     }
 
 
@@ -316,10 +379,22 @@ final class RowBlock {
             a2 = FloatVector.fromArray(S, x, i + 2 * step).fma(wt, a2);
             a3 = FloatVector.fromArray(S, x, i + 3 * step).fma(wt, a3);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + c);
-        a2.intoArray(y, yo + 2 * c);
-        a3.intoArray(y, yo + 3 * c);
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+        }
     }
 
     /** 3 wide, stride 1: per kernel row, six input vectors and three weights feed twelve FMAs. */
@@ -345,10 +420,22 @@ final class RowBlock {
             a2 = x4.fma(w2, x3.fma(w1, x2.fma(w0, a2)));
             a3 = x5.fma(w2, x4.fma(w1, x3.fma(w0, a3)));
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + c);
-        a2.intoArray(y, yo + 2 * c);
-        a3.intoArray(y, yo + 3 * c);
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+        }
     }
 
     /**
@@ -374,10 +461,22 @@ final class RowBlock {
             a2 = x6.fma(w2, FloatVector.fromArray(S, x, i + 5 * c).fma(w1, x4.fma(w0, a2)));
             a3 = FloatVector.fromArray(S, x, i + 8 * c).fma(w2, FloatVector.fromArray(S, x, i + 7 * c).fma(w1, x6.fma(w0, a3)));
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + c);
-        a2.intoArray(y, yo + 2 * c);
-        a3.intoArray(y, yo + 3 * c);
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+        }
     }
 
     /** 5 wide, stride 1: per kernel row, eight input vectors and five weights feed twenty FMAs. */
@@ -423,9 +522,21 @@ final class RowBlock {
             a2 = x6.fma(wk, a2);
             a3 = x7.fma(wk, a3);
         }
-        a0.intoArray(y, yo);
-        a1.intoArray(y, yo + c);
-        a2.intoArray(y, yo + 2 * c);
-        a3.intoArray(y, yo + 3 * c);
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+        }
     }
 }

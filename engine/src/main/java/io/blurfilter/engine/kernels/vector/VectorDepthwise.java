@@ -53,6 +53,8 @@ final class VectorDepthwise implements SplittableLayer {
      */
     private final int[] blockStarts;
     private final boolean wideBlocks;
+    /** The blocks cover the interior and apply the activation themselves (hard-swish). */
+    private final boolean blocksActivate;
     private final RowBlock rowBlock;
     /** Per unit of an interior row: input and output offsets from the row's origin, weight offset. */
     private final int[] unitIn;
@@ -117,7 +119,8 @@ final class VectorDepthwise implements SplittableLayer {
         }
         int pixelsPerUnit = channelVectors ? 1 : L / c;
         int unitsPerStep = channelVectors ? c / L : 1;
-        this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c);
+        this.act = new VectorActivation(new FusedActivation(p.act));
+        this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c, act.isHardSwish());
         int width = colHi - colLo;
         this.wideBlocks = channelVectors && rowBlock.hasWide() && width >= RowBlock.WIDE_PIXELS;
         int blockPixels = wideBlocks ? RowBlock.WIDE_PIXELS : RowBlock.PIXELS;
@@ -140,7 +143,7 @@ final class VectorDepthwise implements SplittableLayer {
                 unitW[u] = cv;
             }
         }
-        this.act = new VectorActivation(new FusedActivation(p.act));
+        this.blocksActivate = blockStarts.length > 0 && act.isHardSwish();
     }
 
     @Override
@@ -201,7 +204,9 @@ final class VectorDepthwise implements SplittableLayer {
             }
             int yr = yImage + oy * p.outW * c;
             interiorRow(src, srcImage + (oy * p.strideH - srcPadTop) * srcW * c, y, yr);
-            act.apply(y, yr + colLo * c, yr + colCovered * c);
+            if (!blocksActivate) {
+                act.apply(y, yr + colLo * c, yr + colCovered * c);
+            }
             edge(x, xImage, y, yImage, oy, 0, colLo);
             edge(x, xImage, y, yImage, oy, colCovered, p.outW);
         }
