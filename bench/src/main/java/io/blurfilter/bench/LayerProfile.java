@@ -4,6 +4,7 @@ import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Session;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.PartRunner;
 import io.blurfilter.engine.runtime.Plan;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -64,6 +65,11 @@ public final class LayerProfile {
         }
         System.out.printf("sum of minima %.3f ms, best whole run %.3f ms (%s, %s)%n", sum / 1e6, bestTotal / 1e6, m,
                 family);
+        for (int threads : new int[] {2, 4}) {
+            Plan.Parallel par = plan.newParallel(ws, new PartRunner(Runnable::run, threads));
+            System.out.printf("layers split with %d intra-op threads: %d of %d%n", threads, par.splitLayers(),
+                    layers.size());
+        }
     }
 
     private static String describe(Layer l) {
