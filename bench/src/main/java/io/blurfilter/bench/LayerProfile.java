@@ -6,6 +6,7 @@ import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.runtime.Layer;
 import io.blurfilter.engine.runtime.PartRunner;
 import io.blurfilter.engine.runtime.Plan;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -51,11 +52,21 @@ public final class LayerProfile {
             }
             bestTotal = Math.min(bestTotal, System.nanoTime() - start);
         }
+        // bytes each layer allocates in one more run (the kernels should allocate none)
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        long[] allocated = new long[layers.size()];
+        System.arraycopy(input, 0, ws[inputSlot], 0, input.length);
+        for (int i = 0; i < layers.size(); i++) {
+            long b0 = mx.getThreadAllocatedBytes(self);
+            layers.get(i).forward(ws);
+            allocated[i] = mx.getThreadAllocatedBytes(self) - b0;
+        }
         Map<String, Long> byKind = new TreeMap<>();
         long sum = 0;
         for (int i = 0; i < layers.size(); i++) {
             String kind = describe(layers.get(i));
-            System.out.printf("%3d %-60s %8.1f us%n", i, kind, min[i] / 1e3);
+            System.out.printf("%3d %-60s %8.1f us %6d B%n", i, kind, min[i] / 1e3, allocated[i]);
             byKind.merge(layers.get(i).getClass().getSimpleName(), min[i], Long::sum);
             sum += min[i];
         }

@@ -65,9 +65,7 @@ public final class PartRunner {
         state.set(generation << 32);
         int wanted = Math.min(helpers.length, parts - 1);
         for (int i = 0; i < wanted; i++) {
-            try {
-                executor.execute(helpers[i]);
-            } catch (RejectedExecutionException e) {
+            if (!offer(helpers[i])) {
                 break; // the caller claims what no helper takes
             }
         }
@@ -91,6 +89,18 @@ public final class PartRunner {
                 throw (Error) t;
             }
             throw new IllegalStateException(t);
+        }
+    }
+
+    private boolean offer(Runnable helper) {
+        if (executor instanceof WorkerPool) {
+            return ((WorkerPool) executor).offer(helper);
+        }
+        try {
+            executor.execute(helper);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 

@@ -40,16 +40,28 @@ public final class WorkerPool implements Executor, AutoCloseable {
 
     @Override
     public void execute(Runnable task) {
+        if (!offer(task)) {
+            throw new RejectedExecutionException(closed ? "worker pool is closed" : "all " + workers.length
+                    + " workers busy");
+        }
+    }
+
+    /**
+     * Hands {@code task} to an idle worker; false when all are busy or the pool is closed. What
+     * {@link PartRunner} uses: a refusal is routine (a worker still returning from the previous layer)
+     * and must not cost an exception.
+     */
+    public boolean offer(Runnable task) {
         if (closed) {
-            throw new RejectedExecutionException("worker pool is closed");
+            return false;
         }
         for (Worker w : workers) {
             if (w.mailbox.get() == null && w.mailbox.compareAndSet(null, task)) {
                 LockSupport.unpark(w.thread);
-                return;
+                return true;
             }
         }
-        throw new RejectedExecutionException("all " + workers.length + " workers busy");
+        return false;
     }
 
     /** Stops the workers (after their current task); later tasks are rejected. */
