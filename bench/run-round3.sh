@@ -13,7 +13,7 @@ java -jar $JAR "LatencyVsOrtBenchmark|ThroughputVsOrtBenchmark" -rf json -rff $O
 load "jdk17 latency+throughput end / jdk25 latency start"
 "$JDK25" -jar $JAR LatencyVsOrtBenchmark -f 1 -rf json -rff $OUT/r3-jdk25.json > $OUT/r3-jdk25.log 2>&1
 load "jdk25 latency end / gc start"
-java -jar $JAR ThroughputVsOrtBenchmark.twoThreads -f 1 -prof gc -rf json -rff $OUT/r3-gc.json > $OUT/r3-gc.log 2>&1
+java -jar $JAR ThroughputVsOrtBenchmark -f 1 -prof gc -rf json -rff $OUT/r3-gc.json > $OUT/r3-gc.log 2>&1
 load "gc end / model load start"
 java -jar $JAR ModelLoadBenchmark -rf json -rff $OUT/r3-load.json > $OUT/r3-modelload.log 2>&1
 load "model load end"

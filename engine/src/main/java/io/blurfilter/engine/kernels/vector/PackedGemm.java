@@ -268,7 +268,9 @@ final class PackedGemm {
      */
     void imageTile(int bl, float[] x, int x0, int step, int[] offset, float[] y, int y0) {
         int col = blockCol[bl];
-        if (blockVectors[bl] == 2) {
+        if (blockVectors[bl] == 2 && step == 2) {
+            image6x2Step2(x, x0, offset, blockOffset[bl], y, y0 + col, col);
+        } else if (blockVectors[bl] == 2) {
             image6x2(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
         } else {
             image8x1(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
@@ -385,6 +387,52 @@ final class PackedGemm {
             c40 = v.fma(w0, c40);
             c41 = v.fma(w1, c41);
             v = FloatVector.broadcast(S, x[xi + 5 * step]);
+            c50 = v.fma(w0, c50);
+            c51 = v.fma(w1, c51);
+        }
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c40.intoArray(y, yo + 4 * n);
+        c41.intoArray(y, yo + 4 * n + L);
+        c50.intoArray(y, yo + 5 * n);
+        c51.intoArray(y, yo + 5 * n + L);
+    }
+
+    /**
+     * {@link #image6x2} for pixels two floats apart (the stem: NCHW, stride 2). With constant offsets
+     * from one index C2 checks the six loads' bounds once instead of once each.
+     */
+    private void image6x2Step2(float[] x, int x0, int[] offset, int bo, float[] y, int yo, int col) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
+            int xi = x0 + offset[i];
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector v = FloatVector.broadcast(S, x[xi]);
+            c00 = v.fma(w0, c00);
+            c01 = v.fma(w1, c01);
+            v = FloatVector.broadcast(S, x[xi + 2]);
+            c10 = v.fma(w0, c10);
+            c11 = v.fma(w1, c11);
+            v = FloatVector.broadcast(S, x[xi + 4]);
+            c20 = v.fma(w0, c20);
+            c21 = v.fma(w1, c21);
+            v = FloatVector.broadcast(S, x[xi + 6]);
+            c30 = v.fma(w0, c30);
+            c31 = v.fma(w1, c31);
+            v = FloatVector.broadcast(S, x[xi + 8]);
+            c40 = v.fma(w0, c40);
+            c41 = v.fma(w1, c41);
+            v = FloatVector.broadcast(S, x[xi + 10]);
             c50 = v.fma(w0, c50);
             c51 = v.fma(w1, c51);
         }
