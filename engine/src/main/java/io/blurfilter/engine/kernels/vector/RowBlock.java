@@ -40,6 +40,7 @@ final class RowBlock {
     private final boolean slides3;
     private final boolean slides5;
     private final boolean strides3;
+    private final boolean strides5;
     /**
      * Whether the blocks store hard-swish'ed values (the layer's fused activation) rather than raw
      * sums: saves the layer a second pass over its output. Each kernel stores in two branches because
@@ -61,6 +62,7 @@ final class RowBlock {
         this.slides3 = slides && kW == 3;
         this.slides5 = slides && kW == 5;
         this.strides3 = p.strideW == 2 && p.dilW == 1 && kW == 3;
+        this.strides5 = p.strideW == 2 && p.dilW == 1 && kW == 5;
     }
 
     /** Raw sums (bias included) of output pixels [ox, ox + 4) of the row whose window starts at xr. */
@@ -81,6 +83,363 @@ final class RowBlock {
     }
 
     /** Whether {@link #runWide} has an eight-pixel kernel for this window (else use {@link #run}). */
+    /** Pixels of a {@link #runSeven} block: a whole 7-wide row (7x7 maps, common at the end of a net). */
+    static final int SEVEN_PIXELS = 7;
+
+    /** Whether {@link #runSeven} has a seven-pixel kernel for this window. */
+    boolean hasSeven() {
+        return slides3 || slides5 || strides3 || strides5;
+    }
+
+    /**
+     * Like {@link #run} for output pixels [ox, ox + 7); only when {@link #hasSeven}. A 7-wide row is
+     * one block with seven accumulator chains, instead of two overlapping four-pixel blocks.
+     */
+    void runSeven(float[] x, int xr, float[] w, float[] bias, float[] y, int yr, int ox) {
+        int xi = xr + (ox * strideW - srcPadLeft) * c;
+        int yo = yr + ox * c;
+        for (int cv = 0; cv < c; cv += L) {
+            if (slides3) {
+                slide3x7(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else if (slides5) {
+                slide5x7(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else if (strides3) {
+                stride2Width3x7(x, xi + cv, w, bias, y, yo + cv, cv);
+            } else {
+                stride2Width5x7(x, xi + cv, w, bias, y, yo + cv, cv);
+            }
+        }
+    }
+
+    /** Seven pixels (a 7-wide row in one block), 3 wide, stride 1. */
+    private void slide3x7(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 3 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector xj = FloatVector.fromArray(S, x, i);
+            a0 = xj.fma(w0, a0);
+            xj = FloatVector.fromArray(S, x, i + c);
+            a0 = xj.fma(w1, a0);
+            a1 = xj.fma(w0, a1);
+            xj = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = xj.fma(w2, a0);
+            a1 = xj.fma(w1, a1);
+            a2 = xj.fma(w0, a2);
+            xj = FloatVector.fromArray(S, x, i + 3 * c);
+            a1 = xj.fma(w2, a1);
+            a2 = xj.fma(w1, a2);
+            a3 = xj.fma(w0, a3);
+            xj = FloatVector.fromArray(S, x, i + 4 * c);
+            a2 = xj.fma(w2, a2);
+            a3 = xj.fma(w1, a3);
+            a4 = xj.fma(w0, a4);
+            xj = FloatVector.fromArray(S, x, i + 5 * c);
+            a3 = xj.fma(w2, a3);
+            a4 = xj.fma(w1, a4);
+            a5 = xj.fma(w0, a5);
+            xj = FloatVector.fromArray(S, x, i + 6 * c);
+            a4 = xj.fma(w2, a4);
+            a5 = xj.fma(w1, a5);
+            a6 = xj.fma(w0, a6);
+            xj = FloatVector.fromArray(S, x, i + 7 * c);
+            a5 = xj.fma(w2, a5);
+            a6 = xj.fma(w1, a6);
+            xj = FloatVector.fromArray(S, x, i + 8 * c);
+            a6 = xj.fma(w2, a6);
+        }
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
+            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
+            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+            a4.intoArray(y, yo + 4 * c);
+            a5.intoArray(y, yo + 5 * c);
+            a6.intoArray(y, yo + 6 * c);
+        }
+    }
+
+    /** Seven pixels, 5 wide, stride 1: eleven input vectors and five weights per kernel row feed 35 FMAs. */
+    private void slide5x7(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 5 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector w3 = FloatVector.fromArray(S, w, wo + 3 * rowWidth);
+            FloatVector w4 = FloatVector.fromArray(S, w, wo + 4 * rowWidth);
+            FloatVector xj = FloatVector.fromArray(S, x, i);
+            a0 = xj.fma(w0, a0);
+            xj = FloatVector.fromArray(S, x, i + c);
+            a0 = xj.fma(w1, a0);
+            a1 = xj.fma(w0, a1);
+            xj = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = xj.fma(w2, a0);
+            a1 = xj.fma(w1, a1);
+            a2 = xj.fma(w0, a2);
+            xj = FloatVector.fromArray(S, x, i + 3 * c);
+            a0 = xj.fma(w3, a0);
+            a1 = xj.fma(w2, a1);
+            a2 = xj.fma(w1, a2);
+            a3 = xj.fma(w0, a3);
+            xj = FloatVector.fromArray(S, x, i + 4 * c);
+            a0 = xj.fma(w4, a0);
+            a1 = xj.fma(w3, a1);
+            a2 = xj.fma(w2, a2);
+            a3 = xj.fma(w1, a3);
+            a4 = xj.fma(w0, a4);
+            xj = FloatVector.fromArray(S, x, i + 5 * c);
+            a1 = xj.fma(w4, a1);
+            a2 = xj.fma(w3, a2);
+            a3 = xj.fma(w2, a3);
+            a4 = xj.fma(w1, a4);
+            a5 = xj.fma(w0, a5);
+            xj = FloatVector.fromArray(S, x, i + 6 * c);
+            a2 = xj.fma(w4, a2);
+            a3 = xj.fma(w3, a3);
+            a4 = xj.fma(w2, a4);
+            a5 = xj.fma(w1, a5);
+            a6 = xj.fma(w0, a6);
+            xj = FloatVector.fromArray(S, x, i + 7 * c);
+            a3 = xj.fma(w4, a3);
+            a4 = xj.fma(w3, a4);
+            a5 = xj.fma(w2, a5);
+            a6 = xj.fma(w1, a6);
+            xj = FloatVector.fromArray(S, x, i + 8 * c);
+            a4 = xj.fma(w4, a4);
+            a5 = xj.fma(w3, a5);
+            a6 = xj.fma(w2, a6);
+            xj = FloatVector.fromArray(S, x, i + 9 * c);
+            a5 = xj.fma(w4, a5);
+            a6 = xj.fma(w3, a6);
+            xj = FloatVector.fromArray(S, x, i + 10 * c);
+            a6 = xj.fma(w4, a6);
+        }
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
+            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
+            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+            a4.intoArray(y, yo + 4 * c);
+            a5.intoArray(y, yo + 5 * c);
+            a6.intoArray(y, yo + 6 * c);
+        }
+    }
+
+    /** Seven pixels, 3 wide, stride 2. */
+    private void stride2Width3x7(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 3 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector xj = FloatVector.fromArray(S, x, i);
+            a0 = xj.fma(w0, a0);
+            xj = FloatVector.fromArray(S, x, i + c);
+            a0 = xj.fma(w1, a0);
+            xj = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = xj.fma(w2, a0);
+            a1 = xj.fma(w0, a1);
+            xj = FloatVector.fromArray(S, x, i + 3 * c);
+            a1 = xj.fma(w1, a1);
+            xj = FloatVector.fromArray(S, x, i + 4 * c);
+            a1 = xj.fma(w2, a1);
+            a2 = xj.fma(w0, a2);
+            xj = FloatVector.fromArray(S, x, i + 5 * c);
+            a2 = xj.fma(w1, a2);
+            xj = FloatVector.fromArray(S, x, i + 6 * c);
+            a2 = xj.fma(w2, a2);
+            a3 = xj.fma(w0, a3);
+            xj = FloatVector.fromArray(S, x, i + 7 * c);
+            a3 = xj.fma(w1, a3);
+            xj = FloatVector.fromArray(S, x, i + 8 * c);
+            a3 = xj.fma(w2, a3);
+            a4 = xj.fma(w0, a4);
+            xj = FloatVector.fromArray(S, x, i + 9 * c);
+            a4 = xj.fma(w1, a4);
+            xj = FloatVector.fromArray(S, x, i + 10 * c);
+            a4 = xj.fma(w2, a4);
+            a5 = xj.fma(w0, a5);
+            xj = FloatVector.fromArray(S, x, i + 11 * c);
+            a5 = xj.fma(w1, a5);
+            xj = FloatVector.fromArray(S, x, i + 12 * c);
+            a5 = xj.fma(w2, a5);
+            a6 = xj.fma(w0, a6);
+            xj = FloatVector.fromArray(S, x, i + 13 * c);
+            a6 = xj.fma(w1, a6);
+            xj = FloatVector.fromArray(S, x, i + 14 * c);
+            a6 = xj.fma(w2, a6);
+        }
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
+            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
+            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+            a4.intoArray(y, yo + 4 * c);
+            a5.intoArray(y, yo + 5 * c);
+            a6.intoArray(y, yo + 6 * c);
+        }
+    }
+
+    /** Seven pixels, 5 wide, stride 2: seventeen input vectors and five weights per kernel row feed 35 FMAs. */
+    private void stride2Width5x7(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {
+        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        FloatVector a4 = a0;
+        FloatVector a5 = a0;
+        FloatVector a6 = a0;
+        for (int ky = 0; ky < kH; ky++) {
+            int i = xi + ky * kyStep;
+            int wo = ky * 5 * rowWidth + cv;
+            FloatVector w0 = FloatVector.fromArray(S, w, wo);
+            FloatVector w1 = FloatVector.fromArray(S, w, wo + rowWidth);
+            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * rowWidth);
+            FloatVector w3 = FloatVector.fromArray(S, w, wo + 3 * rowWidth);
+            FloatVector w4 = FloatVector.fromArray(S, w, wo + 4 * rowWidth);
+            FloatVector xj = FloatVector.fromArray(S, x, i);
+            a0 = xj.fma(w0, a0);
+            xj = FloatVector.fromArray(S, x, i + c);
+            a0 = xj.fma(w1, a0);
+            xj = FloatVector.fromArray(S, x, i + 2 * c);
+            a0 = xj.fma(w2, a0);
+            a1 = xj.fma(w0, a1);
+            xj = FloatVector.fromArray(S, x, i + 3 * c);
+            a0 = xj.fma(w3, a0);
+            a1 = xj.fma(w1, a1);
+            xj = FloatVector.fromArray(S, x, i + 4 * c);
+            a0 = xj.fma(w4, a0);
+            a1 = xj.fma(w2, a1);
+            a2 = xj.fma(w0, a2);
+            xj = FloatVector.fromArray(S, x, i + 5 * c);
+            a1 = xj.fma(w3, a1);
+            a2 = xj.fma(w1, a2);
+            xj = FloatVector.fromArray(S, x, i + 6 * c);
+            a1 = xj.fma(w4, a1);
+            a2 = xj.fma(w2, a2);
+            a3 = xj.fma(w0, a3);
+            xj = FloatVector.fromArray(S, x, i + 7 * c);
+            a2 = xj.fma(w3, a2);
+            a3 = xj.fma(w1, a3);
+            xj = FloatVector.fromArray(S, x, i + 8 * c);
+            a2 = xj.fma(w4, a2);
+            a3 = xj.fma(w2, a3);
+            a4 = xj.fma(w0, a4);
+            xj = FloatVector.fromArray(S, x, i + 9 * c);
+            a3 = xj.fma(w3, a3);
+            a4 = xj.fma(w1, a4);
+            xj = FloatVector.fromArray(S, x, i + 10 * c);
+            a3 = xj.fma(w4, a3);
+            a4 = xj.fma(w2, a4);
+            a5 = xj.fma(w0, a5);
+            xj = FloatVector.fromArray(S, x, i + 11 * c);
+            a4 = xj.fma(w3, a4);
+            a5 = xj.fma(w1, a5);
+            xj = FloatVector.fromArray(S, x, i + 12 * c);
+            a4 = xj.fma(w4, a4);
+            a5 = xj.fma(w2, a5);
+            a6 = xj.fma(w0, a6);
+            xj = FloatVector.fromArray(S, x, i + 13 * c);
+            a5 = xj.fma(w3, a5);
+            a6 = xj.fma(w1, a6);
+            xj = FloatVector.fromArray(S, x, i + 14 * c);
+            a5 = xj.fma(w4, a5);
+            a6 = xj.fma(w2, a6);
+            xj = FloatVector.fromArray(S, x, i + 15 * c);
+            a6 = xj.fma(w3, a6);
+            xj = FloatVector.fromArray(S, x, i + 16 * c);
+            a6 = xj.fma(w4, a6);
+        }
+        if (hardSwish) {
+            // constants loaded after the loop, not broadcast: C2 would hoist broadcasts into the loop's registers
+            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
+            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
+            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
+            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
+            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
+            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
+            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+        } else {
+            a0.intoArray(y, yo);
+            a1.intoArray(y, yo + c);
+            a2.intoArray(y, yo + 2 * c);
+            a3.intoArray(y, yo + 3 * c);
+            a4.intoArray(y, yo + 4 * c);
+            a5.intoArray(y, yo + 5 * c);
+            a6.intoArray(y, yo + 6 * c);
+        }
+    }
+
+
     boolean hasWide() {
         return slides3 || slides5 || strides3;
     }

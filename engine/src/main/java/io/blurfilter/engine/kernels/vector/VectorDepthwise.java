@@ -53,6 +53,8 @@ final class VectorDepthwise implements SplittableLayer {
      */
     private final int[] blockStarts;
     private final boolean wideBlocks;
+    /** The interior is exactly seven pixels wide: one {@link RowBlock#runSeven} block per row. */
+    private final boolean sevenBlocks;
     /** The blocks cover the interior and apply the activation themselves (hard-swish). */
     private final boolean blocksActivate;
     private final RowBlock rowBlock;
@@ -122,8 +124,9 @@ final class VectorDepthwise implements SplittableLayer {
         this.act = new VectorActivation(new FusedActivation(p.act));
         this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c, act.isHardSwish());
         int width = colHi - colLo;
-        this.wideBlocks = channelVectors && rowBlock.hasWide() && width >= RowBlock.WIDE_PIXELS;
-        int blockPixels = wideBlocks ? RowBlock.WIDE_PIXELS : RowBlock.PIXELS;
+        this.sevenBlocks = channelVectors && rowBlock.hasSeven() && width == RowBlock.SEVEN_PIXELS;
+        this.wideBlocks = !sevenBlocks && channelVectors && rowBlock.hasWide() && width >= RowBlock.WIDE_PIXELS;
+        int blockPixels = sevenBlocks ? RowBlock.SEVEN_PIXELS : wideBlocks ? RowBlock.WIDE_PIXELS : RowBlock.PIXELS;
         this.blockStarts = channelVectors && width >= RowBlock.PIXELS ? overlappingStarts(colLo, colHi, blockPixels)
                 : new int[0];
         int firstUnitCol = blockStarts.length > 0 ? colHi : colLo;
@@ -228,7 +231,9 @@ final class VectorDepthwise implements SplittableLayer {
 
     private void interiorRow(float[] x, int xr, float[] y, int yr) {
         for (int start : blockStarts) {
-            if (wideBlocks) {
+            if (sevenBlocks) {
+                rowBlock.runSeven(x, xr, w, bias, y, yr, start);
+            } else if (wideBlocks) {
                 rowBlock.runWide(x, xr, w, bias, y, yr, start);
             } else {
                 rowBlock.run(x, xr, w, bias, y, yr, start);
