@@ -8,9 +8,13 @@ import jdk.incubator.vector.FloatVector;
 /**
  * Y[r, :] = act(bias + A[r, :] B) for rows of A (pixels, K values each) against a weight matrix B
  * [K][N] packed once into column blocks of 4, 2 or 1 vectors ([K][block width] each, contiguous). The
- * micro-kernels keep a 4-row by block-width tile of accumulators in registers for the whole K loop:
- * per K step one broadcast per row and one load per vector column feed up to 16 FMAs. Rows are taken
- * in chunks that stay in L2 while every column block passes over them.
+ * micro-kernels keep a tile of accumulators (six rows by two vectors on AVX2, four rows otherwise) in
+ * registers for the whole K loop: per K step one broadcast per row and one load per vector column feed
+ * 12 FMAs. Rows are taken in equal chunks that stay in L2 while every column block passes over them;
+ * the activation then runs once over the chunk. A single row (matrix-vector) takes four blocks at
+ * once; image tiles read A in place from a convolution's input (the stem). Every output is bias plus
+ * its K products added in ascending order whichever path computes it, so any split of the rows or
+ * blocks (intra-op threads) gives the same bits.
  */
 final class PackedGemm {
     static final int ROWS = 4;
