@@ -44,8 +44,9 @@ def main(path):
             rows.append((name, model, engine, "%.1f ± %.1f %s" % (s, e, unit), lo, hi, alloc(r), None))
     for name, model, engine, med, lo, hi, b, m in rows:
         ratio = ""
-        ort = lat.get((name, model, "onnxruntime"))
-        if m is not None and ort and engine not in ("onnxruntime",):
+        # two-intra-op-thread engines ("vector2") are compared with ONNX Runtime on two ("onnxruntime2")
+        ort = lat.get((name, model, "onnxruntime2" if engine.endswith("2") else "onnxruntime"))
+        if m is not None and ort and not engine.startswith("onnxruntime"):
             ratio = "%.2f" % (m / ort)
         if name.startswith("EndToEnd") and engine != "onnxruntime" and ort:
             ratio = "%.2f (img/s / ORT's img/s)" % (lat[(name, model, engine)] / ort)

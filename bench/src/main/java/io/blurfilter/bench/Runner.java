@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.blurfilter.engine.IntraOp;
+import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Session;
 import io.blurfilter.engine.Tensor;
 
@@ -14,7 +16,10 @@ public interface Runner extends AutoCloseable {
     @Override
     void close() throws Exception;
 
-    /** "vector", "fast", "reference", "onnxruntime" (one intra-op thread) or "onnxruntime2" (two). */
+    /**
+     * "vector", "fast", "reference", "onnxruntime" (one intra-op thread), or with two intra-op threads
+     * "vector2", "fast2" (blurfilter's {@code IntraOp.threads(2)}) and "onnxruntime2".
+     */
     static Runner of(String engine, BenchModel model, float[] input) throws OrtException {
         if (engine.startsWith("onnxruntime")) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -45,7 +50,12 @@ public interface Runner extends AutoCloseable {
                 public void close() {}
             };
         }
-        Session s = Engines.blurfilter(model, engine).newSession();
+        // "vector2" / "fast2": that family with two intra-op threads (the caller and one engine pool thread)
+        boolean twoThreads = engine.endsWith("2");
+        String family = twoThreads ? engine.substring(0, engine.length() - 1) : engine;
+        IntraOp intraOp = twoThreads ? IntraOp.threads(2) : null;
+        Model m = Engines.blurfilter(model, family);
+        Session s = intraOp != null ? m.newSession(intraOp) : m.newSession();
         Tensor x = new Tensor(BenchModel.INPUT_SHAPE, input);
         return new Runner() {
             @Override
@@ -56,6 +66,9 @@ public interface Runner extends AutoCloseable {
             @Override
             public void close() {
                 s.close();
+                if (intraOp != null) {
+                    intraOp.close();
+                }
             }
         };
     }

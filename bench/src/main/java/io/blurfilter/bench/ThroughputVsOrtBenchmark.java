@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Images per second on both cores, PP-LCNet x1_0 224 with last conv: two threads each with its own
- * session (blurfilter vector, blurfilter plain, ONNX Runtime with one intra-op thread), and ONNX
- * Runtime's other configuration, one caller with two intra-op threads.
+ * session (blurfilter vector, blurfilter plain, ONNX Runtime with one intra-op thread), and one
+ * caller with two intra-op threads (blurfilter vector with {@code IntraOp.threads(2)}, ONNX Runtime).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -45,14 +45,17 @@ public class ThroughputVsOrtBenchmark {
         }
     }
 
-    /** ONNX Runtime with two intra-op threads, one caller. */
+    /** One caller, two intra-op threads: blurfilter's vector path (IntraOp.threads(2)) and ONNX Runtime. */
     @State(Scope.Benchmark)
-    public static class OrtTwoIntraOp {
+    public static class TwoIntraOp {
+        @Param({"vector2", "onnxruntime2"})
+        public String engine;
+
         Runner runner;
 
         @Setup
         public void setUp() throws Exception {
-            runner = Runner.of("onnxruntime2", BenchModel.X1_0_LAST, Fixtures.input224());
+            runner = Runner.of(engine, BenchModel.X1_0_LAST, Fixtures.input224());
         }
 
         @TearDown
@@ -69,7 +72,7 @@ public class ThroughputVsOrtBenchmark {
 
     @Benchmark
     @Threads(1)
-    public float ortOneCallerTwoIntraOpThreads(OrtTwoIntraOp s) throws Exception {
+    public float oneCallerTwoIntraOpThreads(TwoIntraOp s) throws Exception {
         return s.runner.run();
     }
 }

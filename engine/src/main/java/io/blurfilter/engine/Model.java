@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /**
  * A loaded model: immutable and thread-safe. {@link #classify(Image)} and {@link #run(Tensor)} may be
  * called from any number of threads (they borrow pooled {@link Session}s); a thread doing many calls
- * can hold its own {@link #newSession()} instead.
+ * can hold its own {@link #newSession()} instead. Each inference runs on its calling thread unless a
+ * session is made with {@link #newSession(IntraOp)} (opt-in intra-op threads for lower latency).
  *
  * <pre>{@code
  * try (Model model = Model.load(Path.of("blur.bfm"))) {
@@ -76,10 +77,20 @@ public final class Model implements AutoCloseable {
         return kernels.name();
     }
 
-    /** A session for one thread's use. */
+    /** A session for one thread's use; it runs each inference on the calling thread alone. */
     public Session newSession() {
         checkOpen();
-        return new Session(this);
+        return new Session(this, null);
+    }
+
+    /**
+     * A session for one thread's use whose inferences split their large layers across up to
+     * {@code intraOp.parallelism()} threads (see {@link IntraOp}); same results as {@link #newSession()}.
+     * The {@code IntraOp} may be shared by sessions; closing the session does not close it.
+     */
+    public Session newSession(IntraOp intraOp) {
+        checkOpen();
+        return new Session(this, java.util.Objects.requireNonNull(intraOp, "intraOp"));
     }
 
     /** Classifies one image; thread-safe. */

@@ -1,26 +1,34 @@
 package io.blurfilter.engine;
 
 import io.blurfilter.engine.preprocess.ImagePreprocessor;
+import io.blurfilter.engine.runtime.PartRunner;
 import io.blurfilter.engine.runtime.Plan;
 import java.util.Arrays;
 
 /**
  * A model's working state for one thread: workspace buffers planned once and reused, so steady-state
  * inference allocates only its result. Cheap to create; not thread-safe — use one per thread, or the
- * pooled {@link Model#classify(Image)}.
+ * pooled {@link Model#classify(Image)}. A session made with {@link Model#newSession(IntraOp)} splits
+ * its large layers across the {@link IntraOp}'s threads (same results); otherwise it runs on the
+ * calling thread alone.
  */
 public final class Session implements AutoCloseable {
     private final Model model;
     private final ImagePreprocessor preprocessor;
+    /** Runs split layers on the intra-op threads; null for single-threaded sessions. */
+    private final PartRunner runner;
     private int[] shape;
     private Plan plan;
     private float[][] workspace;
+    private Plan.Parallel parallel;
     private float[] input;
     private boolean closed;
 
-    Session(Model model) {
+    Session(Model model, IntraOp intraOp) {
         this.model = model;
         this.preprocessor = new ImagePreprocessor(model.metadata().preprocessing());
+        this.runner = intraOp == null || intraOp.parallelism() == 1 ? null
+                : new PartRunner(intraOp.executor(), intraOp.parallelism());
     }
 
     /** Preprocesses, runs and postprocesses one image. */
@@ -30,7 +38,7 @@ public final class Session implements AutoCloseable {
         Plan p = planFor(s);
         preprocessor.apply(image, input);
         float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
-        p.run(input, out, workspace);
+        p.run(input, out, workspace, parallel);
         return Classification.of(out, model.metadata());
     }
 
@@ -44,7 +52,7 @@ public final class Session implements AutoCloseable {
     public Tensor run(Tensor in) {
         Plan p = planFor(in.shape());
         float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
-        p.run(in.data(), out, workspace);
+        p.run(in.data(), out, workspace, parallel);
         return new Tensor(p.outputShape(), out);
     }
 
@@ -55,6 +63,7 @@ public final class Session implements AutoCloseable {
         if (!Arrays.equals(s, shape)) {
             Plan p = model.plan(s);
             workspace = p.newWorkspace();
+            parallel = runner == null ? null : p.newParallel(workspace, runner);
             input = new float[Math.toIntExact(Shapes.elementCount(s))];
             plan = p;
             shape = s.clone();
@@ -71,6 +80,7 @@ public final class Session implements AutoCloseable {
     public void close() {
         closed = true;
         workspace = null;
+        parallel = null;
         input = null;
         plan = null;
     }

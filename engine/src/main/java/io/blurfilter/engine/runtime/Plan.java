@@ -140,11 +140,77 @@ public final class Plan {
 
     /** Runs the layers; {@code input} is copied in, the result copied to {@code output}. */
     public void run(float[] input, float[] output, float[][] workspace) {
+        run(input, output, workspace, null);
+    }
+
+    /**
+     * Runs the layers, the splittable ones in parts on {@code parallel}'s threads when it is not null
+     * (built by {@link #newParallel} for this workspace). Same results as the single-threaded run.
+     */
+    public void run(float[] input, float[] output, float[][] workspace, Parallel parallel) {
         System.arraycopy(input, 0, workspace[inputSlot], 0, input.length);
-        for (Layer layer : layers) {
-            layer.forward(workspace);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (parallel != null && parallel.parts[i] > 1) {
+                parallel.runner.run((SplittableLayer) layer, parallel.slots[i], parallel.parts[i]);
+            } else {
+                layer.forward(workspace);
+            }
         }
         System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);
+    }
+
+    /**
+     * What one session needs to run this plan's splittable layers on {@code runner}'s threads over
+     * {@code workspace}: per layer, its part count and per part a view of the workspace in which the
+     * layer's scratch slots are private arrays (part 0 uses the workspace itself). Built once.
+     */
+    public Parallel newParallel(float[][] workspace, PartRunner runner) {
+        int n = layers.size();
+        int[] parts = new int[n];
+        float[][][][] slots = new float[n][][][];
+        Map<Long, float[]> privateScratch = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Layer layer = layers.get(i);
+            parts[i] = layer instanceof SplittableLayer ? ((SplittableLayer) layer).partsFor(runner.parallelism()) : 1;
+            if (parts[i] <= 1) {
+                continue;
+            }
+            int[] scratch = ((SplittableLayer) layer).partScratchSlots();
+            slots[i] = new float[parts[i]][][];
+            slots[i][0] = workspace;
+            for (int part = 1; part < parts[i]; part++) {
+                float[][] view = workspace.clone();
+                for (int s : scratch) {
+                    long key = (long) part << 32 | s;
+                    view[s] = privateScratch.computeIfAbsent(key, k -> new float[slotSizes[s]]);
+                }
+                slots[i][part] = view;
+            }
+        }
+        return new Parallel(runner, parts, slots);
+    }
+
+    /** A session's parallel run state for one plan and workspace ({@link #newParallel}). */
+    public static final class Parallel {
+        final PartRunner runner;
+        final int[] parts;
+        final float[][][][] slots;
+
+        private Parallel(PartRunner runner, int[] parts, float[][][][] slots) {
+            this.runner = runner;
+            this.parts = parts;
+            this.slots = slots;
+        }
+
+        /** How many layers run in more than one part. */
+        public int splitLayers() {
+            int count = 0;
+            for (int p : parts) {
+                count += p > 1 ? 1 : 0;
+            }
+            return count;
+        }
     }
 
     public int[] inputShape() {

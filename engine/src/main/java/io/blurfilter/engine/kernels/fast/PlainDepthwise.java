@@ -1,14 +1,14 @@
 package io.blurfilter.engine.kernels.fast;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.SplittableLayer;
 
 /**
  * Depthwise convolution over NHWC: for every output pixel, each tap adds a contiguous run of channels
  * times that tap's channel weights (packed [tap][C]), a loop the JIT vectorizes. Pixels whose window
  * lies inside the input use precomputed tap offsets; the border checks every tap.
  */
-public final class PlainDepthwise implements Layer {
+public final class PlainDepthwise implements SplittableLayer {
     private final ConvParams p;
     private final int in;
     private final int out;
@@ -81,6 +81,23 @@ public final class PlainDepthwise implements Layer {
 
     @Override
     public void forward(float[][] slots) {
+        forwardPart(slots, 0, 1);
+    }
+
+    /** Split by output rows; each part has its own two scratch rows. */
+    @Override
+    public int partsFor(int parallelism) {
+        long work = (long) p.batch * p.outH * p.outW * p.inC * p.taps();
+        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+    }
+
+    @Override
+    public int[] partScratchSlots() {
+        return new int[] {scratch, inputScratch};
+    }
+
+    @Override
+    public void forwardPart(float[][] slots, int part, int parts) {
         float[] x = slots[in];
         float[] y = slots[out];
         float[] acc = slots[scratch];
@@ -90,25 +107,27 @@ public final class PlainDepthwise implements Layer {
         int rowHi = p.endInsideRow();
         int colLo = Math.min(p.outW, p.firstInsideCol());
         int colHi = Math.max(colLo, p.endInsideCol());
-        for (int n = 0; n < p.batch; n++) {
+        int total = p.batch * p.outH;
+        int to = SplittableLayer.boundary(total, part + 1, parts, 1);
+        for (int r = SplittableLayer.boundary(total, part, parts, 1); r < to; r++) {
+            int n = r / p.outH;
+            int oy = r % p.outH;
             int xImage = n * p.inH * p.inW * c;
             int yImage = n * p.outH * p.outW * c;
-            for (int oy = 0; oy < p.outH; oy++) {
-                boolean interior = oy >= rowLo && oy < rowHi && colHi > colLo;
-                int borderTo = interior ? colLo : p.outW;
-                border(x, xImage, y, yImage, oy, 0, borderTo);
-                if (!interior) {
-                    continue;
-                }
-                for (int s = colLo; s < colHi; s += segmentPixels) {
-                    int pixels = Math.min(segmentPixels, colHi - s);
-                    int origin = xImage + ((oy * p.strideH - p.padTop) * p.inW + s * p.strideW - p.padLeft) * c;
-                    int yo = yImage + (oy * p.outW + s) * c;
-                    interiorSegment(x, origin, pixels, acc, tapInput, y, yo);
-                    act.apply(y, yo, yo + pixels * c);
-                }
-                border(x, xImage, y, yImage, oy, colHi, p.outW);
+            boolean interior = oy >= rowLo && oy < rowHi && colHi > colLo;
+            int borderTo = interior ? colLo : p.outW;
+            border(x, xImage, y, yImage, oy, 0, borderTo);
+            if (!interior) {
+                continue;
             }
+            for (int s = colLo; s < colHi; s += segmentPixels) {
+                int pixels = Math.min(segmentPixels, colHi - s);
+                int origin = xImage + ((oy * p.strideH - p.padTop) * p.inW + s * p.strideW - p.padLeft) * c;
+                int yo = yImage + (oy * p.outW + s) * c;
+                interiorSegment(x, origin, pixels, acc, tapInput, y, yo);
+                act.apply(y, yo, yo + pixels * c);
+            }
+            border(x, xImage, y, yImage, oy, colHi, p.outW);
         }
     }
 

@@ -1,14 +1,14 @@
 package io.blurfilter.engine.kernels.fast;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.SplittableLayer;
 
 /**
  * A group-1 convolution of any kernel size to NHWC, for the stem (3 input channels, so there is
  * little to gain from a matrix formulation). Reads NCHW or NHWC through per-axis strides; each input
  * value is multiplied into a scratch row of output channels by its window element's weight row.
  */
-final class PlainDirectConv implements Layer {
+final class PlainDirectConv implements SplittableLayer {
     private final ConvParams p;
     private final int in;
     private final int out;
@@ -68,36 +68,55 @@ final class PlainDirectConv implements Layer {
 
     @Override
     public void forward(float[][] slots) {
+        forwardPart(slots, 0, 1);
+    }
+
+    /** Split by output rows; each part accumulates in its own scratch row. */
+    @Override
+    public int partsFor(int parallelism) {
+        long work = (long) p.batch * p.outH * p.outW * p.kH * p.kW * p.inC * p.outC;
+        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+    }
+
+    @Override
+    public int[] partScratchSlots() {
+        return new int[] {scratch};
+    }
+
+    @Override
+    public void forwardPart(float[][] slots, int part, int parts) {
         float[] x = slots[in];
         float[] y = slots[out];
         float[] acc = slots[scratch];
         int co = p.outC;
-        for (int n = 0; n < p.batch; n++) {
+        int total = p.batch * p.outH;
+        int to = SplittableLayer.boundary(total, part + 1, parts, 1);
+        for (int r = SplittableLayer.boundary(total, part, parts, 1); r < to; r++) {
+            int n = r / p.outH;
+            int oy = r % p.outH;
             int xImage = n * imageStride;
-            for (int oy = 0; oy < p.outH; oy++) {
-                for (int ox = 0; ox < p.outW; ox++) {
-                    int yo = ((n * p.outH + oy) * p.outW + ox) * co;
-                    System.arraycopy(p.bias, 0, acc, 0, co);
-                    for (int ky = 0; ky < p.kH; ky++) {
-                        int iy = oy * p.strideH - p.padTop + ky * p.dilH;
-                        if (iy < 0 || iy >= p.inH) {
+            for (int ox = 0; ox < p.outW; ox++) {
+                int yo = ((n * p.outH + oy) * p.outW + ox) * co;
+                System.arraycopy(p.bias, 0, acc, 0, co);
+                for (int ky = 0; ky < p.kH; ky++) {
+                    int iy = oy * p.strideH - p.padTop + ky * p.dilH;
+                    if (iy < 0 || iy >= p.inH) {
+                        continue;
+                    }
+                    for (int kx = 0; kx < p.kW; kx++) {
+                        int ix = ox * p.strideW - p.padLeft + kx * p.dilW;
+                        if (ix < 0 || ix >= p.inW) {
                             continue;
                         }
-                        for (int kx = 0; kx < p.kW; kx++) {
-                            int ix = ox * p.strideW - p.padLeft + kx * p.dilW;
-                            if (ix < 0 || ix >= p.inW) {
-                                continue;
-                            }
-                            int xo = xImage + iy * yStride + ix * xStride;
-                            int j = (ky * p.kW + kx) * p.inC;
-                            for (int c = 0; c < p.inC; c++) {
-                                multiplyAdd(acc, x[xo + c * cStride], rows[j + c], co);
-                            }
+                        int xo = xImage + iy * yStride + ix * xStride;
+                        int j = (ky * p.kW + kx) * p.inC;
+                        for (int c = 0; c < p.inC; c++) {
+                            multiplyAdd(acc, x[xo + c * cStride], rows[j + c], co);
                         }
                     }
-                    System.arraycopy(acc, 0, y, yo, co);
-                    act.apply(y, yo, yo + co);
                 }
+                System.arraycopy(acc, 0, y, yo, co);
+                act.apply(y, yo, yo + co);
             }
         }
     }

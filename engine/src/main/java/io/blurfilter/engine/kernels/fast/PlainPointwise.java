@@ -1,7 +1,7 @@
 package io.blurfilter.engine.kernels.fast;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.SplittableLayer;
 
 /**
  * 1x1 convolution over NHWC as Y[p, :] = B + sum_c X[p, c] W[c, :], four input channels per pass.
@@ -10,7 +10,7 @@ import io.blurfilter.engine.runtime.Layer;
  * channel, a scratch accumulator row), because JDK 17 gives up on a loop whose stores and loads may
  * alias at unknown distances (y[yo + o] against w[w0 + o]); that alone made it four times slower.
  */
-final class PlainPointwise implements Layer {
+final class PlainPointwise implements SplittableLayer {
     private final int in;
     private final int out;
     private final int scratch;
@@ -45,10 +45,27 @@ final class PlainPointwise implements Layer {
 
     @Override
     public void forward(float[][] slots) {
+        forwardPart(slots, 0, 1);
+    }
+
+    /** Split by pixels; each part accumulates in its own scratch row. */
+    @Override
+    public int partsFor(int parallelism) {
+        return SplittableLayer.parts(parallelism, (long) pixels * k * n, pixels, 4);
+    }
+
+    @Override
+    public int[] partScratchSlots() {
+        return new int[] {scratch};
+    }
+
+    @Override
+    public void forwardPart(float[][] slots, int part, int parts) {
         float[] x = slots[in];
         float[] y = slots[out];
         float[] acc = slots[scratch];
-        for (int px = 0; px < pixels; px++) {
+        int to = SplittableLayer.boundary(pixels, part + 1, parts, 1);
+        for (int px = SplittableLayer.boundary(pixels, part, parts, 1); px < to; px++) {
             System.arraycopy(bias, 0, acc, 0, n);
             int xo = px * k;
             for (int c = 0; c < k; c += 4) {

@@ -8,12 +8,18 @@ import jdk.incubator.vector.FloatVector;
 /**
  * Y[r, :] = act(bias + A[r, :] B) for rows of A (pixels, K values each) against a weight matrix B
  * [K][N] packed once into column blocks of 4, 2 or 1 vectors ([K][block width] each, contiguous). The
- * micro-kernels keep a 4-row by block-width tile of accumulators in registers for the whole K loop:
- * per K step one broadcast per row and one load per vector column feed up to 16 FMAs. Rows are taken
- * in chunks that stay in L2 while every column block passes over them.
+ * micro-kernels keep a tile of accumulators (six rows by two vectors on AVX2, four rows otherwise) in
+ * registers for the whole K loop: per K step one broadcast per row and one load per vector column feed
+ * 12 FMAs. Rows are taken in equal chunks that stay in L2 while every column block passes over them;
+ * the activation then runs once over the chunk. A single row (matrix-vector) takes four blocks at
+ * once; image tiles read A in place from a convolution's input (the stem). Every output is bias plus
+ * its K products added in ascending order whichever path computes it, so any split of the rows or
+ * blocks (intra-op threads) gives the same bits.
  */
 final class PackedGemm {
     static final int ROWS = 4;
+    /** Blocks {@link #singleRow} takes at once. */
+    static final int SINGLE_ROW_BLOCKS = 4;
     /**
      * Two-vector blocks take six rows at a time: 12 accumulators, 2 weight vectors and a broadcast
      * fill AVX2's 16 registers and cut loads per FMA from 6/8 to 8/12.
@@ -80,31 +86,72 @@ final class PackedGemm {
 
     /** Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. */
     void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to) {
-        for (int c0 = from; c0 < to; c0 += chunkRows) {
-            int c1 = Math.min(to, c0 + chunkRows);
+        if (to - from < ROWS) {
+            for (int r = from; r < to; r++) {
+                singleRow(a, aBase + r * k, y, yBase + r * n, 0, blockCol.length);
+            }
+            return;
+        }
+        // equal chunks (multiples of 12 rows) rather than full ones and a sliver: a last chunk of one
+        // row would run every column as a single latency-bound accumulator chain
+        int chunks = (to - from + chunkRows - 1) / chunkRows;
+        int size = ((to - from + chunks - 1) / chunks + 11) / 12 * 12;
+        for (int c0 = from; c0 < to; c0 += size) {
+            int c1 = Math.min(to, c0 + size);
             for (int bl = 0; bl < blockCol.length; bl++) {
                 int r = c0;
                 if (blockVectors[bl] == 2) {
                     for (; r + TALL_ROWS <= c1; r += TALL_ROWS) {
-                        tallTile(bl, a, aBase + r * k, y, yBase + r * n);
+                        tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
                     }
                 }
                 for (; r + ROWS <= c1; r += ROWS) {
-                    tile(bl, a, aBase + r * k, y, yBase + r * n);
+                    rawTile(bl, a, aBase + r * k, y, yBase + r * n);
+                }
+                if (r < c1 && c1 - c0 >= ROWS) {
+                    // the last 1-3 rows: a four-row tile ending at c1 that rewrites a few raw sums of
+                    // this chunk (identical values; the activation runs after all blocks)
+                    rawTile(bl, a, aBase + (c1 - ROWS) * k, y, yBase + (c1 - ROWS) * n);
+                    r = c1;
                 }
                 for (; r < c1; r++) {
-                    row(bl, a, aBase + r * k, y, yBase + r * n);
+                    rawRow(bl, a, aBase + r * k, y, yBase + r * n);
                 }
             }
+            // one pass over the chunk's rows (still in L2): one long loop instead of a call per tile row.
+            // (Hard-swish applied in the six-row tile's registers instead ran pointwise twice as slow.)
+            act.apply(y, yBase + c0 * n, yBase + c1 * n);
         }
+    }
+
+    int blockVectors(int bl) {
+        return blockVectors[bl];
+    }
+
+    int k() {
+        return k;
+    }
+
+    int n() {
+        return n;
     }
 
     int blocks() {
         return blockCol.length;
     }
 
-    /** Four rows of A (stride k) against one column block; Y rows at stride n. */
+    /** Four rows of A (stride k) against one column block, activation applied; Y rows at stride n. */
     void tile(int bl, float[] a, int a0, float[] y, int y0) {
+        rawTile(bl, a, a0, y, y0);
+        int col = blockCol[bl];
+        int width = blockVectors[bl] * L;
+        for (int r = 0; r < ROWS; r++) {
+            act.apply(y, y0 + r * n + col, y0 + r * n + col + width);
+        }
+    }
+
+    /** Four rows against one column block, raw sums (bias included). */
+    private void rawTile(int bl, float[] a, int a0, float[] y, int y0) {
         int col = blockCol[bl];
         int bo = blockOffset[bl];
         switch (blockVectors[bl]) {
@@ -117,29 +164,80 @@ final class PackedGemm {
             default:
                 tile4x1(a, a0, bo, y, y0 + col, col);
         }
-        int width = blockVectors[bl] * L;
-        for (int r = 0; r < ROWS; r++) {
-            act.apply(y, y0 + r * n + col, y0 + r * n + col + width);
-        }
     }
 
-    /** Six rows of A against a two-vector column block. */
-    private void tallTile(int bl, float[] a, int a0, float[] y, int y0) {
-        int col = blockCol[bl];
-        tile6x2(a, a0, blockOffset[bl], y, y0 + col, col);
-        for (int r = 0; r < TALL_ROWS; r++) {
-            act.apply(y, y0 + r * n + col, y0 + r * n + col + 2 * L);
-        }
-    }
-
-    /** One row of A against one column block, a vector at a time. */
+    /** One row of A against one column block, a vector at a time, activation applied. */
     void row(int bl, float[] a, int a0, float[] y, int y0) {
+        rawRow(bl, a, a0, y, y0);
+        int col = blockCol[bl];
+        act.apply(y, y0 + col, y0 + col + blockVectors[bl] * L);
+    }
+
+    /** Like {@link #row} without the activation. */
+    void rawRow(int bl, float[] a, int a0, float[] y, int y0) {
         int col = blockCol[bl];
         int width = blockVectors[bl] * L;
         for (int v = 0; v < width; v += L) {
             column(a, a0, blockOffset[bl] + v, width, col + v, y, y0 + col + v);
         }
-        act.apply(y, y0 + col, y0 + col + width);
+    }
+
+    /**
+     * One row of A against all of B (a matrix-vector product, e.g. the squeeze-excitation convs and
+     * the last conv on a 1x1 map): four two-vector blocks at a time, so eight independent accumulator
+     * chains hide the FMA latency and four weight streams run sequentially; other blocks one by one.
+     * Blocks [fromBlock, toBlock) only (a thread's share; split at multiples of {@link #SINGLE_ROW_BLOCKS}).
+     */
+    void singleRow(float[] a, int a0, float[] y, int y0, int fromBlock, int toBlock) {
+        int bl = fromBlock;
+        int blocks = toBlock;
+        while (bl < blocks) {
+            if (bl + 4 <= blocks && blockVectors[bl] == 2 && blockVectors[bl + 3] == 2) {
+                rowFourBlocks(bl, a, a0, y, y0);
+                bl += 4;
+            } else {
+                row(bl, a, a0, y, y0);
+                bl++;
+            }
+        }
+    }
+
+    /** Blocks bl..bl+3, all two vectors wide (blocks only narrow at the end, so bl+3 decides). */
+    private void rowFourBlocks(int bl, float[] a, int a0, float[] y, int y0) {
+        int col = blockCol[bl];
+        int o0 = blockOffset[bl];
+        int o1 = blockOffset[bl + 1];
+        int o2 = blockOffset[bl + 2];
+        int o3 = blockOffset[bl + 3];
+        FloatVector c0 = FloatVector.fromArray(S, bias, col);
+        FloatVector c1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c2 = FloatVector.fromArray(S, bias, col + 2 * L);
+        FloatVector c3 = FloatVector.fromArray(S, bias, col + 3 * L);
+        FloatVector c4 = FloatVector.fromArray(S, bias, col + 4 * L);
+        FloatVector c5 = FloatVector.fromArray(S, bias, col + 5 * L);
+        FloatVector c6 = FloatVector.fromArray(S, bias, col + 6 * L);
+        FloatVector c7 = FloatVector.fromArray(S, bias, col + 7 * L);
+        for (int i = 0, bi = 0; i < k; i++, bi += 2 * L) {
+            FloatVector v = FloatVector.broadcast(S, a[a0 + i]);
+            c0 = v.fma(FloatVector.fromArray(S, b, o0 + bi), c0);
+            c1 = v.fma(FloatVector.fromArray(S, b, o0 + bi + L), c1);
+            c2 = v.fma(FloatVector.fromArray(S, b, o1 + bi), c2);
+            c3 = v.fma(FloatVector.fromArray(S, b, o1 + bi + L), c3);
+            c4 = v.fma(FloatVector.fromArray(S, b, o2 + bi), c4);
+            c5 = v.fma(FloatVector.fromArray(S, b, o2 + bi + L), c5);
+            c6 = v.fma(FloatVector.fromArray(S, b, o3 + bi), c6);
+            c7 = v.fma(FloatVector.fromArray(S, b, o3 + bi + L), c7);
+        }
+        int yo = y0 + col;
+        c0.intoArray(y, yo);
+        c1.intoArray(y, yo + L);
+        c2.intoArray(y, yo + 2 * L);
+        c3.intoArray(y, yo + 3 * L);
+        c4.intoArray(y, yo + 4 * L);
+        c5.intoArray(y, yo + 5 * L);
+        c6.intoArray(y, yo + 6 * L);
+        c7.intoArray(y, yo + 7 * L);
+        act.apply(y, yo, yo + 8 * L);
     }
 
     /** One output vector; its own method so the accumulator lives in a single loop (never boxed). */
@@ -149,6 +247,236 @@ final class PackedGemm {
             acc = FloatVector.broadcast(S, a[a0 + i]).fma(FloatVector.fromArray(S, b, bi), acc);
         }
         acc.intoArray(y, yo);
+    }
+
+    /**
+     * Pixels one {@link #imageTile} call takes for block {@code bl}: six against a two-vector block,
+     * eight against a one-vector block, 0 where there is no such tile (four-vector blocks).
+     */
+    int imageRows(int bl) {
+        switch (blockVectors[bl]) {
+            case 2:
+                return TALL_ROWS;
+            case 1:
+                return 8;
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * {@link #imageRows} rows of A read in place from an image instead of a gathered matrix: element
+     * (r, i) is x[x0 + r * step + offset[i]] ({@code offset.length == k}), e.g. a convolution's window
+     * taps at pixels {@code step} apart. Saves the stem its im2col copy. Y rows at stride n as usual;
+     * raw sums (bias included): the caller runs {@link #activate}.
+     */
+    void imageTile(int bl, float[] x, int x0, int step, int[] offset, float[] y, int y0) {
+        int col = blockCol[bl];
+        if (blockVectors[bl] == 2 && step == 2) {
+            image6x2Step2(x, x0, offset, blockOffset[bl], y, y0 + col, col);
+        } else if (blockVectors[bl] == 2) {
+            image6x2(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
+        } else {
+            image8x1(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
+        }
+    }
+
+    /**
+     * Like {@link #imageTile} for a window 3 wide at stride 2 over rows of consecutive floats (NCHW
+     * input, the PP-LCNet stem): {@code tapRowX[j]} is the image offset and {@code tapRowK[j]} the row
+     * of B of tap row j's first tap (kx = 0); its kx = 1, 2 taps are the next floats of the image and
+     * lie {@code kxStep} rows further down B. One-vector blocks only (eight pixels): a two-vector
+     * version ran slower than {@link #imageTile} on AVX2 (register pressure).
+     */
+    void imageTileStride2(int bl, float[] x, int x0, int[] tapRowX, int[] tapRowK, int kxStep, float[] y, int y0) {
+        int col = blockCol[bl];
+        image8x1Stride2(x, x0, tapRowX, tapRowK, kxStep * L, y, y0 + col, col, blockOffset[bl]);
+    }
+
+    /** The fused activation over y[from, to) (after raw tiles). */
+    void activate(float[] y, int from, int to) {
+        act.apply(y, from, to);
+    }
+
+    /**
+     * Eight pixels against a one-vector block, for a 3-wide window at stride 2 over NCHW rows: per tap
+     * row (channel, ky) the three taps of eight pixels read 17 consecutive floats at fixed offsets from
+     * one base, each loaded once (C2 bounds-checks such constant offsets once, not per load).
+     */
+    private void image8x1Stride2(float[] x, int x0, int[] tapRowX, int[] tapRowK, int kxW, float[] y, int yo, int col,
+            int bo) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, col);
+        FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        for (int j = 0; j < tapRowX.length; j++) {
+            int xi = x0 + tapRowX[j];
+            int bi = bo + tapRowK[j] * L;
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + kxW);
+            FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * kxW);
+            FloatVector v;
+            v = FloatVector.broadcast(S, x[xi]);
+            c0 = v.fma(w0, c0);
+            v = FloatVector.broadcast(S, x[xi + 1]);
+            c0 = v.fma(w1, c0);
+            v = FloatVector.broadcast(S, x[xi + 2]);
+            c0 = v.fma(w2, c0);
+            c1 = v.fma(w0, c1);
+            v = FloatVector.broadcast(S, x[xi + 3]);
+            c1 = v.fma(w1, c1);
+            v = FloatVector.broadcast(S, x[xi + 4]);
+            c1 = v.fma(w2, c1);
+            c2 = v.fma(w0, c2);
+            v = FloatVector.broadcast(S, x[xi + 5]);
+            c2 = v.fma(w1, c2);
+            v = FloatVector.broadcast(S, x[xi + 6]);
+            c2 = v.fma(w2, c2);
+            c3 = v.fma(w0, c3);
+            v = FloatVector.broadcast(S, x[xi + 7]);
+            c3 = v.fma(w1, c3);
+            v = FloatVector.broadcast(S, x[xi + 8]);
+            c3 = v.fma(w2, c3);
+            c4 = v.fma(w0, c4);
+            v = FloatVector.broadcast(S, x[xi + 9]);
+            c4 = v.fma(w1, c4);
+            v = FloatVector.broadcast(S, x[xi + 10]);
+            c4 = v.fma(w2, c4);
+            c5 = v.fma(w0, c5);
+            v = FloatVector.broadcast(S, x[xi + 11]);
+            c5 = v.fma(w1, c5);
+            v = FloatVector.broadcast(S, x[xi + 12]);
+            c5 = v.fma(w2, c5);
+            c6 = v.fma(w0, c6);
+            v = FloatVector.broadcast(S, x[xi + 13]);
+            c6 = v.fma(w1, c6);
+            v = FloatVector.broadcast(S, x[xi + 14]);
+            c6 = v.fma(w2, c6);
+            c7 = v.fma(w0, c7);
+            v = FloatVector.broadcast(S, x[xi + 15]);
+            c7 = v.fma(w1, c7);
+            v = FloatVector.broadcast(S, x[xi + 16]);
+            c7 = v.fma(w2, c7);
+        }
+        c0.intoArray(y, yo);
+        c1.intoArray(y, yo + n);
+        c2.intoArray(y, yo + 2 * n);
+        c3.intoArray(y, yo + 3 * n);
+        c4.intoArray(y, yo + 4 * n);
+        c5.intoArray(y, yo + 5 * n);
+        c6.intoArray(y, yo + 6 * n);
+        c7.intoArray(y, yo + 7 * n);
+    }
+
+    private void image6x2(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
+            int xi = x0 + offset[i];
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector v = FloatVector.broadcast(S, x[xi]);
+            c00 = v.fma(w0, c00);
+            c01 = v.fma(w1, c01);
+            v = FloatVector.broadcast(S, x[xi + step]);
+            c10 = v.fma(w0, c10);
+            c11 = v.fma(w1, c11);
+            v = FloatVector.broadcast(S, x[xi + 2 * step]);
+            c20 = v.fma(w0, c20);
+            c21 = v.fma(w1, c21);
+            v = FloatVector.broadcast(S, x[xi + 3 * step]);
+            c30 = v.fma(w0, c30);
+            c31 = v.fma(w1, c31);
+            v = FloatVector.broadcast(S, x[xi + 4 * step]);
+            c40 = v.fma(w0, c40);
+            c41 = v.fma(w1, c41);
+            v = FloatVector.broadcast(S, x[xi + 5 * step]);
+            c50 = v.fma(w0, c50);
+            c51 = v.fma(w1, c51);
+        }
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c40.intoArray(y, yo + 4 * n);
+        c41.intoArray(y, yo + 4 * n + L);
+        c50.intoArray(y, yo + 5 * n);
+        c51.intoArray(y, yo + 5 * n + L);
+    }
+
+    /**
+     * {@link #image6x2} for pixels two floats apart (the stem: NCHW, stride 2). With constant offsets
+     * from one index C2 checks the six loads' bounds once instead of once each.
+     */
+    private void image6x2Step2(float[] x, int x0, int[] offset, int bo, float[] y, int yo, int col) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
+            int xi = x0 + offset[i];
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector v = FloatVector.broadcast(S, x[xi]);
+            c00 = v.fma(w0, c00);
+            c01 = v.fma(w1, c01);
+            v = FloatVector.broadcast(S, x[xi + 2]);
+            c10 = v.fma(w0, c10);
+            c11 = v.fma(w1, c11);
+            v = FloatVector.broadcast(S, x[xi + 4]);
+            c20 = v.fma(w0, c20);
+            c21 = v.fma(w1, c21);
+            v = FloatVector.broadcast(S, x[xi + 6]);
+            c30 = v.fma(w0, c30);
+            c31 = v.fma(w1, c31);
+            v = FloatVector.broadcast(S, x[xi + 8]);
+            c40 = v.fma(w0, c40);
+            c41 = v.fma(w1, c41);
+            v = FloatVector.broadcast(S, x[xi + 10]);
+            c50 = v.fma(w0, c50);
+            c51 = v.fma(w1, c51);
+        }
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c40.intoArray(y, yo + 4 * n);
+        c41.intoArray(y, yo + 4 * n + L);
+        c50.intoArray(y, yo + 5 * n);
+        c51.intoArray(y, yo + 5 * n + L);
+    }
+
+    private void image8x1(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {
+        FloatVector c0 = FloatVector.fromArray(S, bias, col);
+        FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        for (int i = 0, bi = bo; i < k; i++, bi += L) {
+            int xi = x0 + offset[i];
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            c0 = FloatVector.broadcast(S, x[xi]).fma(w0, c0);
+            c1 = FloatVector.broadcast(S, x[xi + step]).fma(w0, c1);
+            c2 = FloatVector.broadcast(S, x[xi + 2 * step]).fma(w0, c2);
+            c3 = FloatVector.broadcast(S, x[xi + 3 * step]).fma(w0, c3);
+            c4 = FloatVector.broadcast(S, x[xi + 4 * step]).fma(w0, c4);
+            c5 = FloatVector.broadcast(S, x[xi + 5 * step]).fma(w0, c5);
+            c6 = FloatVector.broadcast(S, x[xi + 6 * step]).fma(w0, c6);
+            c7 = FloatVector.broadcast(S, x[xi + 7 * step]).fma(w0, c7);
+        }
+        c0.intoArray(y, yo);
+        c1.intoArray(y, yo + n);
+        c2.intoArray(y, yo + 2 * n);
+        c3.intoArray(y, yo + 3 * n);
+        c4.intoArray(y, yo + 4 * n);
+        c5.intoArray(y, yo + 5 * n);
+        c6.intoArray(y, yo + 6 * n);
+        c7.intoArray(y, yo + 7 * n);
     }
 
     // The three tiles differ only in width; they are spelled out because C2 keeps accumulators in

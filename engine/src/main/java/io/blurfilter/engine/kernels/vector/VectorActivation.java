@@ -28,6 +28,10 @@ final class VectorActivation {
         this.beta = scalar.beta();
     }
 
+    boolean isHardSwish() {
+        return kind == Activation.HARD_SWISH;
+    }
+
     void apply(float[] a, int from, int to) {
         switch (kind) {
             case NONE:

@@ -6,7 +6,7 @@ import static io.blurfilter.engine.kernels.vector.Lanes.S;
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.kernels.fast.FusedActivation;
 import io.blurfilter.engine.kernels.fast.PlainDepthwise;
-import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
@@ -19,7 +19,7 @@ import jdk.incubator.vector.FloatVector;
  * on 14x14 and 7x7 maps) the image is first copied into a zero-padded scratch so every pixel is
  * interior; elsewhere edge pixels check each tap. Sums are stored raw; the activation runs per row.
  */
-final class VectorDepthwise implements Layer {
+final class VectorDepthwise implements SplittableLayer {
     private final ConvParams p;
     private final int in;
     private final int out;
@@ -43,12 +43,20 @@ final class VectorDepthwise implements Layer {
     /** Tap input offsets from a unit's window origin in the source image. */
     private final int[] tapOffset;
     /**
-     * Channel-vector layers only: interior columns [colLo, colLo + 4 * blocks) run as blocks of four
-     * adjacent output pixels per channel vector, so each weight vector is loaded once for four FMAs
-     * (and, for 3x3 and 5x5 at stride 1, each input vector once for up to kW FMAs); units cover the
-     * rest of the row.
+     * Channel-vector layers only: the interior columns run as blocks of adjacent output pixels per
+     * channel vector, eight at a time ({@link RowBlock#runWide}) where the window has such a kernel,
+     * else four, so each weight vector is loaded once per block (and, for 3x3 and 5x5 at stride 1 and
+     * 3x3 at stride 2, each input vector once). When the width is not a multiple of the block, the
+     * last block overlaps the one before and rewrites a few raw sums with the same values: cheaper than
+     * finishing the row with single-pixel units, whose four accumulator chains wait on FMA latency.
+     * Rows narrower than four pixels (and layers with fewer channels than a vector) use units.
      */
-    private final int blocks;
+    private final int[] blockStarts;
+    private final boolean wideBlocks;
+    /** The interior is exactly seven pixels wide: one {@link RowBlock#runSeven} block per row. */
+    private final boolean sevenBlocks;
+    /** The blocks cover the interior and apply the activation themselves (hard-swish). */
+    private final boolean blocksActivate;
     private final RowBlock rowBlock;
     /** Per unit of an interior row: input and output offsets from the row's origin, weight offset. */
     private final int[] unitIn;
@@ -113,9 +121,15 @@ final class VectorDepthwise implements Layer {
         }
         int pixelsPerUnit = channelVectors ? 1 : L / c;
         int unitsPerStep = channelVectors ? c / L : 1;
-        this.blocks = channelVectors ? (colHi - colLo) / RowBlock.PIXELS : 0;
-        this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c);
-        int firstUnitCol = colLo + blocks * RowBlock.PIXELS;
+        this.act = new VectorActivation(new FusedActivation(p.act));
+        this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c, act.isHardSwish());
+        int width = colHi - colLo;
+        this.sevenBlocks = channelVectors && rowBlock.hasSeven() && width == RowBlock.SEVEN_PIXELS;
+        this.wideBlocks = !sevenBlocks && channelVectors && rowBlock.hasWide() && width >= RowBlock.WIDE_PIXELS;
+        int blockPixels = sevenBlocks ? RowBlock.SEVEN_PIXELS : wideBlocks ? RowBlock.WIDE_PIXELS : RowBlock.PIXELS;
+        this.blockStarts = channelVectors && width >= RowBlock.PIXELS ? overlappingStarts(colLo, colHi, blockPixels)
+                : new int[0];
+        int firstUnitCol = blockStarts.length > 0 ? colHi : colLo;
         int steps = (colHi - firstUnitCol) / pixelsPerUnit;
         this.colCovered = firstUnitCol + steps * pixelsPerUnit;
         int units = steps * unitsPerStep;
@@ -132,7 +146,7 @@ final class VectorDepthwise implements Layer {
                 unitW[u] = cv;
             }
         }
-        this.act = new VectorActivation(new FusedActivation(p.act));
+        this.blocksActivate = blockStarts.length > 0 && act.isHardSwish();
     }
 
     @Override
@@ -140,25 +154,64 @@ final class VectorDepthwise implements Layer {
         float[] x = slots[in];
         float[] y = slots[out];
         float[] src = padded ? slots[scratch] : x;
-        int c = p.inC;
         for (int n = 0; n < p.batch; n++) {
+            if (padded) {
+                pad(x, n * p.inH * p.inW * p.inC, src);
+            }
+            rows(x, src, y, n * p.outH, (n + 1) * p.outH);
+        }
+    }
+
+    /**
+     * Split by output rows. A padded layer is split only for one image: {@link #prepare} pads it once
+     * for all parts (the scratch holds one image).
+     */
+    @Override
+    public int partsFor(int parallelism) {
+        if (padded && p.batch > 1) {
+            return 1;
+        }
+        long work = (long) p.batch * p.outH * p.outW * p.inC * p.taps();
+        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+    }
+
+    @Override
+    public void prepare(float[][] slots) {
+        if (padded) {
+            pad(slots[in], 0, slots[scratch]);
+        }
+    }
+
+    @Override
+    public void forwardPart(float[][] slots, int part, int parts) {
+        int total = p.batch * p.outH;
+        rows(slots[in], padded ? slots[scratch] : slots[in], slots[out], SplittableLayer.boundary(total, part, parts, 1),
+                SplittableLayer.boundary(total, part + 1, parts, 1));
+    }
+
+    /**
+     * Output rows [from, to) counted across the batch (row r is row r % outH of image r / outH); when
+     * padded, {@code src} holds the padded copy of those rows' image.
+     */
+    private void rows(float[] x, float[] src, float[] y, int from, int to) {
+        int c = p.inC;
+        for (int r = from; r < to; r++) {
+            int n = r / p.outH;
+            int oy = r % p.outH;
             int xImage = n * p.inH * p.inW * c;
             int yImage = n * p.outH * p.outW * c;
             int srcImage = padded ? 0 : xImage;
-            if (padded) {
-                pad(x, xImage, src);
+            if (oy < rowLo || oy >= rowHi) {
+                edge(x, xImage, y, yImage, oy, 0, p.outW);
+                continue;
             }
-            for (int oy = 0; oy < p.outH; oy++) {
-                if (oy < rowLo || oy >= rowHi) {
-                    edge(x, xImage, y, yImage, oy, 0, p.outW);
-                    continue;
-                }
-                int yr = yImage + oy * p.outW * c;
-                interiorRow(src, srcImage + (oy * p.strideH - srcPadTop) * srcW * c, y, yr);
+            int yr = yImage + oy * p.outW * c;
+            interiorRow(src, srcImage + (oy * p.strideH - srcPadTop) * srcW * c, y, yr);
+            if (!blocksActivate) {
                 act.apply(y, yr + colLo * c, yr + colCovered * c);
-                edge(x, xImage, y, yImage, oy, 0, colLo);
-                edge(x, xImage, y, yImage, oy, colCovered, p.outW);
             }
+            edge(x, xImage, y, yImage, oy, 0, colLo);
+            edge(x, xImage, y, yImage, oy, colCovered, p.outW);
         }
     }
 
@@ -177,8 +230,14 @@ final class VectorDepthwise implements Layer {
     }
 
     private void interiorRow(float[] x, int xr, float[] y, int yr) {
-        for (int b = 0; b < blocks; b++) {
-            rowBlock.run(x, xr, w, bias, y, yr, colLo + b * RowBlock.PIXELS);
+        for (int start : blockStarts) {
+            if (sevenBlocks) {
+                rowBlock.runSeven(x, xr, w, bias, y, yr, start);
+            } else if (wideBlocks) {
+                rowBlock.runWide(x, xr, w, bias, y, yr, start);
+            } else {
+                rowBlock.run(x, xr, w, bias, y, yr, start);
+            }
         }
         int units = unitIn.length;
         int u = 0;
@@ -194,6 +253,16 @@ final class VectorDepthwise implements Layer {
             }
             acc.intoArray(y, yr + unitOut[u]);
         }
+    }
+
+    /** Starts of blocks of {@code size} covering [from, to) (to - from >= size), the last one flush with to. */
+    private static int[] overlappingStarts(int from, int to, int size) {
+        int count = (to - from + size - 1) / size;
+        int[] starts = new int[count];
+        for (int i = 0; i < count; i++) {
+            starts[i] = Math.min(from + i * size, to - size);
+        }
+        return starts;
     }
 
     private void quad(float[] x, int xr, float[] y, int yr, int u) {
@@ -249,13 +318,18 @@ final class VectorDepthwise implements Layer {
         int valid = Math.max(0, kyHi - kyLo) * Math.max(0, nkx);
         for (int cv = 0; cv < c; cv += L) {
             FloatVector acc = FloatVector.fromArray(S, bias, cv);
-            // one flat loop over the valid taps: a vector carried through nested loops gets boxed
+            // one flat loop over the valid taps (a vector carried through nested loops gets boxed),
+            // stepping (ky, kx) with counters: a division per tap cost more than the FMA
+            int ky = kyLo;
+            int kx = kxLo;
             for (int j = 0; j < valid; j++) {
-                int ky = kyLo + j / nkx;
-                int kx = kxLo + j % nkx;
                 int xo = xImage + ((y0 + ky * p.dilH) * p.inW + x0 + kx * p.dilW) * c + cv;
                 acc = FloatVector.fromArray(S, x, xo)
                         .fma(FloatVector.fromArray(S, w, (ky * p.kW + kx) * rowWidth + cv), acc);
+                if (++kx == kxHi) {
+                    kx = kxLo;
+                    ky++;
+                }
             }
             acc.intoArray(y, yo + cv);
         }

@@ -1,0 +1,127 @@
+package io.blurfilter.bench;
+
+import io.blurfilter.engine.Model;
+import io.blurfilter.engine.Session;
+import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.PartRunner;
+import io.blurfilter.engine.runtime.Plan;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where one inference's time goes, per layer and per layer kind: runs a compiled plan's layers one by
+ * one on a session's workspace and keeps each layer's minimum over many runs (the minimum is the least
+ * disturbed by other load on a shared machine). A development tool, not a benchmark: read the plan's
+ * private fields reflectively so the engine needs no profiling API.
+ *
+ * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL] [vector|fast] [runs]</pre>
+ */
+public final class LayerProfile {
+    private LayerProfile() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchModel m = BenchModel.valueOf(args.length > 0 ? args[0] : "X1_0_LAST");
+        String family = args.length > 1 ? args[1] : "vector";
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        Model model = Engines.blurfilter(m, family);
+        float[] input = Fixtures.input224();
+        Session s = model.newSession();
+        s.run(new Tensor(BenchModel.INPUT_SHAPE, input)); // compiles the plan
+        Method planOf = Model.class.getDeclaredMethod("plan", int[].class);
+        planOf.setAccessible(true);
+        Plan plan = (Plan) planOf.invoke(model, (Object) BenchModel.INPUT_SHAPE);
+        @SuppressWarnings("unchecked")
+        List<Layer> layers = (List<Layer>) field(plan, "layers");
+        int inputSlot = (Integer) field(plan, "inputSlot");
+        float[][] ws = plan.newWorkspace();
+        long[] min = new long[layers.size()];
+        java.util.Arrays.fill(min, Long.MAX_VALUE);
+        long bestTotal = Long.MAX_VALUE;
+        for (int r = 0; r < runs; r++) {
+            System.arraycopy(input, 0, ws[inputSlot], 0, input.length);
+            long start = System.nanoTime();
+            for (int i = 0; i < layers.size(); i++) {
+                long t0 = System.nanoTime();
+                layers.get(i).forward(ws);
+                min[i] = Math.min(min[i], System.nanoTime() - t0);
+            }
+            bestTotal = Math.min(bestTotal, System.nanoTime() - start);
+        }
+        // bytes each layer allocates in one more run (the kernels should allocate none)
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        long[] allocated = new long[layers.size()];
+        System.arraycopy(input, 0, ws[inputSlot], 0, input.length);
+        for (int i = 0; i < layers.size(); i++) {
+            long b0 = mx.getThreadAllocatedBytes(self);
+            layers.get(i).forward(ws);
+            allocated[i] = mx.getThreadAllocatedBytes(self) - b0;
+        }
+        Map<String, Long> byKind = new TreeMap<>();
+        long sum = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            String kind = describe(layers.get(i));
+            System.out.printf("%3d %-60s %8.1f us %6d B%n", i, kind, min[i] / 1e3, allocated[i]);
+            byKind.merge(layers.get(i).getClass().getSimpleName(), min[i], Long::sum);
+            sum += min[i];
+        }
+        System.out.println("-- by kind (sum of per-layer minima) --");
+        for (Map.Entry<String, Long> e : byKind.entrySet()) {
+            System.out.printf("%-30s %8.3f ms%n", e.getKey(), e.getValue() / 1e6);
+        }
+        System.out.printf("sum of minima %.3f ms, best whole run %.3f ms (%s, %s)%n", sum / 1e6, bestTotal / 1e6, m,
+                family);
+        for (int threads : new int[] {2, 4}) {
+            Plan.Parallel par = plan.newParallel(ws, new PartRunner(Runnable::run, threads));
+            System.out.printf("layers split with %d intra-op threads: %d of %d%n", threads, par.splitLayers(),
+                    layers.size());
+        }
+    }
+
+    private static String describe(Layer l) {
+        String name = l.getClass().getSimpleName();
+        try {
+            Object gemm = field(l, "gemm");
+            return name + " k=" + field(gemm, "k") + " n=" + field(gemm, "n")
+                    + (hasField(l, "pixels") ? " rows=" + field(l, "pixels") : "");
+        } catch (ReflectiveOperationException e) {
+            // no gemm: fall through
+        }
+        try {
+            Object p = field(l, "p");
+            return name + " " + field(p, "inH") + "x" + field(p, "inW") + "x" + field(p, "inC") + " k"
+                    + field(p, "kH") + " s" + field(p, "strideH") + " -> " + field(p, "outC");
+        } catch (ReflectiveOperationException e) {
+            return name;
+        }
+    }
+
+    private static boolean hasField(Object o, String name) {
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Object field(Object o, String name) throws ReflectiveOperationException {
+        for (Class<?> c = o.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(o);
+            } catch (NoSuchFieldException e) {
+                // superclass next
+            }
+        }
+        throw new NoSuchFieldException(name);
+    }
+}
