@@ -77,10 +77,11 @@ public final class ConvertCommand {
                     }
                     case "--interpolation": {
                         String v = value(args, ++i, a);
-                        if (!v.equals("linear") && !v.equals("area")) {
+                        try {
+                            o.interpolation(Preprocessing.Interpolation.ofToken(v));
+                        } catch (IllegalArgumentException e) {
                             throw new UsageException("--interpolation must be linear or area, not '" + v + "'");
                         }
-                        o.interpolation(Preprocessing.Interpolation.valueOf(v.toUpperCase(java.util.Locale.ROOT)));
                         break;
                     }
                     case "--crop": {

@@ -19,7 +19,24 @@ public final class Preprocessing {
      * (cv2.INTER_AREA) and is bilinear when enlarging, so a 12-megapixel photo reduced to 256 pixels
      * keeps its blur instead of aliasing into crisp-looking detail.
      */
-    public enum Interpolation { LINEAR, AREA }
+    public enum Interpolation {
+        LINEAR, AREA;
+
+        /** The word the model format and the command line use: {@code linear} or {@code area}. */
+        public String token() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The filter a {@link #token()} names; IllegalArgumentException naming the words otherwise. */
+        public static Interpolation ofToken(String token) {
+            for (Interpolation i : values()) {
+                if (i.token().equals(token)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("unknown interpolation '" + token + "' (linear or area)");
+        }
+    }
 
     /** Channel order of the tensor. */
     public enum ChannelOrder { RGB, BGR }
@@ -35,12 +52,6 @@ public final class Preprocessing {
     private final float[] std;
     private final ChannelOrder channelOrder;
     private final Interpolation interpolation;
-
-    private Preprocessing(Resize resize, int resizeShort, int resizeWidth, int resizeHeight, int cropWidth,
-            int cropHeight, float scale, float[] mean, float[] std, ChannelOrder channelOrder) {
-        this(resize, resizeShort, resizeWidth, resizeHeight, cropWidth, cropHeight, scale, mean, std, channelOrder,
-                Interpolation.LINEAR);
-    }
 
     private Preprocessing(Resize resize, int resizeShort, int resizeWidth, int resizeHeight, int cropWidth,
             int cropHeight, float scale, float[] mean, float[] std, ChannelOrder channelOrder,
@@ -91,13 +102,13 @@ public final class Preprocessing {
 
     public static Preprocessing resizeShortThenCrop(int shortSide, int cropWidth, int cropHeight) {
         return new Preprocessing(Resize.SHORT_SIDE, shortSide, 0, 0, cropWidth, cropHeight, 1f / 255f,
-                IMAGENET_MEAN, IMAGENET_STD, ChannelOrder.RGB);
+                IMAGENET_MEAN, IMAGENET_STD, ChannelOrder.RGB, Interpolation.LINEAR);
     }
 
     /** Straight resize to width x height (text-line models), ImageNet normalization. */
     public static Preprocessing resizeTo(int width, int height) {
         return new Preprocessing(Resize.EXACT, 0, width, height, 0, 0, 1f / 255f, IMAGENET_MEAN, IMAGENET_STD,
-                ChannelOrder.RGB);
+                ChannelOrder.RGB, Interpolation.LINEAR);
     }
 
     private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
@@ -127,7 +138,7 @@ public final class Preprocessing {
     public static Preprocessing of(Resize resize, int resizeShort, int resizeWidth, int resizeHeight, int cropWidth,
             int cropHeight, float scale, float[] mean, float[] std, ChannelOrder order) {
         return new Preprocessing(resize, resizeShort, resizeWidth, resizeHeight, cropWidth, cropHeight, scale, mean,
-                std, order);
+                std, order, Interpolation.LINEAR);
     }
 
     public Resize resize() {
@@ -180,7 +191,7 @@ public final class Preprocessing {
         String size = resize == Resize.SHORT_SIDE ? "resize_short " + resizeShort
                 : resize == Resize.EXACT ? "resize " + resizeWidth + "x" + resizeHeight : "no resize";
         if (resize != Resize.NONE && interpolation != Interpolation.LINEAR) {
-            size += " (" + interpolation.name().toLowerCase(java.util.Locale.ROOT) + ")";
+            size += " (" + interpolation.token() + ")";
         }
         String crop = cropWidth > 0 ? ", crop " + cropWidth + "x" + cropHeight : "";
         return size + crop + ", scale " + scale + ", mean " + Arrays.toString(mean) + ", std "

@@ -451,7 +451,7 @@ public final class ModelReader {
                             throw new IllegalArgumentException("preprocess interpolation needs format version 2");
                         }
                         need(v, 1, e.getKey());
-                        interpolation = interpolation(v.get(0));
+                        interpolation = Preprocessing.Interpolation.ofToken(v.get(0));
                         break;
                     default:
                         throw new IllegalArgumentException("unknown preprocess step '" + e.getKey() + "'");
@@ -462,17 +462,6 @@ public final class ModelReader {
             }
             return Preprocessing.of(resize, resizeShort, rw, rh, cw, ch, scale, mean, std, order)
                     .withInterpolation(interpolation);
-        }
-
-        private static Preprocessing.Interpolation interpolation(String name) {
-            switch (name) {
-                case "linear":
-                    return Preprocessing.Interpolation.LINEAR;
-                case "area":
-                    return Preprocessing.Interpolation.AREA;
-                default:
-                    throw new IllegalArgumentException("unknown interpolation '" + name + "' (linear or area)");
-            }
         }
 
         private static void need(List<String> v, int n, String what) {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -152,8 +151,7 @@ public final class ModelWriter {
                 break;
         }
         if (p.interpolation() != Preprocessing.Interpolation.LINEAR) {
-            sb.append("preprocess interpolation ").append(p.interpolation().name().toLowerCase(Locale.ROOT))
-                    .append('\n');
+            sb.append("preprocess interpolation ").append(p.interpolation().token()).append('\n');
         }
         if (p.cropWidth() > 0) {
             sb.append("preprocess crop ").append(p.cropWidth()).append(' ').append(p.cropHeight()).append('\n');
