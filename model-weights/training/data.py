@@ -276,20 +276,57 @@ def shallow_dof(img, rng, k_scale=1.0):
 
 BLUR_TYPES = ["gaussian", "motion", "linear", "defocus", "shake", "tremor", "highres", "mixed"]
 BLUR_PROBS = [0.10, 0.10, 0.12, 0.15, 0.13, 0.16, 0.12, 0.12]
+KERNEL_KINDS = ("gaussian", "motion", "linear", "defocus", "shake", "tremor")
+
+
+def star_field(img, rng, px=1.0):
+    """Darken a random rectangle of the image (soft edges, 35-100% of each side) and strew it with
+    small bright points: a night sky, city lights, a painted starry ceiling.  Label independent:
+    such a scene is sharp unless it is then blurred.  `px` = image pixels per network-input pixel,
+    so points stay 0.6-2.5 px and their density per input pixel stays fixed at any resolution."""
+    h, w = img.shape[:2]
+    rh, rw = int(h * rng.uniform(0.35, 1.0)), int(w * rng.uniform(0.35, 1.0))
+    y0, x0 = int(rng.integers(0, h - rh + 1)), int(rng.integers(0, w - rw + 1))
+    mask = np.zeros((h, w), np.float32)
+    mask[y0:y0 + rh, x0:x0 + rw] = 1.0
+    feather = max(1, int(min(rh, rw) * 0.08)) * 2 + 1
+    mask = cv2.GaussianBlur(mask, (feather, feather), 0)[:, :, None]
+    dark = rng.uniform(0.15, 0.5)
+    out = img.astype(np.float32) * (1.0 - mask * (1.0 - dark))
+    n = int(rh * rw / (px * px) * rng.uniform(1e-3, 8e-3))
+    ys = rng.integers(y0, y0 + rh, n)
+    xs = rng.integers(x0, x0 + rw, n)
+    sizes = np.maximum(1, np.rint(rng.uniform(0.6, 2.5, n) * px)).astype(int)
+    colours = np.clip(rng.normal(235, 20, (n, 3)), 150, 255)
+    for y, x, s_, c in zip(ys, xs, sizes, colours):
+        out[y:y + s_, x:x + s_] = c
+    return np.clip(np.rint(out), 0, 255).astype(np.uint8)
+
+
+def blur_in_linear_light(img, rng, k_scale, kind):
+    """Blur as the lens does, on linear light, with clipped highlights given back headroom
+    (gain U(1, 8) on the brightest pixels): small bright points spread into visible streaks and
+    disks instead of fading into the background as they do when blurring gamma-encoded values."""
+    x = (img.astype(np.float32) / 255.0) ** 2.2
+    peak = x.max(axis=2, keepdims=True)
+    gain = float(rng.uniform(1.0, 8.0))
+    x = x * (1.0 + (gain - 1.0) * np.clip((peak - 0.6) / 0.4, 0.0, 1.0) ** 2)
+    out = apply_kernel(x, _random_kernel(rng, kind, k_scale))
+    return np.clip(np.rint(np.clip(out, 0.0, 1.0) ** (1 / 2.2) * 255.0), 0, 255).astype(np.uint8)
 
 
 def synth_blur(img, rng, k_scale=1.0, kind=None):
     """Blur an RGB uint8 image at its own resolution. Returns (blurred, kind)."""
     if kind is None:
         kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
-    if kind in ("gaussian", "motion", "linear", "defocus", "shake", "tremor"):
+    if kind in KERNEL_KINDS:
         return apply_kernel(img, _random_kernel(rng, kind, k_scale)), kind
     if kind == "highres":
         # the photo was taken at a higher resolution, blurred there, then downscaled to ours
         u = float(rng.uniform(1.5, 3.0))
         h, w = img.shape[:2]
         up = cv2.resize(img, (int(round(w * u)), int(round(h * u))), interpolation=cv2.INTER_CUBIC)
-        sub = str(rng.choice(["gaussian", "motion", "linear", "defocus", "shake", "tremor"]))
+        sub = str(rng.choice(KERNEL_KINDS))
         up = apply_kernel(up, _random_kernel(rng, sub, k_scale * u))
         interp = cv2.INTER_AREA if rng.random() < 0.5 else cv2.INTER_LINEAR
         return cv2.resize(up, (w, h), interpolation=interp), kind
@@ -361,7 +398,7 @@ def colour_jitter(img, rng):
 MILD_KINDS = ("linear", "shake", "tremor")
 
 
-def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mild=0.3):
+def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mild=0.3, p_star=0.12):
     """One training sample.
 
     Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
@@ -375,6 +412,8 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mil
     model's resize).  Blur strength is multiplied by f_eval/f so blur widths at the network input
     keep the same distribution, and the regime is label independent.
     With p_mild a motion-type blur (MILD_KINDS) is weakened to U(0.45, 1) of its strength.
+    With p_star part of the crop becomes a dark star field (star_field), for either label; a
+    kernel blur of such a sample is done in linear light with highlight headroom.
     Blur and degradations are applied at the image's own resolution, before the resize."""
     h, w = img.shape[:2]
     f_eval = RESIZE_SHORT / min(h, w)
@@ -399,11 +438,17 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mil
     region = img[ry0:ry1, rx0:rx1]
     ks = k_scale_of(img) * (f_eval / f if alias else 1.0)
     label = 1 if rng.random() < p_blur else 0
+    star = rng.random() < p_star
+    if star:
+        region = star_field(region, rng, px=1.0 / f)
     if label:
         kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
         if kind in MILD_KINDS and rng.random() < p_mild:
             ks *= rng.uniform(0.45, 1.0)
-        region, _ = synth_blur(region, rng, ks, kind)
+        if star and kind in KERNEL_KINDS:
+            region = blur_in_linear_light(region, rng, ks, kind)
+        else:
+            region, _ = synth_blur(region, rng, ks, kind)
     elif rng.random() < p_dof:
         region = shallow_dof(region, rng, ks)
     region = degrade_common(region, rng)
