@@ -26,17 +26,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx1g"})
 public class ThroughputVsOrtBenchmark {
-    /** One engine per benchmark thread. */
-    @State(Scope.Thread)
-    public static class PerThread {
-        @Param({"vector", "fast", "onnxruntime"})
-        public String engine;
-
+    /** A runner for the engine a subclass's {@code @Param} names, built per trial and closed after it. */
+    public abstract static class EngineRunner {
         Runner runner;
+
+        abstract String engine();
 
         @Setup
         public void setUp() throws Exception {
-            runner = Runner.of(engine, BenchModel.X1_0_LAST, Fixtures.input224());
+            runner = Runner.of(engine(), BenchModel.X1_0_LAST, Fixtures.input224());
         }
 
         @TearDown
@@ -45,22 +43,27 @@ public class ThroughputVsOrtBenchmark {
         }
     }
 
+    /** One engine per benchmark thread. */
+    @State(Scope.Thread)
+    public static class PerThread extends EngineRunner {
+        @Param({"vector", "fast", "onnxruntime"})
+        public String engine;
+
+        @Override
+        String engine() {
+            return engine;
+        }
+    }
+
     /** One caller, two intra-op threads: blurfilter's vector path (IntraOp.threads(2)) and ONNX Runtime. */
     @State(Scope.Benchmark)
-    public static class TwoIntraOp {
+    public static class TwoIntraOp extends EngineRunner {
         @Param({"vector2", "onnxruntime2"})
         public String engine;
 
-        Runner runner;
-
-        @Setup
-        public void setUp() throws Exception {
-            runner = Runner.of(engine, BenchModel.X1_0_LAST, Fixtures.input224());
-        }
-
-        @TearDown
-        public void tearDown() throws Exception {
-            runner.close();
+        @Override
+        String engine() {
+            return engine;
         }
     }
 
