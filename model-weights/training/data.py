@@ -102,27 +102,23 @@ def paddle_motion_kernel(k, angle):
     return kern / kern.sum()
 
 
-def line_kernel(length, angle, dwell=0.0):
-    """Anti-aliased straight motion of `length` px at any angle (used at scaled resolutions).  With
-    dwell > 0 the exposure along the streak grows as t^dwell: decelerating motion, brightest where it ends."""
+def line_kernel(length, angle):
+    """Anti-aliased straight motion of `length` px at any angle (used at scaled resolutions)."""
     r = int(math.ceil(length / 2)) + 2
     size = 2 * r + 1
     kern = np.zeros((size, size), np.float32)
     n = max(8, int(length * 8))
     t = np.linspace(-length / 2, length / 2, n)
     a = math.radians(angle)
-    mass = (np.linspace(0.0, 1.0, n) + 0.02) ** dwell if dwell > 0 else None
-    _splat(kern, r + t * math.cos(a), r - t * math.sin(a), mass)
+    _splat(kern, r + t * math.cos(a), r - t * math.sin(a))
     return kern / kern.sum()
 
 
-def _splat(kern, xs, ys, mass=None):
+def _splat(kern, xs, ys):
     x0 = np.floor(xs).astype(int)
     y0 = np.floor(ys).astype(int)
     fx, fy = xs - x0, ys - y0
     for dx, dy, wgt in ((0, 0, (1 - fx) * (1 - fy)), (1, 0, fx * (1 - fy)), (0, 1, (1 - fx) * fy), (1, 1, fx * fy)):
-        if mass is not None:
-            wgt = wgt * mass
         np.add.at(kern, (np.clip(y0 + dy, 0, kern.shape[0] - 1), np.clip(x0 + dx, 0, kern.shape[1] - 1)), wgt)
 
 
@@ -221,9 +217,6 @@ def _random_kernel(rng, kind, k_scale):
         # them near-horizontal (panning / hand shake is mostly horizontal in real photos)
         angle = float(rng.normal(0, 12)) if rng.random() < 0.5 else float(rng.uniform(0, 180))
         return line_kernel(float(rng.uniform(6.0, 24.0)) * k_scale, angle)
-    if kind == RAMP_KIND:
-        angle = float(rng.normal(0, 12)) if rng.random() < 0.5 else float(rng.uniform(0, 180))
-        return line_kernel(float(rng.uniform(8.0, 28.0)) * k_scale, angle, dwell=float(rng.uniform(1.0, 4.0)))
     if kind == "defocus":
         return disk_kernel(float(rng.uniform(2.0, 5.0)) * k_scale)
     if kind == "shake":
@@ -265,18 +258,6 @@ def sharpen(img, rng):
     return np.clip(np.rint(x + amount * (x - b)), 0, 255).astype(np.uint8)
 
 
-def isp_sharpen(img, rng, px=1.0):
-    """A phone camera's sharpening: unsharp mask of radius U(0.4, 1.0) network-input pixels (`px` =
-    image pixels per input pixel) and amount U(0.8, 3), far stronger than `sharpen`.  After motion
-    blur it turns a smear into crisp streaks, which a network that never saw it reads as sharp
-    texture; on a clear photo it adds halos.  Label independent."""
-    sigma = rng.uniform(0.4, 1.0) * px
-    amount = rng.uniform(0.8, 3.0)
-    x = img.astype(np.float32)
-    b = cv2.GaussianBlur(x, (0, 0), sigma)
-    return np.clip(np.rint(x + amount * (x - b)), 0, 255).astype(np.uint8)
-
-
 def shallow_dof(img, rng, k_scale=1.0):
     """Sharp elliptical 'subject' on a strongly defocused background.  Labelled CLEAR (0): like
     PULC/Kwentar, a photo whose subject is in focus is a sharp photo."""
@@ -295,26 +276,20 @@ def shallow_dof(img, rng, k_scale=1.0):
 
 BLUR_TYPES = ["gaussian", "motion", "linear", "defocus", "shake", "tremor", "highres", "mixed"]
 BLUR_PROBS = [0.10, 0.10, 0.12, 0.15, 0.13, 0.16, 0.12, 0.12]
-KERNEL_KINDS = ("gaussian", "motion", "linear", "defocus", "shake", "tremor")
-# Decelerating motion: a straight streak whose exposure piles up at the end where the camera came to
-# rest, so a sharp copy of the scene sits on a fading trail (stars and lamps become comets).  Real
-# phone motion blur often looks like this (Kwentar HONOR-10 `_M`: ~58-px comets at 2048 px), and
-# uniform-speed kernels did not teach it.  Training only: the validation set keeps BLUR_TYPES.
-RAMP_KIND = "ramp"
 
 
 def synth_blur(img, rng, k_scale=1.0, kind=None):
     """Blur an RGB uint8 image at its own resolution. Returns (blurred, kind)."""
     if kind is None:
         kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
-    if kind in KERNEL_KINDS or kind == RAMP_KIND:
+    if kind in ("gaussian", "motion", "linear", "defocus", "shake", "tremor"):
         return apply_kernel(img, _random_kernel(rng, kind, k_scale)), kind
     if kind == "highres":
         # the photo was taken at a higher resolution, blurred there, then downscaled to ours
         u = float(rng.uniform(1.5, 3.0))
         h, w = img.shape[:2]
         up = cv2.resize(img, (int(round(w * u)), int(round(h * u))), interpolation=cv2.INTER_CUBIC)
-        sub = str(rng.choice(KERNEL_KINDS))
+        sub = str(rng.choice(["gaussian", "motion", "linear", "defocus", "shake", "tremor"]))
         up = apply_kernel(up, _random_kernel(rng, sub, k_scale * u))
         interp = cv2.INTER_AREA if rng.random() < 0.5 else cv2.INTER_LINEAR
         return cv2.resize(up, (w, h), interpolation=interp), kind
@@ -386,7 +361,7 @@ def colour_jitter(img, rng):
 MILD_KINDS = ("linear", "shake", "tremor")
 
 
-def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mild=0.3, p_ramp=0.15, p_isp=0.3):
+def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mild=0.3):
     """One training sample.
 
     Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
@@ -400,8 +375,6 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mil
     model's resize).  Blur strength is multiplied by f_eval/f so blur widths at the network input
     keep the same distribution, and the regime is label independent.
     With p_mild a motion-type blur (MILD_KINDS) is weakened to U(0.45, 1) of its strength.
-    With p_ramp a blurred sample gets decelerating motion ("ramp", train-only, see RAMP_KIND).
-    With p_isp (either label) the region is then sharpened like a phone's image processor (isp_sharpen).
     Blur and degradations are applied at the image's own resolution, before the resize."""
     h, w = img.shape[:2]
     f_eval = RESIZE_SHORT / min(h, w)
@@ -427,14 +400,12 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mil
     ks = k_scale_of(img) * (f_eval / f if alias else 1.0)
     label = 1 if rng.random() < p_blur else 0
     if label:
-        kind = RAMP_KIND if rng.random() < p_ramp else str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
+        kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
         if kind in MILD_KINDS and rng.random() < p_mild:
             ks *= rng.uniform(0.45, 1.0)
         region, _ = synth_blur(region, rng, ks, kind)
     elif rng.random() < p_dof:
         region = shallow_dof(region, rng, ks)
-    if rng.random() < p_isp:
-        region = isp_sharpen(region, rng, 1.0 / f)
     region = degrade_common(region, rng)
     crop = region[y0 - ry0:y0 - ry0 + ch, x0 - rx0:x0 - rx0 + cw]
     out = cv2.resize(crop, (size, size), interpolation=interp)
