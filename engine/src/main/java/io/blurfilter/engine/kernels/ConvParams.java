@@ -66,6 +66,11 @@ public final class ConvParams {
         return kH * kW;
     }
 
+    /** Multiply-adds of one run: each output value takes taps() products with each of its group's input channels. */
+    public long multiplyAdds() {
+        return (long) batch * outH * outW * outC * taps() * (inC / group);
+    }
+
     /** Output rows [first, end) whose every tap row lies inside the input. */
     public int firstInsideRow() {
         return firstInside(padTop, strideH);

@@ -87,8 +87,7 @@ public final class PlainDepthwise implements SplittableLayer {
     /** Split by output rows; each part has its own two scratch rows. */
     @Override
     public int partsFor(int parallelism) {
-        long work = (long) p.batch * p.outH * p.outW * p.inC * p.taps();
-        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+        return SplittableLayer.parts(parallelism, p.multiplyAdds(), p.batch * p.outH, 2);
     }
 
     @Override

@@ -74,8 +74,7 @@ final class PlainDirectConv implements SplittableLayer {
     /** Split by output rows; each part accumulates in its own scratch row. */
     @Override
     public int partsFor(int parallelism) {
-        long work = (long) p.batch * p.outH * p.outW * p.kH * p.kW * p.inC * p.outC;
-        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+        return SplittableLayer.parts(parallelism, p.multiplyAdds(), p.batch * p.outH, 2);
     }
 
     @Override

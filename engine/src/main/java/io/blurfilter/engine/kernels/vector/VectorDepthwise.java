@@ -171,8 +171,7 @@ final class VectorDepthwise implements SplittableLayer {
         if (padded && p.batch > 1) {
             return 1;
         }
-        long work = (long) p.batch * p.outH * p.outW * p.inC * p.taps();
-        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+        return SplittableLayer.parts(parallelism, p.multiplyAdds(), p.batch * p.outH, 2);
     }
 
     @Override

@@ -91,8 +91,7 @@ final class VectorDirectConv implements SplittableLayer {
     /** Split by output rows; each part gathers edge windows into its own scratch. */
     @Override
     public int partsFor(int parallelism) {
-        long work = (long) p.batch * p.outH * p.outW * k * p.outC;
-        return SplittableLayer.parts(parallelism, work, p.batch * p.outH, 2);
+        return SplittableLayer.parts(parallelism, p.multiplyAdds(), p.batch * p.outH, 2);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class VectorPointwise implements SplittableLayer {
         this.in = in;
         this.out = out;
         this.pixels = p.batch * p.inH * p.inW;
-        this.work = (long) pixels * p.inC * p.outC;
+        this.work = p.multiplyAdds();
         this.gemm = new PackedGemm(p.weight, p.inC, p.outC, p.bias, new VectorActivation(new FusedActivation(p.act)));
     }
 
