@@ -16,10 +16,10 @@ import java.util.TreeMap;
 /**
  * Where one inference's time goes, per layer and per layer kind: runs a compiled plan's layers one by
  * one on a session's workspace and keeps each layer's minimum over many runs (the minimum is the least
- * disturbed by other load on a shared machine). A development tool, not a benchmark: read the plan's
+ * disturbed by other load on a shared machine) and median. A development tool, not a benchmark: read the plan's
  * private fields reflectively so the engine needs no profiling API.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL] [vector|fast] [runs]</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL] [vector|fast] [runs] [concurrent copies]</pre>
  */
 public final class LayerProfile {
     private LayerProfile() {}
@@ -28,6 +28,7 @@ public final class LayerProfile {
         BenchModel m = BenchModel.valueOf(args.length > 0 ? args[0] : "X1_0_LAST");
         String family = args.length > 1 ? args[1] : "vector";
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        int concurrent = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Model model = Engines.blurfilter(m, family);
         float[] input = Fixtures.input224();
         Session s = model.newSession();
@@ -39,18 +40,20 @@ public final class LayerProfile {
         List<Layer> layers = (List<Layer>) field(plan, "layers");
         int inputSlot = (Integer) field(plan, "inputSlot");
         float[][] ws = plan.newWorkspace();
-        long[] min = new long[layers.size()];
-        java.util.Arrays.fill(min, Long.MAX_VALUE);
-        long bestTotal = Long.MAX_VALUE;
-        for (int r = 0; r < runs; r++) {
-            System.arraycopy(input, 0, ws[inputSlot], 0, input.length);
-            long start = System.nanoTime();
-            for (int i = 0; i < layers.size(); i++) {
-                long t0 = System.nanoTime();
-                layers.get(i).forward(ws);
-                min[i] = Math.min(min[i], System.nanoTime() - t0);
-            }
-            bestTotal = Math.min(bestTotal, System.nanoTime() - start);
+        long[][] times = new long[layers.size()][runs];
+        long[] bestTotal = {Long.MAX_VALUE};
+        // The other copies run the same loop on their own workspaces at the same time, so the printed
+        // minima show what each layer loses when all cores compute (shared L3 and memory bandwidth).
+        Thread[] others = new Thread[concurrent - 1];
+        for (int t = 0; t < others.length; t++) {
+            float[][] own = plan.newWorkspace();
+            others[t] = new Thread(() -> profile(layers, input, own, inputSlot, new long[layers.size()][runs],
+                    new long[1]));
+            others[t].start();
+        }
+        profile(layers, input, ws, inputSlot, times, bestTotal);
+        for (Thread t : others) {
+            t.join();
         }
         // bytes each layer allocates in one more run (the kernels should allocate none)
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -62,24 +65,51 @@ public final class LayerProfile {
             layers.get(i).forward(ws);
             allocated[i] = mx.getThreadAllocatedBytes(self) - b0;
         }
-        Map<String, Long> byKind = new TreeMap<>();
+        Map<String, long[]> byKind = new TreeMap<>();
         long sum = 0;
+        long sumMedians = 0;
+        System.out.printf("%3s %-60s %11s %11s %8s%n", "", "layer", "min", "median", "alloc");
         for (int i = 0; i < layers.size(); i++) {
-            String kind = describe(layers.get(i));
-            System.out.printf("%3d %-60s %8.1f us %6d B%n", i, kind, min[i] / 1e3, allocated[i]);
-            byKind.merge(layers.get(i).getClass().getSimpleName(), min[i], Long::sum);
-            sum += min[i];
+            long[] t = times[i];
+            java.util.Arrays.sort(t);
+            long min = t[0];
+            long median = t[t.length / 2];
+            System.out.printf("%3d %-60s %8.1f us %8.1f us %6d B%n", i, describe(layers.get(i)), min / 1e3,
+                    median / 1e3, allocated[i]);
+            long[] kind = byKind.computeIfAbsent(layers.get(i).getClass().getSimpleName(), k -> new long[2]);
+            kind[0] += min;
+            kind[1] += median;
+            sum += min;
+            sumMedians += median;
         }
-        System.out.println("-- by kind (sum of per-layer minima) --");
-        for (Map.Entry<String, Long> e : byKind.entrySet()) {
-            System.out.printf("%-30s %8.3f ms%n", e.getKey(), e.getValue() / 1e6);
+        System.out.println("-- by kind (sums of per-layer minima, medians) --");
+        for (Map.Entry<String, long[]> e : byKind.entrySet()) {
+            System.out.printf("%-30s %8.3f ms %8.3f ms%n", e.getKey(), e.getValue()[0] / 1e6, e.getValue()[1] / 1e6);
         }
-        System.out.printf("sum of minima %.3f ms, best whole run %.3f ms (%s, %s)%n", sum / 1e6, bestTotal / 1e6, m,
+        System.out.printf("sum of medians %.3f ms%n", sumMedians / 1e6);
+        System.out.printf("sum of minima %.3f ms, best whole run %.3f ms (%s, %s)%n", sum / 1e6, bestTotal[0] / 1e6, m,
                 family);
+        if (concurrent > 1) {
+            System.out.printf("(while %d more copies ran the same loop on their own workspaces)%n", concurrent - 1);
+        }
         for (int threads : new int[] {2, 4}) {
             Plan.Parallel par = plan.newParallel(ws, new PartRunner(Runnable::run, threads));
             System.out.printf("layers split with %d intra-op threads: %d of %d%n", threads, par.splitLayers(),
                     layers.size());
+        }
+    }
+
+    private static void profile(List<Layer> layers, float[] input, float[][] ws, int inputSlot, long[][] times,
+            long[] bestTotal) {
+        for (int r = 0; r < times[0].length; r++) {
+            System.arraycopy(input, 0, ws[inputSlot], 0, input.length);
+            long start = System.nanoTime();
+            for (int i = 0; i < layers.size(); i++) {
+                long t0 = System.nanoTime();
+                layers.get(i).forward(ws);
+                times[i][r] = System.nanoTime() - t0;
+            }
+            bestTotal[0] = Math.min(bestTotal[0], System.nanoTime() - start);
         }
     }
 

@@ -1,0 +1,99 @@
+package io.blurfilter.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Throughput of two engines measured in alternating short blocks, so that the drift of a shared
+ * machine's speed (here the same layer's median is often 1.5x its minimum, minute to minute) lands on
+ * both engines alike. JMH runs one engine's forks after the other's, minutes apart; this tool is the
+ * cross-check for its throughput ratio, not a replacement.
+ *
+ * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.PairedThroughput [MODEL] [engineA] [engineB] [threads] [rounds] [block ms]</pre>
+ *
+ * Each of {@code threads} threads owns one runner of each engine (see {@link Runner#of}); a block
+ * runs one engine on all threads for {@code block ms}, and the engines swap every block.
+ */
+public final class PairedThroughput {
+    private PairedThroughput() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchModel model = BenchModel.valueOf(args.length > 0 ? args[0] : "X1_0_LAST");
+        String a = args.length > 1 ? args[1] : "vector";
+        String b = args.length > 2 ? args[2] : "onnxruntime";
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        long blockMs = args.length > 5 ? Long.parseLong(args[5]) : 1000;
+        float[] input = Fixtures.input224();
+        Runner[][] runners = new Runner[2][threads];
+        for (int t = 0; t < threads; t++) {
+            runners[0][t] = Runner.of(a, model, input);
+            runners[1][t] = Runner.of(b, model, input);
+        }
+        // warm-up: a few blocks each, unreported
+        for (int w = 0; w < 4; w++) {
+            block(runners[w % 2], blockMs);
+        }
+        double[] ratios = new double[rounds];
+        double[][] rates = new double[2][rounds];
+        for (int r = 0; r < rounds; r++) {
+            // alternate which engine goes first, so neither always follows the other
+            int first = r % 2;
+            rates[first][r] = block(runners[first], blockMs);
+            rates[1 - first][r] = block(runners[1 - first], blockMs);
+            ratios[r] = rates[0][r] / rates[1][r];
+            System.out.printf("round %2d: %s %.1f img/s, %s %.1f img/s, ratio %.3f%n", r, a, rates[0][r], b,
+                    rates[1][r], ratios[r]);
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%s / %s throughput, %d threads, %s: median ratio %.3f (min %.3f, max %.3f); "
+                + "median img/s %.1f vs %.1f%n", a, b, threads, model, sorted[rounds / 2], sorted[0],
+                sorted[rounds - 1], median(rates[0]), median(rates[1]));
+        for (Runner[] rs : runners) {
+            for (Runner x : rs) {
+                x.close();
+            }
+        }
+    }
+
+    /** Images per second of all threads together, each running its own runner for {@code ms}. */
+    private static double block(Runner[] runners, long ms) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        long[] counts = new long[runners.length];
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < runners.length; t++) {
+            int id = t;
+            Thread th = new Thread(() -> {
+                long n = 0;
+                try {
+                    while (!stop.get()) {
+                        runners[id].run();
+                        n++;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                counts[id] = n;
+            });
+            threads.add(th);
+        }
+        long start = System.nanoTime();
+        threads.forEach(Thread::start);
+        Thread.sleep(ms);
+        stop.set(true);
+        for (Thread th : threads) {
+            th.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        return Arrays.stream(counts).sum() / (elapsed / 1e9);
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
