@@ -70,6 +70,34 @@ class FastKernelsAgreementTest {
         }
     }
 
+    /**
+     * Pointwise alone: K below, at and above a vector and not a multiple of one, widths of one to six
+     * vectors, row counts around the six- and four-row tiles, and a 41x40 image whose rows take many
+     * chunks (the vector path copies each chunk's six-row groups into panels where K allows).
+     */
+    @ParameterizedTest
+    @MethodSource("families")
+    void pointwiseTilesChunksAndPanels(Kernels family) {
+        int[][] sizes = {{1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 13}, {3, 9}, {41, 40}};
+        for (int k : new int[] {8, 12, 16, 64, 256}) {
+            for (int n : new int[] {8, 16, 24, 48}) {
+                for (int[] hw : sizes) {
+                    if (hw[0] * hw[1] * k * n > 8_000_000) {
+                        continue; // keeps the reference run short: 41x40 up to K x N = 4096
+                    }
+                    TestGraph t = new TestGraph(k * 7 + n * 3 + hw[0], 1, k, hw[0], hw[1]);
+                    String out = t.conv(t.input(), k, n, 1, 1, 1, "hardswish");
+                    check(family, new Case(t.build(out), new int[] {1, k, hw[0], hw[1]}, t.randomInput()),
+                            "pointwise k=" + k + " n=" + n + " " + hw[0] + "x" + hw[1]);
+                }
+            }
+        }
+        // K = 256 over many chunks (96 rows each): one larger case
+        TestGraph t = new TestGraph(99, 1, 256, 23, 21);
+        String out = t.conv(t.input(), 256, 32, 1, 1, 1, "relu");
+        check(family, new Case(t.build(out), new int[] {1, 256, 23, 21}, t.randomInput()), "pointwise k=256 chunks");
+    }
+
     /** Stem, five depthwise-separable blocks (3x3 and 5x5, strides 1 and 2), SE, optional head. */
     static Case lcnetLike(int stem, boolean head, int batch, int h, int w) {
         TestGraph t = new TestGraph(stem * 31 + h, batch, 3, h, w);

@@ -10,8 +10,9 @@ import jdk.incubator.vector.FloatVector;
  * [K][N] packed once into column blocks of 4, 2 or 1 vectors ([K][block width] each, contiguous). The
  * micro-kernels keep a tile of accumulators (six rows by two vectors on AVX2, four rows otherwise) in
  * registers for the whole K loop: per K step one broadcast per row and one load per vector column feed
- * 12 FMAs. Rows are taken in equal chunks that stay in L2 while every column block passes over them;
- * the activation then runs once over the chunk. A single row (matrix-vector) takes four blocks at
+ * 12 FMAs. Rows are taken in equal chunks that stay in L2 while every column block passes over them
+ * (on JDK 17 the two-vector blocks read them from six-row panels, see {@link #PANELS}); the activation
+ * then runs once over the chunk. A single row (matrix-vector) takes four blocks at
  * once; image tiles read A in place from a convolution's input (the stem). Every output is bias plus
  * its K products added in ascending order whichever path computes it, so any split of the rows or
  * blocks (intra-op threads) gives the same bits.
@@ -33,6 +34,23 @@ final class PackedGemm {
     private static final boolean WIDE = L >= 16 || Boolean.getBoolean("blurfilter.vector.wideTiles");
     /** Bytes of A rows one chunk may take, so the chunk is re-read from L2 by each column block. */
     private static final int CHUNK_BYTES = 96 * 1024;
+    /**
+     * Six-row panels for the two-vector blocks: a chunk's rows copied once as [K / L][6][L] (one vector
+     * copy per L values of a row), so the six broadcasts of a K step share one index with constant
+     * displacements. Reading six rows K apart in place, JDK 17's C2 spends about 45 instructions per
+     * 12 FMAs on row addresses and bounds checks; from panels the same tile runs 10-15% faster there
+     * (bench/RESULTS.md, round 5). JDK 25's C2 compiles the in-place tile well but hoists the panel
+     * tile's six broadcasts, spills an accumulator and runs it at half speed, so panels are used on
+     * JDK 17 only (other versions untested), unless blurfilter.vector.panels says otherwise. Both
+     * tiles give the same bits.
+     */
+    static final boolean PANELS = Boolean.parseBoolean(System.getProperty("blurfilter.vector.panels",
+            String.valueOf(Runtime.version().feature() == 17)));
+    /**
+     * Below this K the panel tile's two-level loop and the copy cost what the panels save (x1_0's
+     * K = 16 layer ran 15% slower with panels, K = 32 level, K = 64 and up 5-15% faster).
+     */
+    private static final int PANEL_MIN_K = 64;
 
     private final int k;
     private final int n;
@@ -75,8 +93,28 @@ final class PackedGemm {
             }
             col += width;
         }
-        // a multiple of both tile heights, so only the last chunk has leftover rows
-        this.chunkRows = Math.max(12, CHUNK_BYTES / (4 * k) / 12 * 12);
+        this.chunkRows = chunkRows(k);
+    }
+
+    /** A multiple of both tile heights, so only the last chunk has leftover rows. */
+    private static int chunkRows(int k) {
+        return Math.max(12, CHUNK_BYTES / (4 * k) / 12 * 12);
+    }
+
+    /**
+     * Floats of panel scratch {@link #multiply} wants for {@code rows} rows of a K x N product, 0 when
+     * it makes no panels (panels off, K small or not a whole number of vectors, no two-vector block, too
+     * few rows).
+     */
+    static int panelFloats(int k, int n, int rows) {
+        boolean twoVectorBlock = false;
+        for (int left = n / L; left > 0; left -= blockWidth(left)) {
+            twoVectorBlock |= blockWidth(left) == 2;
+        }
+        if (!PANELS || k < PANEL_MIN_K || k % L != 0 || !twoVectorBlock || rows < TALL_ROWS) {
+            return 0;
+        }
+        return Math.min(chunkRows(k), (rows + 11) / 12 * 12) * k;
     }
 
     /** Vectors in the next column block when {@code left} vectors of output remain. */
@@ -86,6 +124,14 @@ final class PackedGemm {
 
     /** Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. */
     void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to) {
+        multiply(a, aBase, y, yBase, from, to, null);
+    }
+
+    /**
+     * As above; with {@code panels} (at least {@link #panelFloats} floats, or null for none) the
+     * two-vector blocks read each chunk's six-row groups from panels copied there.
+     */
+    void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to, float[] panels) {
         if (to - from < ROWS) {
             for (int r = from; r < to; r++) {
                 singleRow(a, aBase + r * k, y, yBase + r * n, 0, blockCol.length);
@@ -98,9 +144,17 @@ final class PackedGemm {
         int size = ((to - from + chunks - 1) / chunks + 11) / 12 * 12;
         for (int c0 = from; c0 < to; c0 += size) {
             int c1 = Math.min(to, c0 + size);
+            int panelRows = panels != null ? (c1 - c0) / TALL_ROWS * TALL_ROWS : 0;
+            if (panelRows > 0) {
+                packPanels(a, aBase + c0 * k, panelRows, panels);
+            }
             for (int bl = 0; bl < blockCol.length; bl++) {
                 int r = c0;
                 if (blockVectors[bl] == 2) {
+                    for (; r + TALL_ROWS <= c0 + panelRows; r += TALL_ROWS) {
+                        panelTile6x2(panels, (r - c0) * k, blockOffset[bl], y, yBase + r * n + blockCol[bl],
+                                blockCol[bl]);
+                    }
                     for (; r + TALL_ROWS <= c1; r += TALL_ROWS) {
                         tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
                     }
@@ -604,6 +658,13 @@ final class PackedGemm {
             c50 = x.fma(w0, c50);
             c51 = x.fma(w1, c51);
         }
+        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+    }
+
+    /** Six rows of two vectors at y[yo], rows n apart (small enough that C2 inlines it: no boxing). */
+    private void store6x2(float[] y, int yo, FloatVector c00, FloatVector c01, FloatVector c10, FloatVector c11,
+            FloatVector c20, FloatVector c21, FloatVector c30, FloatVector c31, FloatVector c40, FloatVector c41,
+            FloatVector c50, FloatVector c51) {
         c00.intoArray(y, yo);
         c01.intoArray(y, yo + L);
         c10.intoArray(y, yo + n);
@@ -616,6 +677,55 @@ final class PackedGemm {
         c41.intoArray(y, yo + 4 * n + L);
         c50.intoArray(y, yo + 5 * n);
         c51.intoArray(y, yo + 5 * n + L);
+    }
+
+    /** Copies {@code rows} (a multiple of six) rows from a[a0] on into six-row panels [K / L][6][L]. */
+    private void packPanels(float[] a, int a0, int rows, float[] panels) {
+        for (int r = 0; r < rows; r += TALL_ROWS) {
+            int panel = r * k;
+            for (int j = 0; j < TALL_ROWS; j++) {
+                int row = a0 + (r + j) * k;
+                for (int i = 0; i < k; i += L) {
+                    FloatVector.fromArray(S, a, row + i).intoArray(panels, panel + i * TALL_ROWS + j * L);
+                }
+            }
+        }
+    }
+
+    /** {@link #tile6x2} reading its six rows from a panel at p[p0] ({@link #packPanels}). */
+    private void panelTile6x2(float[] p, int p0, int bo, float[] y, int yo, int col) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+        int bi = bo;
+        // the inner loop's constant trip count and displacements are what C2 compiles tightly
+        for (int i = 0, pi = p0; i < k; i += L, pi += TALL_ROWS * L) {
+            for (int lane = 0; lane < L; lane++, bi += 2 * L) {
+                FloatVector w0 = FloatVector.fromArray(S, b, bi);
+                FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+                int x0 = pi + lane;
+                FloatVector x = FloatVector.broadcast(S, p[x0]);
+                c00 = x.fma(w0, c00);
+                c01 = x.fma(w1, c01);
+                x = FloatVector.broadcast(S, p[x0 + L]);
+                c10 = x.fma(w0, c10);
+                c11 = x.fma(w1, c11);
+                x = FloatVector.broadcast(S, p[x0 + 2 * L]);
+                c20 = x.fma(w0, c20);
+                c21 = x.fma(w1, c21);
+                x = FloatVector.broadcast(S, p[x0 + 3 * L]);
+                c30 = x.fma(w0, c30);
+                c31 = x.fma(w1, c31);
+                x = FloatVector.broadcast(S, p[x0 + 4 * L]);
+                c40 = x.fma(w0, c40);
+                c41 = x.fma(w1, c41);
+                x = FloatVector.broadcast(S, p[x0 + 5 * L]);
+                c50 = x.fma(w0, c50);
+                c51 = x.fma(w1, c51);
+            }
+        }
+        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
     }
 
     private void tile4x1(float[] a, int a0, int bo, float[] y, int yo, int col) {

@@ -15,12 +15,13 @@ final class VectorOps implements LayerOps {
 
     @Override
     public Layer pointwise(ConvParams p, int in, int out, int scratch) {
-        return p.outC % L == 0 ? new VectorPointwise(p, in, out) : PlainOps.INSTANCE.pointwise(p, in, out, scratch);
+        return p.outC % L == 0 ? new VectorPointwise(p, in, out, scratch)
+                : PlainOps.INSTANCE.pointwise(p, in, out, scratch);
     }
 
     @Override
     public int pointwiseScratch(ConvParams p) {
-        return p.outC % L == 0 ? 0 : PlainOps.INSTANCE.pointwiseScratch(p);
+        return p.outC % L == 0 ? VectorPointwise.panelFloats(p) : PlainOps.INSTANCE.pointwiseScratch(p);
     }
 
     @Override

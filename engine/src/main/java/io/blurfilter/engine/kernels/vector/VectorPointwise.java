@@ -17,11 +17,14 @@ final class VectorPointwise implements SplittableLayer {
     private final int out;
     private final int pixels;
     private final long work;
+    /** Panel scratch slot ({@link PackedGemm#panelFloats}), -1 for none. */
+    private final int panels;
     private final PackedGemm gemm;
 
-    VectorPointwise(ConvParams p, int in, int out) {
+    VectorPointwise(ConvParams p, int in, int out, int panels) {
         this.in = in;
         this.out = out;
+        this.panels = panels;
         this.pixels = p.batch * p.inH * p.inW;
         this.work = p.multiplyAdds();
         this.gemm = new PackedGemm(p.weight, p.inC, p.outC, p.bias, new VectorActivation(new FusedActivation(p.act)));
@@ -29,7 +32,20 @@ final class VectorPointwise implements SplittableLayer {
 
     @Override
     public void forward(float[][] slots) {
-        gemm.multiply(slots[in], 0, slots[out], 0, 0, pixels);
+        gemm.multiply(slots[in], 0, slots[out], 0, 0, pixels, panels(slots));
+    }
+
+    static int panelFloats(ConvParams p) {
+        return PackedGemm.panelFloats(p.inC, p.outC, p.batch * p.inH * p.inW);
+    }
+
+    private float[] panels(float[][] slots) {
+        return panels >= 0 ? slots[panels] : null;
+    }
+
+    @Override
+    public int[] partScratchSlots() {
+        return panels >= 0 ? new int[] {panels} : new int[0];
     }
 
     @Override
@@ -50,7 +66,7 @@ final class VectorPointwise implements SplittableLayer {
         } else {
             int from = SplittableLayer.boundary(pixels, part, parts, ROW_ALIGN);
             int to = SplittableLayer.boundary(pixels, part + 1, parts, ROW_ALIGN);
-            gemm.multiply(slots[in], 0, slots[out], 0, from, to);
+            gemm.multiply(slots[in], 0, slots[out], 0, from, to, panels(slots));
         }
     }
 
