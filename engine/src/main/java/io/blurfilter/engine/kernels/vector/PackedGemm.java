@@ -51,6 +51,13 @@ final class PackedGemm {
      * K = 16 layer ran 15% slower with panels, K = 32 level, K = 64 and up 5-15% faster).
      */
     private static final int PANEL_MIN_K = 64;
+    /**
+     * Inputs larger than this (floats) stay unpacked: x1_0's 56x56x64 pointwise (800 KB in, more than
+     * this machine's 1 MB L2 holds beside its output) ran 10% faster with panels alone but 15-25%
+     * slower within the network, where its input arrives partly evicted; smaller inputs gained or
+     * broke even (bench/RESULTS.md, round 5).
+     */
+    private static final int PANEL_MAX_INPUT = 128 * 1024;
 
     private final int k;
     private final int n;
@@ -104,14 +111,15 @@ final class PackedGemm {
     /**
      * Floats of panel scratch {@link #multiply} wants for {@code rows} rows of a K x N product, 0 when
      * it makes no panels (panels off, K small or not a whole number of vectors, no two-vector block, too
-     * few rows).
+     * few rows or too many).
      */
     static int panelFloats(int k, int n, int rows) {
         boolean twoVectorBlock = false;
         for (int left = n / L; left > 0; left -= blockWidth(left)) {
             twoVectorBlock |= blockWidth(left) == 2;
         }
-        if (!PANELS || k < PANEL_MIN_K || k % L != 0 || !twoVectorBlock || rows < TALL_ROWS) {
+        if (!PANELS || k < PANEL_MIN_K || k % L != 0 || !twoVectorBlock || rows < TALL_ROWS
+                || (long) rows * k > PANEL_MAX_INPUT) {
             return 0;
         }
         return Math.min(chunkRows(k), (rows + 11) / 12 * 12) * k;
