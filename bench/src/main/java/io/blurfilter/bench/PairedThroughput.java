@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * both engines alike. JMH runs one engine's forks after the other's, minutes apart; this tool is the
  * cross-check for its throughput ratio, not a replacement.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.PairedThroughput [MODEL] [engineA] [engineB] [threads] [rounds] [block ms]</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.PairedThroughput [MODEL] [engineA] [engineB] [threads] [rounds] [block ms] [warm-up blocks]</pre>
  *
  * Each of {@code threads} threads owns one runner of each engine (see {@link Runner#of}); a block
  * runs one engine on all threads for {@code block ms}, and the engines swap every block.
@@ -26,14 +26,17 @@ public final class PairedThroughput {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         long blockMs = args.length > 5 ? Long.parseLong(args[5]) : 1000;
+        // blurfilter's layers that run once per inference reach C2 only after ~20 s (PrintCompilation),
+        // and until then their vector operations run in C1 code, which allocates: warm up that long
+        int warmups = args.length > 6 ? Integer.parseInt(args[6]) : 20;
         float[] input = Fixtures.input224();
         Runner[][] runners = new Runner[2][threads];
         for (int t = 0; t < threads; t++) {
             runners[0][t] = Runner.of(a, model, input);
             runners[1][t] = Runner.of(b, model, input);
         }
-        // warm-up: a few blocks each, unreported
-        for (int w = 0; w < 4; w++) {
+        // warm-up, unreported
+        for (int w = 0; w < warmups; w++) {
             block(runners[w % 2], blockMs);
         }
         double[] ratios = new double[rounds];
