@@ -456,18 +456,7 @@ final class PackedGemm {
             c50 = v.fma(w0, c50);
             c51 = v.fma(w1, c51);
         }
-        c00.intoArray(y, yo);
-        c01.intoArray(y, yo + L);
-        c10.intoArray(y, yo + n);
-        c11.intoArray(y, yo + n + L);
-        c20.intoArray(y, yo + 2 * n);
-        c21.intoArray(y, yo + 2 * n + L);
-        c30.intoArray(y, yo + 3 * n);
-        c31.intoArray(y, yo + 3 * n + L);
-        c40.intoArray(y, yo + 4 * n);
-        c41.intoArray(y, yo + 4 * n + L);
-        c50.intoArray(y, yo + 5 * n);
-        c51.intoArray(y, yo + 5 * n + L);
+        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
     }
 
     /**
