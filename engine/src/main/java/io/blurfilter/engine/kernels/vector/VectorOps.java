@@ -10,6 +10,9 @@ import io.blurfilter.engine.runtime.Layer;
 /** Vector API layers where the channel counts fit the vector length, plain-Java NHWC layers elsewhere. */
 final class VectorOps implements LayerOps {
     static final VectorOps INSTANCE = new VectorOps();
+    /** The tests turn it off (blurfilter.vector.blockedDepthwise=false) to check the NHWC path it replaces. */
+    private static final boolean BLOCKED_DEPTHWISE = Boolean.parseBoolean(
+            System.getProperty("blurfilter.vector.blockedDepthwise", "true"));
 
     private VectorOps() {}
 
@@ -26,6 +29,9 @@ final class VectorOps implements LayerOps {
 
     @Override
     public Layer depthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
+        if (blocked(p)) {
+            return new BlockedDepthwise(p, in, out, scratch);
+        }
         return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out, scratch)
                 : PlainOps.INSTANCE.depthwise(p, in, out, scratch, inputScratch);
     }
@@ -37,7 +43,15 @@ final class VectorOps implements LayerOps {
 
     @Override
     public int depthwiseScratch(ConvParams p) {
+        if (blocked(p)) {
+            return BlockedDepthwise.scratchFloats(p);
+        }
         return VectorDepthwise.supports(p) ? VectorDepthwise.scratchFloats(p) : PlainOps.INSTANCE.depthwiseScratch(p);
+    }
+
+    /** Where the NHWC depthwise would copy the input into a padded scratch anyway and a blocked one exists. */
+    private static boolean blocked(ConvParams p) {
+        return BLOCKED_DEPTHWISE && BlockedDepthwise.supports(p) && VectorDepthwise.pads(p);
     }
 
     @Override
