@@ -123,18 +123,25 @@ final class BlockedDepthwise implements SplittableLayer {
                 SplittableLayer.boundary(p.outH, part + 1, parts, 1));
     }
 
-    /** Image {@code n}'s input into the channel planes, zero borders (rewritten: the slot is shared). */
+    /** Image {@code n}'s input into the channel planes, borders zeroed (again: the slot is shared). */
     private void pad(float[] x, int xImage, float[] dst) {
         int c = p.inC;
-        Arrays.fill(dst, 0, (c / L) * plane, 0f);
-        for (int iy = 0; iy < p.inH; iy++) {
-            for (int ix = 0; ix < p.inW; ix++) {
-                int from = xImage + (iy * p.inW + ix) * c;
-                int to = ((p.padTop + iy) * srcW + p.padLeft + ix) * L;
-                for (int cb = 0; cb < c; cb += L) {
-                    FloatVector.fromArray(S, x, from + cb).intoArray(dst, to + (cb / L) * plane);
+        int rowLen = srcW * L;
+        int left = p.padLeft * L;
+        int right = (srcW - p.padLeft - p.inW) * L;
+        for (int cb = 0; cb < c; cb += L) {
+            int planeStart = (cb / L) * plane;
+            Arrays.fill(dst, planeStart, planeStart + p.padTop * rowLen, 0f);
+            for (int iy = 0; iy < p.inH; iy++) {
+                int row = planeStart + (p.padTop + iy) * rowLen;
+                Arrays.fill(dst, row, row + left, 0f);
+                int from = xImage + iy * p.inW * c + cb;
+                for (int ix = 0, to = row + left; ix < p.inW; ix++, from += c, to += L) {
+                    FloatVector.fromArray(S, x, from).intoArray(dst, to);
                 }
+                Arrays.fill(dst, row + rowLen - right, row + rowLen, 0f);
             }
+            Arrays.fill(dst, planeStart + (p.padTop + p.inH) * rowLen, planeStart + plane, 0f);
         }
     }
 
