@@ -25,14 +25,8 @@ import jdk.incubator.vector.FloatVector;
 final class BlockedDepthwise implements SplittableLayer {
     private static final int K = 5;
     private static final int PIXELS = 8;
-    /** 3, 0, 6 and 1/6, one vector each, loaded after the tap loop (see {@link RowBlock}). */
-    private static final float[] HARD_SWISH = new float[4 * L];
-
-    static {
-        Arrays.fill(HARD_SWISH, 0, L, 3f);
-        Arrays.fill(HARD_SWISH, 2 * L, 3 * L, 6f);
-        Arrays.fill(HARD_SWISH, 3 * L, 4 * L, 1f / 6f);
-    }
+    /** Hard-swish's constants, loaded after the tap loop as in {@link RowBlock}. */
+    private static final float[] HARD_SWISH = RowBlock.HARD_SWISH;
 
     private final ConvParams p;
     private final int in;

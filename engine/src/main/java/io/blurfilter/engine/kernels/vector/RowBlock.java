@@ -20,7 +20,7 @@ final class RowBlock {
     /** Pixels of a {@link #runWide} block. */
     static final int WIDE_PIXELS = 8;
     /** 3, 0, 6 and 1/6, one vector each: hard-swish applied in registers before the stores. */
-    private static final float[] HARD_SWISH = new float[4 * L];
+    static final float[] HARD_SWISH = new float[4 * L];
 
     static {
         java.util.Arrays.fill(HARD_SWISH, 0, L, 3f);
