@@ -70,6 +70,22 @@ class FastKernelsAgreementTest {
         }
     }
 
+    /** 5x5 stride-1 depthwise (channel planes in the vector family) on a batch of two, rows of 7 to 12. */
+    @ParameterizedTest
+    @MethodSource("families")
+    void depthwiseFiveByFiveBatches(Kernels family) {
+        for (int c : new int[] {8, 24}) {
+            for (int w : new int[] {7, 8, 12}) {
+                for (String act : new String[] {"hardswish", "relu"}) {
+                    TestGraph t = new TestGraph(c * 100 + w, 2, c, 10, w);
+                    String out = t.conv(t.input(), c, c, 5, 5, 1, 1, c, new int[] {2, 2, 2, 2}, 1, act, 0, 0);
+                    check(family, new Case(t.build(out), new int[] {2, c, 10, w}, t.randomInput()),
+                            "depthwise 5x5 batch 2 c=" + c + " w=" + w + " " + act);
+                }
+            }
+        }
+    }
+
     /**
      * Pointwise alone: K below, at and above a vector and not a multiple of one, widths of one to six
      * vectors, row counts around the six- and four-row tiles, and a 41x40 image whose rows take many
