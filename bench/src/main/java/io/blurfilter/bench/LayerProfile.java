@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Where one inference's time goes, per layer and per layer kind: runs a compiled plan's layers one by
- * one on a session's workspace and keeps each layer's minimum over many runs (the minimum is the least
- * disturbed by other load on a shared machine) and median. A development tool, not a benchmark: read the plan's
+ * one on a session's workspace and keeps each layer's minimum (the least disturbed by other load on a
+ * shared machine) and median over many runs. A development tool, not a benchmark: reads the plan's
  * private fields reflectively so the engine needs no profiling API.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL] [vector|fast] [runs] [concurrent copies]</pre>

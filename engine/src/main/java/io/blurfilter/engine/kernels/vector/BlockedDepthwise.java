@@ -25,9 +25,6 @@ import jdk.incubator.vector.FloatVector;
 final class BlockedDepthwise implements SplittableLayer {
     private static final int K = 5;
     private static final int PIXELS = 8;
-    /** Hard-swish's constants, loaded after the tap loop as in {@link RowBlock}. */
-    private static final float[] HARD_SWISH = RowBlock.HARD_SWISH;
-
     private final ConvParams p;
     private final int in;
     private final int out;
@@ -54,15 +51,12 @@ final class BlockedDepthwise implements SplittableLayer {
     }
 
     static int scratchFloats(ConvParams p) {
-        return srcH(p) * srcW(p) * p.inC;
+        return VectorDepthwise.paddedH(p) * srcW(p) * p.inC;
     }
 
-    private static int srcH(ConvParams p) {
-        return Math.max(p.inH + p.padTop, p.outH + K - 1);
-    }
-
+    /** The NHWC copy's width, or wide enough for one block of eight on a row of seven. */
     private static int srcW(ConvParams p) {
-        return Math.max(p.inW + p.padLeft, Math.max(p.outW, PIXELS) + K - 1);
+        return Math.max(VectorDepthwise.paddedW(p), PIXELS + K - 1);
     }
 
     BlockedDepthwise(ConvParams p, int in, int out, int scratch) {
@@ -79,7 +73,7 @@ final class BlockedDepthwise implements SplittableLayer {
             }
         }
         this.bias = p.bias.clone();
-        this.srcH = srcH(p);
+        this.srcH = VectorDepthwise.paddedH(p);
         this.srcW = srcW(p);
         this.plane = srcH * srcW * L;
         int count = (p.outW + PIXELS - 1) / PIXELS;
@@ -231,12 +225,13 @@ final class BlockedDepthwise implements SplittableLayer {
             a7 = xj.fma(w4, a7);
         }
         // stored here, in two branches: a shared store method is too large for C2 to inline and the
-        // vectors passed to it would be boxed (as would a vector assigned in an if and used after it)
+        // vectors passed to it would be boxed (as would a vector assigned in an if and used after it);
+        // hard-swish's constants are loaded after the tap loop, as in RowBlock
         if (hardSwish) {
-            FloatVector k3 = FloatVector.fromArray(S, HARD_SWISH, 0);
-            FloatVector k0 = FloatVector.fromArray(S, HARD_SWISH, L);
-            FloatVector k6 = FloatVector.fromArray(S, HARD_SWISH, 2 * L);
-            FloatVector kSixth = FloatVector.fromArray(S, HARD_SWISH, 3 * L);
+            FloatVector k3 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 0);
+            FloatVector k0 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, L);
+            FloatVector k6 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 2 * L);
+            FloatVector kSixth = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 3 * L);
             a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
             a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
             a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);

@@ -130,14 +130,10 @@ final class PackedGemm {
         return left >= 4 && WIDE ? 4 : left >= 2 ? 2 : 1;
     }
 
-    /** Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. */
-    void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to) {
-        multiply(a, aBase, y, yBase, from, to, null);
-    }
-
     /**
-     * As above; with {@code panels} (at least {@link #panelFloats} floats, or null for none) the
-     * two-vector blocks read each chunk's six-row groups from panels copied there.
+     * Rows [from, to) of A, row r at a[aBase + r * k]; row r of Y at y[yBase + r * n]. With
+     * {@code panels} (at least {@link #panelFloats} floats, or null for none) the two-vector blocks read
+     * each chunk's six-row groups from panels copied there.
      */
     void multiply(float[] a, int aBase, float[] y, int yBase, int from, int to, float[] panels) {
         if (to - from < ROWS) {

@@ -79,11 +79,11 @@ final class VectorDepthwise implements SplittableLayer {
         return pads(p) ? paddedH(p) * paddedW(p) * p.inC : 0;
     }
 
-    private static int paddedH(ConvParams p) {
+    static int paddedH(ConvParams p) {
         return Math.max(p.inH + p.padTop, (p.outH - 1) * p.strideH + (p.kH - 1) * p.dilH + 1);
     }
 
-    private static int paddedW(ConvParams p) {
+    static int paddedW(ConvParams p) {
         return Math.max(p.inW + p.padLeft, (p.outW - 1) * p.strideW + (p.kW - 1) * p.dilW + 1);
     }
 
