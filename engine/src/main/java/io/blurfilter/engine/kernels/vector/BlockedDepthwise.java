@@ -9,6 +9,7 @@ import io.blurfilter.engine.kernels.fast.PlainDepthwise;
 import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * 5x5 stride-1 depthwise convolution on small maps (PP-LCNet's 14x14 and 7x7 layers), NHWC in and
@@ -232,15 +233,32 @@ final class BlockedDepthwise implements SplittableLayer {
             FloatVector k0 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, L);
             FloatVector k6 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 2 * L);
             FloatVector kSixth = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 3 * L);
-            a0.mul(a0.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo);
-            a1.mul(a1.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + c);
-            a2.mul(a2.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 2 * c);
-            a3.mul(a3.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 3 * c);
-            a4.mul(a4.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 4 * c);
-            a5.mul(a5.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 5 * c);
-            a6.mul(a6.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 6 * c);
+            FloatVector t;
+            t = a0.add(k3);
+            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+            a0.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo);
+            t = a1.add(k3);
+            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+            a1.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + c);
+            t = a2.add(k3);
+            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+            a2.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 2 * c);
+            t = a3.add(k3);
+            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+            a3.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 3 * c);
+            t = a4.add(k3);
+            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+            a4.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 4 * c);
+            t = a5.add(k3);
+            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+            a5.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 5 * c);
+            t = a6.add(k3);
+            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+            a6.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 6 * c);
             if (eighth) {
-                a7.mul(a7.add(k3).max(k0).min(k6)).mul(kSixth).intoArray(y, yo + 7 * c);
+                t = a7.add(k3);
+                t = t.blend(k0, t.compare(VectorOperators.LE, k0));
+                a7.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 7 * c);
             }
         } else {
             a0.intoArray(y, yo);
