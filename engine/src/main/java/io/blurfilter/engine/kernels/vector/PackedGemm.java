@@ -26,6 +26,8 @@ final class PackedGemm {
      * fill AVX2's 16 registers and cut loads per FMA from 6/8 to 8/12.
      */
     static final int TALL_ROWS = 6;
+    /** The K that {@link #eightDeepRows} takes (its eight weight vectors fill half of AVX2's registers). */
+    private static final int DEEP_ROW_K = 8;
     /**
      * Four-vector tiles hold 16 accumulators plus 5 operands: only AVX-512 has the 32 registers for
      * that. With AVX2's 16 they spill, and the 4x2 tile runs 2.5 times faster. The tests force them
@@ -162,6 +164,10 @@ final class PackedGemm {
                     for (; r + TALL_ROWS <= c1; r += TALL_ROWS) {
                         tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
                     }
+                }
+                if (k == DEEP_ROW_K && blockVectors[bl] == 1) {
+                    r += eightDeepRows(a, aBase + r * k, c1 - r, blockOffset[bl], y, yBase + r * n + blockCol[bl],
+                            blockCol[bl]);
                 }
                 for (; r + ROWS <= c1; r += ROWS) {
                     rawTile(bl, a, aBase + r * k, y, yBase + r * n);
@@ -719,6 +725,44 @@ final class PackedGemm {
             }
         }
         store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+    }
+
+    /**
+     * Rows of K = 8 against a one-vector block (x0_25's first pointwise conv, 8 to 8 channels on
+     * 112x112), eight rows at a time: with K known, row j's values lie 8 j floats from row 0's, so a
+     * K step's eight broadcasts share one index at constant displacements. The four-row tile spent most
+     * of its time on four row addresses and their bounds checks per K step. Rows past the last eight
+     * go through {@link #tile4x1} and single columns.
+     */
+    private int eightDeepRows(float[] a, int a0, int rows, int bo, float[] y, int yo, int col) {
+        int r = 0;
+        for (; r + 8 <= rows; r += 8) {
+            FloatVector c0 = FloatVector.fromArray(S, bias, col);
+            FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+            int ar = a0 + r * DEEP_ROW_K;
+            for (int i = 0; i < DEEP_ROW_K; i++) {
+                FloatVector w = FloatVector.fromArray(S, b, bo + i * L);
+                int ai = ar + i;
+                c0 = FloatVector.broadcast(S, a[ai]).fma(w, c0);
+                c1 = FloatVector.broadcast(S, a[ai + DEEP_ROW_K]).fma(w, c1);
+                c2 = FloatVector.broadcast(S, a[ai + 2 * DEEP_ROW_K]).fma(w, c2);
+                c3 = FloatVector.broadcast(S, a[ai + 3 * DEEP_ROW_K]).fma(w, c3);
+                c4 = FloatVector.broadcast(S, a[ai + 4 * DEEP_ROW_K]).fma(w, c4);
+                c5 = FloatVector.broadcast(S, a[ai + 5 * DEEP_ROW_K]).fma(w, c5);
+                c6 = FloatVector.broadcast(S, a[ai + 6 * DEEP_ROW_K]).fma(w, c6);
+                c7 = FloatVector.broadcast(S, a[ai + 7 * DEEP_ROW_K]).fma(w, c7);
+            }
+            int yr = yo + r * n;
+            c0.intoArray(y, yr);
+            c1.intoArray(y, yr + n);
+            c2.intoArray(y, yr + 2 * n);
+            c3.intoArray(y, yr + 3 * n);
+            c4.intoArray(y, yr + 4 * n);
+            c5.intoArray(y, yr + 5 * n);
+            c6.intoArray(y, yr + 6 * n);
+            c7.intoArray(y, yr + 7 * n);
+        }
+        return r;
     }
 
     private void tile4x1(float[] a, int a0, int bo, float[] y, int yo, int col) {
