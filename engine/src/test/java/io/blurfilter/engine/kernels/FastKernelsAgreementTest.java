@@ -95,7 +95,7 @@ class FastKernelsAgreementTest {
     @MethodSource("families")
     void pointwiseTilesChunksAndPanels(Kernels family) {
         int[][] sizes = {{1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 13}, {3, 9}, {41, 40}};
-        for (int k : new int[] {8, 12, 16, 64, 256}) {
+        for (int k : new int[] {8, 12, 16, 32, 64, 256}) {
             for (int n : new int[] {8, 16, 24, 48}) {
                 for (int[] hw : sizes) {
                     if (hw[0] * hw[1] * k * n > 8_000_000) {

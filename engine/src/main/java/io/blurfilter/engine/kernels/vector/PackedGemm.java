@@ -49,17 +49,13 @@ final class PackedGemm {
     static final boolean PANELS = Boolean.parseBoolean(System.getProperty("blurfilter.vector.panels",
             String.valueOf(Runtime.version().feature() == 17)));
     /**
-     * Below this K the panel tile's two-level loop and the copy cost what the panels save (x1_0's
-     * K = 16 layer ran 15% slower with panels, K = 32 level, K = 64 and up 5-15% faster).
+     * Below this K the panel tile's two-level loop and the copy cost what the panels save (K = 16 ran
+     * 5-15% slower with panels; it has {@link #sixteenDeepTiles}). K = 32 and up gain 5-10% in the
+     * network (bench/RESULTS.md, round 6).
      */
-    private static final int PANEL_MIN_K = 64;
-    /**
-     * Inputs larger than this (floats) stay unpacked: x1_0's 56x56x64 pointwise (800 KB in, more than
-     * this machine's 1 MB L2 holds beside its output) ran 10% faster with panels alone but 15-25%
-     * slower within the network, where its input arrives partly evicted; smaller inputs gained or
-     * broke even (bench/RESULTS.md, round 5).
-     */
-    private static final int PANEL_MAX_INPUT = 128 * 1024;
+    private static final int PANEL_MIN_K = 32;
+    /** The K that {@link #sixteenDeepTiles} takes. */
+    private static final int SIXTEEN_DEEP_K = 16;
 
     private final int k;
     private final int n;
@@ -120,8 +116,7 @@ final class PackedGemm {
         for (int left = n / L; left > 0; left -= blockWidth(left)) {
             twoVectorBlock |= blockWidth(left) == 2;
         }
-        if (!PANELS || k < PANEL_MIN_K || k % L != 0 || !twoVectorBlock || rows < TALL_ROWS
-                || (long) rows * k > PANEL_MAX_INPUT) {
+        if (!PANELS || k < PANEL_MIN_K || k % L != 0 || !twoVectorBlock || rows < TALL_ROWS) {
             return 0;
         }
         return Math.min(chunkRows(k), (rows + 11) / 12 * 12) * k;
@@ -157,9 +152,15 @@ final class PackedGemm {
             for (int bl = 0; bl < blockCol.length; bl++) {
                 int r = c0;
                 if (blockVectors[bl] == 2) {
-                    for (; r + TALL_ROWS <= c0 + panelRows; r += TALL_ROWS) {
-                        panelTile6x2(panels, (r - c0) * k, blockOffset[bl], y, yBase + r * n + blockCol[bl],
+                    if (panelRows > 0) {
+                        panelTiles6x2(panels, panelRows / TALL_ROWS, blockOffset[bl], y, yBase + r * n + blockCol[bl],
                                 blockCol[bl]);
+                        r += panelRows;
+                    } else if (k == SIXTEEN_DEEP_K) {
+                        int groups = (c1 - r) / TALL_ROWS;
+                        sixteenDeepTiles(a, aBase + r * k, groups, blockOffset[bl], y, yBase + r * n + blockCol[bl],
+                                blockCol[bl]);
+                        r += groups * TALL_ROWS;
                     }
                     for (; r + TALL_ROWS <= c1; r += TALL_ROWS) {
                         tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
@@ -691,40 +692,47 @@ final class PackedGemm {
         }
     }
 
-    /** {@link #tile6x2} reading its six rows from a panel at p[p0] ({@link #packPanels}). */
-    private void panelTile6x2(float[] p, int p0, int bo, float[] y, int yo, int col) {
-        FloatVector b0 = FloatVector.fromArray(S, bias, col);
-        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-        int bi = bo;
-        // the inner loop's constant trip count and displacements are what C2 compiles tightly
-        for (int i = 0, pi = p0; i < k; i += L, pi += TALL_ROWS * L) {
-            for (int lane = 0; lane < L; lane++, bi += 2 * L) {
-                FloatVector w0 = FloatVector.fromArray(S, b, bi);
-                FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-                int x0 = pi + lane;
-                FloatVector x = FloatVector.broadcast(S, p[x0]);
-                c00 = x.fma(w0, c00);
-                c01 = x.fma(w1, c01);
-                x = FloatVector.broadcast(S, p[x0 + L]);
-                c10 = x.fma(w0, c10);
-                c11 = x.fma(w1, c11);
-                x = FloatVector.broadcast(S, p[x0 + 2 * L]);
-                c20 = x.fma(w0, c20);
-                c21 = x.fma(w1, c21);
-                x = FloatVector.broadcast(S, p[x0 + 3 * L]);
-                c30 = x.fma(w0, c30);
-                c31 = x.fma(w1, c31);
-                x = FloatVector.broadcast(S, p[x0 + 4 * L]);
-                c40 = x.fma(w0, c40);
-                c41 = x.fma(w1, c41);
-                x = FloatVector.broadcast(S, p[x0 + 5 * L]);
-                c50 = x.fma(w0, c50);
-                c51 = x.fma(w1, c51);
+    /**
+     * {@link #tile6x2} over {@code groups} six-row groups read from panels ({@link #packPanels}), the
+     * group loop inside so a chunk's tiles for one column block are one call.
+     */
+    private void panelTiles6x2(float[] p, int groups, int bo, float[] y, int y0, int col) {
+        for (int g = 0; g < groups; g++) {
+            int p0 = g * TALL_ROWS * k;
+            int yo = y0 + g * TALL_ROWS * n;
+            FloatVector b0 = FloatVector.fromArray(S, bias, col);
+            FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+            FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+            FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+            int bi = bo;
+            // the inner loop's constant trip count and displacements are what C2 compiles tightly
+            for (int i = 0, pi = p0; i < k; i += L, pi += TALL_ROWS * L) {
+                for (int lane = 0; lane < L; lane++, bi += 2 * L) {
+                    FloatVector w0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+                    int x0 = pi + lane;
+                    FloatVector x = FloatVector.broadcast(S, p[x0]);
+                    c00 = x.fma(w0, c00);
+                    c01 = x.fma(w1, c01);
+                    x = FloatVector.broadcast(S, p[x0 + L]);
+                    c10 = x.fma(w0, c10);
+                    c11 = x.fma(w1, c11);
+                    x = FloatVector.broadcast(S, p[x0 + 2 * L]);
+                    c20 = x.fma(w0, c20);
+                    c21 = x.fma(w1, c21);
+                    x = FloatVector.broadcast(S, p[x0 + 3 * L]);
+                    c30 = x.fma(w0, c30);
+                    c31 = x.fma(w1, c31);
+                    x = FloatVector.broadcast(S, p[x0 + 4 * L]);
+                    c40 = x.fma(w0, c40);
+                    c41 = x.fma(w1, c41);
+                    x = FloatVector.broadcast(S, p[x0 + 5 * L]);
+                    c50 = x.fma(w0, c50);
+                    c51 = x.fma(w1, c51);
+                }
             }
+            store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
         }
-        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
     }
 
     /**
@@ -763,6 +771,48 @@ final class PackedGemm {
             c7.intoArray(y, yr + 7 * n);
         }
         return r;
+    }
+
+    /**
+     * {@link #tile6x2} for K = 16 (x1_0's first pointwise conv, 16 to 32 channels on 112x112, and two
+     * of x0_25's), over {@code groups} six-row groups: with K known, the six rows lie at constant
+     * displacements from one index and the K loop has a constant trip count. 10% faster than the
+     * general tile in the network; panels do not pay at this K.
+     */
+    private void sixteenDeepTiles(float[] a, int a00, int groups, int bo, float[] y, int y0, int col) {
+        for (int g = 0; g < groups; g++) {
+            int a0 = a00 + g * TALL_ROWS * SIXTEEN_DEEP_K;
+            int yo = y0 + g * TALL_ROWS * n;
+            FloatVector b0 = FloatVector.fromArray(S, bias, col);
+            FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+            FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+            FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
+            for (int i = 0; i < SIXTEEN_DEEP_K; i++) {
+                int bi = bo + i * 2 * L;
+                FloatVector w0 = FloatVector.fromArray(S, b, bi);
+                FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+                int ai = a0 + i;
+                FloatVector x = FloatVector.broadcast(S, a[ai]);
+                c00 = x.fma(w0, c00);
+                c01 = x.fma(w1, c01);
+                x = FloatVector.broadcast(S, a[ai + SIXTEEN_DEEP_K]);
+                c10 = x.fma(w0, c10);
+                c11 = x.fma(w1, c11);
+                x = FloatVector.broadcast(S, a[ai + 2 * SIXTEEN_DEEP_K]);
+                c20 = x.fma(w0, c20);
+                c21 = x.fma(w1, c21);
+                x = FloatVector.broadcast(S, a[ai + 3 * SIXTEEN_DEEP_K]);
+                c30 = x.fma(w0, c30);
+                c31 = x.fma(w1, c31);
+                x = FloatVector.broadcast(S, a[ai + 4 * SIXTEEN_DEEP_K]);
+                c40 = x.fma(w0, c40);
+                c41 = x.fma(w1, c41);
+                x = FloatVector.broadcast(S, a[ai + 5 * SIXTEEN_DEEP_K]);
+                c50 = x.fma(w0, c50);
+                c51 = x.fma(w1, c51);
+            }
+            store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+        }
     }
 
     private void tile4x1(float[] a, int a0, int bo, float[] y, int yo, int col) {
