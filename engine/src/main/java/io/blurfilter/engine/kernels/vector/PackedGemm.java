@@ -26,8 +26,8 @@ final class PackedGemm {
      * fill AVX2's 16 registers and cut loads per FMA from 6/8 to 8/12.
      */
     static final int TALL_ROWS = 6;
-    /** The K that {@link #eightDeepRows} takes (its eight weight vectors fill half of AVX2's registers). */
-    private static final int DEEP_ROW_K = 8;
+    /** The K that {@link #eightDeepRows} takes. */
+    private static final int EIGHT_DEEP_K = 8;
     /**
      * Four-vector tiles hold 16 accumulators plus 5 operands: only AVX-512 has the 32 registers for
      * that. With AVX2's 16 they spill, and the 4x2 tile runs 2.5 times faster. The tests force them
@@ -166,7 +166,7 @@ final class PackedGemm {
                         tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
                     }
                 }
-                if (k == DEEP_ROW_K && blockVectors[bl] == 1) {
+                if (k == EIGHT_DEEP_K && blockVectors[bl] == 1) {
                     r += eightDeepRows(a, aBase + r * k, c1 - r, blockOffset[bl], y, yBase + r * n + blockCol[bl],
                             blockCol[bl]);
                 }
@@ -733,18 +733,18 @@ final class PackedGemm {
         for (; r + 8 <= rows; r += 8) {
             FloatVector c0 = FloatVector.fromArray(S, bias, col);
             FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-            int ar = a0 + r * DEEP_ROW_K;
-            for (int i = 0; i < DEEP_ROW_K; i++) {
+            int ar = a0 + r * EIGHT_DEEP_K;
+            for (int i = 0; i < EIGHT_DEEP_K; i++) {
                 FloatVector w = FloatVector.fromArray(S, b, bo + i * L);
                 int ai = ar + i;
                 c0 = FloatVector.broadcast(S, a[ai]).fma(w, c0);
-                c1 = FloatVector.broadcast(S, a[ai + DEEP_ROW_K]).fma(w, c1);
-                c2 = FloatVector.broadcast(S, a[ai + 2 * DEEP_ROW_K]).fma(w, c2);
-                c3 = FloatVector.broadcast(S, a[ai + 3 * DEEP_ROW_K]).fma(w, c3);
-                c4 = FloatVector.broadcast(S, a[ai + 4 * DEEP_ROW_K]).fma(w, c4);
-                c5 = FloatVector.broadcast(S, a[ai + 5 * DEEP_ROW_K]).fma(w, c5);
-                c6 = FloatVector.broadcast(S, a[ai + 6 * DEEP_ROW_K]).fma(w, c6);
-                c7 = FloatVector.broadcast(S, a[ai + 7 * DEEP_ROW_K]).fma(w, c7);
+                c1 = FloatVector.broadcast(S, a[ai + EIGHT_DEEP_K]).fma(w, c1);
+                c2 = FloatVector.broadcast(S, a[ai + 2 * EIGHT_DEEP_K]).fma(w, c2);
+                c3 = FloatVector.broadcast(S, a[ai + 3 * EIGHT_DEEP_K]).fma(w, c3);
+                c4 = FloatVector.broadcast(S, a[ai + 4 * EIGHT_DEEP_K]).fma(w, c4);
+                c5 = FloatVector.broadcast(S, a[ai + 5 * EIGHT_DEEP_K]).fma(w, c5);
+                c6 = FloatVector.broadcast(S, a[ai + 6 * EIGHT_DEEP_K]).fma(w, c6);
+                c7 = FloatVector.broadcast(S, a[ai + 7 * EIGHT_DEEP_K]).fma(w, c7);
             }
             int yr = yo + r * n;
             c0.intoArray(y, yr);
