@@ -11,8 +11,9 @@ import jdk.incubator.vector.FloatVector;
  * micro-kernels keep a tile of accumulators (six rows by two vectors on AVX2, four rows otherwise) in
  * registers for the whole K loop: per K step one broadcast per row and one load per vector column feed
  * 12 FMAs. Rows are taken in equal chunks that stay in L2 while every column block passes over them
- * (on JDK 17 the two-vector blocks read them from six-row panels, see {@link #PANELS}); the activation
- * then runs once over the chunk. A single row (matrix-vector) takes four blocks at
+ * (on JDK 17 the two-vector blocks read them from six-row panels, see {@link #PANELS}; K = 8 and
+ * K = 16 have tiles of their own with the rows at constant displacements); the activation then runs
+ * once over the chunk. A single row (matrix-vector) takes four blocks at
  * once; image tiles read A in place from a convolution's input (the stem). Every output is bias plus
  * its K products added in ascending order whichever path computes it, so any split of the rows or
  * blocks (intra-op threads) gives the same bits.
