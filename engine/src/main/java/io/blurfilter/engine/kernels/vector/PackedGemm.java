@@ -109,8 +109,8 @@ final class PackedGemm {
 
     /**
      * Floats of panel scratch {@link #multiply} wants for {@code rows} rows of a K x N product, 0 when
-     * it makes no panels (panels off, K small or not a whole number of vectors, no two-vector block, too
-     * few rows or too many).
+     * it makes no panels (panels off, K small or not a whole number of vectors, no two-vector block, or
+     * too few rows).
      */
     static int panelFloats(int k, int n, int rows) {
         boolean twoVectorBlock = false;
@@ -158,10 +158,8 @@ final class PackedGemm {
                                 blockCol[bl]);
                         r += panelRows;
                     } else if (k == SIXTEEN_DEEP_K) {
-                        int groups = (c1 - r) / TALL_ROWS;
-                        sixteenDeepTiles(a, aBase + r * k, groups, blockOffset[bl], y, yBase + r * n + blockCol[bl],
+                        r += sixteenDeepTiles(a, aBase + r * k, c1 - r, blockOffset[bl], y, yBase + r * n + blockCol[bl],
                                 blockCol[bl]);
-                        r += groups * TALL_ROWS;
                     }
                     for (; r + TALL_ROWS <= c1; r += TALL_ROWS) {
                         tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
@@ -762,11 +760,12 @@ final class PackedGemm {
 
     /**
      * {@link #tile6x2} for K = 16 (x1_0's first pointwise conv, 16 to 32 channels on 112x112, and two
-     * of x0_25's), over {@code groups} six-row groups: with K known, the six rows lie at constant
-     * displacements from one index and the K loop has a constant trip count. 10% faster than the
-     * general tile in the network; panels do not pay at this K.
+     * of x0_25's), over the whole six-row groups of {@code rows} rows (returns the rows done): with K
+     * known, the six rows lie at constant displacements from one index and the K loop has a constant
+     * trip count. 10% faster than the general tile in the network; panels do not pay at this K.
      */
-    private void sixteenDeepTiles(float[] a, int a00, int groups, int bo, float[] y, int y0, int col) {
+    private int sixteenDeepTiles(float[] a, int a00, int rows, int bo, float[] y, int y0, int col) {
+        int groups = rows / TALL_ROWS;
         for (int g = 0; g < groups; g++) {
             int a0 = a00 + g * TALL_ROWS * SIXTEEN_DEEP_K;
             int yo = y0 + g * TALL_ROWS * n;
@@ -800,6 +799,7 @@ final class PackedGemm {
             }
             store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
         }
+        return groups * TALL_ROWS;
     }
 
     private void tile4x1(float[] a, int a0, int bo, float[] y, int yo, int col) {
