@@ -55,6 +55,15 @@ final class PackedGemm {
      * network (bench/RESULTS.md, round 6).
      */
     private static final int PANEL_MIN_K = 32;
+    /**
+     * Pixels per {@link #imageTile} against a two-vector block at step 2 (the x1_0 stem). JDK 25's C2
+     * schedules three of that tile's broadcasts (one base, constant displacements) ahead of their
+     * FMAs, runs out of AVX2's 16 registers with six rows' 12 accumulators and passes two of them
+     * through the stack every K step (disassembled); five rows (10 accumulators) take the stem from
+     * 343-364 to 243-249 us there. JDK 17's C2 keeps six rows in registers, and six beat five by 7%
+     * there. Other versions untested: they get five. blurfilter.vector.imageTileRows (5 or 6) overrides.
+     */
+    static final int STEP2_IMAGE_ROWS = step2ImageRows();
     /** The K that {@link #sixteenDeepTiles} takes. */
     private static final int SIXTEEN_DEEP_K = 16;
 
@@ -100,6 +109,14 @@ final class PackedGemm {
             col += width;
         }
         this.chunkRows = chunkRows(k);
+    }
+
+    private static int step2ImageRows() {
+        int forced = Integer.getInteger("blurfilter.vector.imageTileRows", 0);
+        if (forced == TALL_ROWS || forced == TALL_ROWS - 1) {
+            return forced;
+        }
+        return Runtime.version().feature() == 17 ? TALL_ROWS : TALL_ROWS - 1;
     }
 
     /** A multiple of both tile heights, so only the last chunk has leftover rows. */
@@ -314,13 +331,14 @@ final class PackedGemm {
     }
 
     /**
-     * Pixels one {@link #imageTile} call takes for block {@code bl}: six against a two-vector block,
-     * eight against a one-vector block, 0 where there is no such tile (four-vector blocks).
+     * Pixels one {@link #imageTile} call takes for block {@code bl} with pixels {@code step} floats
+     * apart: six against a two-vector block ({@link #STEP2_IMAGE_ROWS} at step 2), eight against a
+     * one-vector block, 0 where there is no such tile (four-vector blocks).
      */
-    int imageRows(int bl) {
+    int imageRows(int bl, int step) {
         switch (blockVectors[bl]) {
             case 2:
-                return TALL_ROWS;
+                return step == 2 ? STEP2_IMAGE_ROWS : TALL_ROWS;
             case 1:
                 return 8;
             default:
@@ -336,7 +354,9 @@ final class PackedGemm {
      */
     void imageTile(int bl, float[] x, int x0, int step, int[] offset, float[] y, int y0) {
         int col = blockCol[bl];
-        if (blockVectors[bl] == 2 && step == 2) {
+        if (blockVectors[bl] == 2 && step == 2 && STEP2_IMAGE_ROWS == 5) {
+            image5x2Step2(x, x0, offset, blockOffset[bl], y, y0 + col, col);
+        } else if (blockVectors[bl] == 2 && step == 2) {
             image6x2Step2(x, x0, offset, blockOffset[bl], y, y0 + col, col);
         } else if (blockVectors[bl] == 2) {
             image6x2(x, x0, step, offset, blockOffset[bl], y, y0 + col, col);
@@ -491,6 +511,44 @@ final class PackedGemm {
         c41.intoArray(y, yo + 4 * n + L);
         c50.intoArray(y, yo + 5 * n);
         c51.intoArray(y, yo + 5 * n + L);
+    }
+
+    /** {@link #image6x2Step2} with five pixels (see {@link #STEP2_IMAGE_ROWS}). */
+    private void image5x2Step2(float[] x, int x0, int[] offset, int bo, float[] y, int yo, int col) {
+        FloatVector b0 = FloatVector.fromArray(S, bias, col);
+        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
+        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
+        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1;
+        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
+            int xi = x0 + offset[i];
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector v = FloatVector.broadcast(S, x[xi]);
+            c00 = v.fma(w0, c00);
+            c01 = v.fma(w1, c01);
+            v = FloatVector.broadcast(S, x[xi + 2]);
+            c10 = v.fma(w0, c10);
+            c11 = v.fma(w1, c11);
+            v = FloatVector.broadcast(S, x[xi + 4]);
+            c20 = v.fma(w0, c20);
+            c21 = v.fma(w1, c21);
+            v = FloatVector.broadcast(S, x[xi + 6]);
+            c30 = v.fma(w0, c30);
+            c31 = v.fma(w1, c31);
+            v = FloatVector.broadcast(S, x[xi + 8]);
+            c40 = v.fma(w0, c40);
+            c41 = v.fma(w1, c41);
+        }
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c40.intoArray(y, yo + 4 * n);
+        c41.intoArray(y, yo + 4 * n + L);
     }
 
     private void image8x1(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {

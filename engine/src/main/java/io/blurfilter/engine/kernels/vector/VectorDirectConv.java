@@ -127,7 +127,7 @@ final class VectorDirectConv implements SplittableLayer {
                 // interior pixels straight from the image; a last tile overlapping the previous one
                 // covers the remainder (it rewrites the same raw sums), and only rows narrower
                 // than a tile go through the gather
-                int rows = gemm.imageRows(bl);
+                int rows = gemm.imageRows(bl, step);
                 int ox = colLo;
                 if (rows > 0 && colHi - colLo >= rows) {
                     for (; ; ox += rows) {
