@@ -29,11 +29,18 @@ public final class PairedThroughput {
         // blurfilter's layers that run once per inference reach C2 only after ~20 s (PrintCompilation),
         // and until then their vector operations run in C1 code, which allocates: warm up that long
         int warmups = args.length > 6 ? Integer.parseInt(args[6]) : 20;
+        // "shared": the threads share one loaded model per engine (Runner.sharing) instead of one each
+        boolean shared = args.length > 7 && args[7].equals("shared");
         float[] input = Fixtures.input224();
         Runner[][] runners = new Runner[2][threads];
-        for (int t = 0; t < threads; t++) {
-            runners[0][t] = Runner.of(a, model, input);
-            runners[1][t] = Runner.of(b, model, input);
+        if (shared) {
+            runners[0] = Runner.sharing(a, model, input, threads);
+            runners[1] = Runner.sharing(b, model, input, threads);
+        } else {
+            for (int t = 0; t < threads; t++) {
+                runners[0][t] = Runner.of(a, model, input);
+                runners[1][t] = Runner.of(b, model, input);
+            }
         }
         // warm-up, unreported
         for (int w = 0; w < warmups; w++) {

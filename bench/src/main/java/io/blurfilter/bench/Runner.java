@@ -17,6 +17,56 @@ public interface Runner extends AutoCloseable {
     void close() throws Exception;
 
     /**
+     * One runner per thread for {@code threads} threads that share one loaded model: blurfilter's
+     * sessions of one {@link Model} (its packed weights are shared), or one ONNX Runtime session that
+     * all threads call (its {@code run} is thread-safe). Closing the last runner closes the model's
+     * session. Engines as {@link #of}, one intra-op thread each.
+     */
+    static Runner[] sharing(String engine, BenchModel model, float[] input, int threads) throws OrtException {
+        Runner[] team = new Runner[threads];
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger(threads);
+        if (engine.equals("onnxruntime")) {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession s = Engines.ort(env, model, 1);
+            for (int t = 0; t < threads; t++) {
+                OnnxTensor x = Engines.ortInput(env, input);
+                team[t] = new Runner() {
+                    @Override
+                    public float run() throws OrtException {
+                        return Engines.ortRun(s, x);
+                    }
+
+                    @Override
+                    public void close() throws OrtException {
+                        x.close();
+                        if (open.decrementAndGet() == 0) {
+                            s.close();
+                        }
+                    }
+                };
+            }
+            return team;
+        }
+        Model m = Engines.blurfilter(model, engine);
+        Tensor x = new Tensor(BenchModel.INPUT_SHAPE, input);
+        for (int t = 0; t < threads; t++) {
+            Session s = m.newSession();
+            team[t] = new Runner() {
+                @Override
+                public float run() {
+                    return s.run(x).data()[0];
+                }
+
+                @Override
+                public void close() {
+                    s.close();
+                }
+            };
+        }
+        return team;
+    }
+
+    /**
      * "vector", "fast", "reference", "onnxruntime" (one intra-op thread), or with two intra-op threads
      * "vector2", "fast2" (blurfilter's {@code IntraOp.threads(2)}) and "onnxruntime2".
      */
