@@ -65,6 +65,9 @@ public final class LayerProfile {
             layers.get(i).forward(ws);
             allocated[i] = mx.getThreadAllocatedBytes(self) - b0;
         }
+        if (Boolean.getBoolean("blurfilter.profile.states")) {
+            printStates(layers, times);
+        }
         Map<String, long[]> byKind = new TreeMap<>();
         long sum = 0;
         long sumMedians = 0;
@@ -97,6 +100,46 @@ public final class LayerProfile {
             System.out.printf("layers split with %d intra-op threads: %d of %d%n", threads, par.splitLayers(),
                     layers.size());
         }
+    }
+
+    /**
+     * Each layer's mean time in the fastest and the slowest 40% of runs (by whole-run time): this
+     * machine alternates between a fast and a slow state for seconds at a time, and the layers that
+     * slow down most in the slow one are what the median pays for.
+     */
+    private static void printStates(List<Layer> layers, long[][] times) {
+        int runs = times[0].length;
+        long[] total = new long[runs];
+        for (long[] layer : times) {
+            for (int r = 0; r < runs; r++) {
+                total[r] += layer[r];
+            }
+        }
+        Integer[] order = new Integer[runs];
+        for (int r = 0; r < runs; r++) {
+            order[r] = r;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong(r -> total[r]));
+        int band = runs * 2 / 5;
+        System.out.printf("%3s %-60s %11s %11s %6s%n", "", "layer (fast / slow state means)", "fast", "slow", "slow/fast");
+        double fastSum = 0;
+        double slowSum = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            double fast = 0;
+            double slow = 0;
+            for (int j = 0; j < band; j++) {
+                fast += times[i][order[j]];
+                slow += times[i][order[runs - 1 - j]];
+            }
+            fast /= band;
+            slow /= band;
+            fastSum += fast;
+            slowSum += slow;
+            System.out.printf("%3d %-60s %8.1f us %8.1f us %6.2f%n", i, describe(layers.get(i)), fast / 1e3, slow / 1e3,
+                    slow / fast);
+        }
+        System.out.printf("fast state %.3f ms, slow state %.3f ms (%.2fx)%n", fastSum / 1e6, slowSum / 1e6,
+                slowSum / fastSum);
     }
 
     private static void profile(List<Layer> layers, float[] input, float[][] ws, int inputSlot, long[][] times,

@@ -1,6 +1,7 @@
 package io.blurfilter.bench;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Images per second on both cores, PP-LCNet x1_0 224 with last conv: two threads each with its own
  * session (blurfilter vector, blurfilter plain, ONNX Runtime with one intra-op thread), and one
- * caller with two intra-op threads (blurfilter vector with {@code IntraOp.threads(2)}, ONNX Runtime).
+ * caller with two intra-op threads (blurfilter vector with {@code IntraOp.threads(2)}, ONNX Runtime),
+ * and two threads sharing one loaded model (blurfilter vector, ONNX Runtime).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -65,6 +67,50 @@ public class ThroughputVsOrtBenchmark {
         String engine() {
             return engine;
         }
+    }
+
+    /**
+     * One loaded model shared by both benchmark threads (see {@link Runner#sharing}): blurfilter
+     * sessions of one model, or one ONNX Runtime session called from both threads. How a service or a
+     * Spark executor holds a model; the weights are in the caches once instead of twice.
+     */
+    @State(Scope.Benchmark)
+    public static class SharedModel {
+        @Param({"vector", "onnxruntime"})
+        public String engine;
+        Runner[] team;
+        final AtomicInteger joined = new AtomicInteger();
+
+        @Setup
+        public void setUp() throws Exception {
+            team = Runner.sharing(engine, BenchModel.X1_0_LAST, Fixtures.input224(), SHARED_THREADS);
+        }
+
+        @TearDown
+        public void tearDown() throws Exception {
+            for (Runner r : team) {
+                r.close();
+            }
+        }
+    }
+
+    /** A benchmark thread's runner from the shared model's team. */
+    @State(Scope.Thread)
+    public static class SharedModelMember {
+        Runner runner;
+
+        @Setup
+        public void setUp(SharedModel model) {
+            runner = model.team[model.joined.getAndIncrement() % SHARED_THREADS];
+        }
+    }
+
+    private static final int SHARED_THREADS = 2;
+
+    @Benchmark
+    @Threads(SHARED_THREADS)
+    public float twoThreadsSharedModel(SharedModelMember m) throws Exception {
+        return m.runner.run();
     }
 
     @Benchmark
