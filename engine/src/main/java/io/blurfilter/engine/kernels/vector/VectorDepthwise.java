@@ -68,11 +68,19 @@ final class VectorDepthwise implements SplittableLayer {
         return p.inC % L == 0 || (p.strideW == 1 && L % p.inC == 0);
     }
 
-    /** Pads when more than a tenth of the output pixels would take the slow edge path. */
+    /**
+     * Pads when the edge pixels' checked taps would cost more than copying the image into a padded
+     * scratch. Per tap and channel the edge path (one latency-bound accumulator) costs about 1.4 times
+     * what copying one float does: fitted to x1_0's two 28x28 layers, of which the stride-1 one (108
+     * edge pixels) ran 10 us faster padded and the stride-2 one (27 edge pixels, top row and left
+     * column only) 10 us faster unpadded (bench/RESULTS.md, round 7). Counting only a fraction of edge
+     * pixels had padded both.
+     */
     static boolean pads(ConvParams p) {
         long interior = (long) Math.max(0, p.endInsideRow() - p.firstInsideRow())
                 * Math.max(0, p.endInsideCol() - p.firstInsideCol());
-        return interior * 10 < 9L * p.outH * p.outW;
+        long edgeTaps = ((long) p.outH * p.outW - interior) * p.taps();
+        return edgeTaps * 10 > 7L * paddedH(p) * paddedW(p);
     }
 
     static int scratchFloats(ConvParams p) {
