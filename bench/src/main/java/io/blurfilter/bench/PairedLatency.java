@@ -63,7 +63,7 @@ public final class PairedLatency {
                         sumA * FIFTHS / pairs, b, sumB * FIFTHS / pairs, sumA / sumB);
             }
             System.out.printf("%s / %s: minimum %.3f, median %.3f, mean %.3f%n", a, b, min(ta) / min(tb),
-                    median(ta) / median(tb), mean(ta) / mean(tb));
+                    PairedThroughput.median(ta) / PairedThroughput.median(tb), mean(ta) / mean(tb));
         }
     }
 
@@ -83,12 +83,6 @@ public final class PairedLatency {
 
     private static double min(double[] t) {
         return Arrays.stream(t).min().orElseThrow();
-    }
-
-    private static double median(double[] t) {
-        double[] s = t.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 
     private static double mean(double[] t) {

@@ -101,7 +101,8 @@ public final class PairedThroughput {
         return Arrays.stream(counts).sum() / (elapsed / 1e9);
     }
 
-    private static double median(double[] xs) {
+    /** The upper median of {@code xs} (left unsorted); {@link PairedLatency} uses it too. */
+    static double median(double[] xs) {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s[s.length / 2];
