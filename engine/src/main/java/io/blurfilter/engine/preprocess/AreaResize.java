@@ -27,10 +27,15 @@ final class AreaResize {
         AreaResizeTable ty = new AreaResizeTable(image.height(), rh, y0, ch);
         int[] out = new int[cw * ch];
         float[] row = new float[3 * cw];
+        // a source row on the border of two output rows counts for both: its sums are still in row
+        int rowSource = -1;
         float[] sum = new float[3 * cw];
         for (int y = 0; y < ch; y++) {
             for (int j = ty.start[y]; j < ty.start[y + 1]; j++) {
-                horizontal(image, ty.index[j], tx, row);
+                if (ty.index[j] != rowSource) {
+                    rowSource = ty.index[j];
+                    horizontal(image, rowSource, tx, row);
+                }
                 float beta = ty.weight[j];
                 boolean first = j == ty.start[y];
                 for (int i = 0; i < sum.length; i++) {
