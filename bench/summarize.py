@@ -50,6 +50,9 @@ def main(path):
             ratio = "%.2f" % (m / ort)
         if name.startswith("EndToEnd") and engine != "onnxruntime" and ort:
             ratio = "%.2f (img/s / ORT's img/s)" % (lat[(name, model, engine)] / ort)
+            same = lat.get((name, model, "onnxruntime-samedecode"))
+            if engine.startswith("blurfilter") and same:
+                ratio += "; %.2f vs ORT behind our decoder" % (lat[(name, model, engine)] / same)
         if name.startswith("ThroughputVsOrt") and not engine.startswith(("onnxruntime", "ort")):
             best = max(v for (n, _, e), v in lat.items() if n.startswith("ThroughputVsOrt") and e.startswith(("onnxruntime", "ort")))
             ratio = "%.2f (throughput / ORT's best)" % (lat[(name, model, engine)] / best)

@@ -60,7 +60,7 @@ public class EndToEndBenchmark {
     /** One pipeline per benchmark thread. */
     @State(Scope.Thread)
     public static class Pipeline {
-        @Param({"blurfilter", "onnxruntime"})
+        @Param({"blurfilter", "onnxruntime", "onnxruntime-samedecode"})
         public String engine;
 
         FileToScore pipeline;

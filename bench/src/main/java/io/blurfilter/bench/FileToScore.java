@@ -22,10 +22,16 @@ import javax.imageio.ImageIO;
 
 /**
  * One thread's pipeline from a JPEG file to the blur score (probability of class 1) of PP-LCNet x1_0
- * with PaddleClas preprocessing (resize short side 256, center crop 224, ImageNet mean/std).
- * blurfilter: the CLI's decoder (reduced-size decoding keeping 4x the resize target, or full size)
- * and the engine's session. ONNX Runtime: plain {@code ImageIO.read} at full size, the same
- * preprocessing code, then ONNX Runtime with one intra-op thread.
+ * with PaddleClas preprocessing (resize short side 256, center crop 224, ImageNet mean/std), in two
+ * steps: decode, then preprocess and classify.
+ * <ul>
+ * <li>"blurfilter": the CLI's decoder (reduced-size decoding keeping 4x the resize target) and the
+ * engine's session; "blurfilter-full": the same decoder at full size.
+ * <li>"onnxruntime": what a developer writes around ONNX Runtime: {@code ImageIO.read} at full size,
+ * {@code getRGB}, the same preprocessing code, ONNX Runtime with one intra-op thread.
+ * <li>"onnxruntime-samedecode": blurfilter's decoder in front of ONNX Runtime, so the two pipelines
+ * differ only in the network.
+ * </ul>
  */
 public interface FileToScore extends AutoCloseable {
     int RESIZE_SHORT = 256;
@@ -40,19 +46,16 @@ public interface FileToScore extends AutoCloseable {
         return ModelHolder.MODEL;
     }
 
-    /** "blurfilter" (reduced-size decoding), "blurfilter-full" (full size) or "onnxruntime". */
     static FileToScore of(String engine) throws OrtException {
-        Model model = Model.of(model());
-        Session session = model.newSession();
+        Session session = Model.of(model()).newSession();
+        Decode decode = engine.equals("onnxruntime") ? Decode.imageIo()
+                : Decode.blurfilter(engine.equals("blurfilter-full") ? DecodeSettings.fullSize()
+                        : new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 4 * RESIZE_SHORT, 0, 0));
         if (engine.startsWith("blurfilter")) {
-            DecodeSettings settings = engine.equals("blurfilter-full") ? DecodeSettings.fullSize()
-                    : new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 4 * RESIZE_SHORT, 0, 0);
-            ImageDecoder decoder = new ImageDecoder(settings);
             return new FileToScore() {
                 @Override
                 public float score(Path jpeg) throws Exception {
-                    DecodedImage d = decoder.decode(jpeg);
-                    return session.classify(Image.ofArgb(d.argb(), d.width(), d.height())).probability(1);
+                    return session.classify(decode.image(jpeg)).probability(1);
                 }
 
                 @Override
@@ -66,10 +69,7 @@ public interface FileToScore extends AutoCloseable {
         return new FileToScore() {
             @Override
             public float score(Path jpeg) throws Exception {
-                BufferedImage img = ImageIO.read(jpeg.toFile());
-                int w = img.getWidth();
-                int h = img.getHeight();
-                Tensor x = session.preprocess(Image.ofArgb(img.getRGB(0, 0, w, h, null, 0, w), w, h));
+                Tensor x = session.preprocess(decode.image(jpeg));
                 long[] shape = {1, 3, x.shape()[2], x.shape()[3]};
                 try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.data()), shape);
                         OrtSession.Result r = ort.run(Map.of("x", t))) {
@@ -83,6 +83,28 @@ public interface FileToScore extends AutoCloseable {
                 session.close();
             }
         };
+    }
+
+    /** The decoding step: a file to upright pixels. */
+    interface Decode {
+        Image image(Path file) throws Exception;
+
+        static Decode blurfilter(DecodeSettings settings) {
+            ImageDecoder decoder = new ImageDecoder(settings);
+            return file -> {
+                DecodedImage d = decoder.decode(file);
+                return Image.ofArgb(d.argb(), d.width(), d.height());
+            };
+        }
+
+        static Decode imageIo() {
+            return file -> {
+                BufferedImage img = ImageIO.read(file.toFile());
+                int w = img.getWidth();
+                int h = img.getHeight();
+                return Image.ofArgb(img.getRGB(0, 0, w, h, null, 0, w), w, h);
+            };
+        }
     }
 
     /** Converted lazily, once. */
