@@ -47,6 +47,10 @@ public interface FileToScore extends AutoCloseable {
     }
 
     static FileToScore of(String engine) throws OrtException {
+        if (!java.util.List.of("blurfilter", "blurfilter-full", "onnxruntime", "onnxruntime-samedecode")
+                .contains(engine)) {
+            throw new IllegalArgumentException("unknown pipeline " + engine);
+        }
         Session session = Model.of(model()).newSession();
         Decode decode = engine.equals("onnxruntime") ? Decode.imageIo()
                 : Decode.blurfilter(engine.equals("blurfilter-full") ? DecodeSettings.fullSize()
