@@ -14,7 +14,6 @@ public final class PlainDepthwise implements SplittableLayer {
     private final int out;
     private final int scratch;
     private final int inputScratch;
-    private final float[] w;
     /**
      * Interior runs are done a segment of up to {@link #segmentPixels} pixels at a time: per tap, the
      * segment's input is copied to a scratch row and one long loop multiplies it by the tap's weights
@@ -32,7 +31,7 @@ public final class PlainDepthwise implements SplittableLayer {
         this.out = out;
         this.scratch = scratch;
         this.inputScratch = inputScratch;
-        this.w = packTapMajor(p);
+        float[] w = packTapMajor(p);
         this.segmentPixels = segmentPixels(p);
         int len = segmentPixels * p.inC;
         this.tapRows = new float[p.taps()][len];
@@ -130,34 +129,12 @@ public final class PlainDepthwise implements SplittableLayer {
         }
     }
 
-    /**
-     * Output pixels [from, to) of row oy, each tap inside the input checked: per tap the pixel's input
-     * channels are copied to a scratch row and multiplied in with {@link #multiplyAdd}, which the JIT
-     * vectorizes. (A loop over y, x and w at their own offsets, as in {@link #borderPixel}, is not
-     * vectorized on JDK 17; the 14x14 5x5 layers have half their pixels on the border and spent most
-     * of their time there.) Same operations in the same order as {@link #borderPixel}.
-     */
     private void border(float[] x, int xImage, float[] y, int yImage, int oy, int from, int to, float[] acc,
             float[] in) {
         int c = p.inC;
         for (int ox = from; ox < to; ox++) {
             int yo = yImage + (oy * p.outW + ox) * c;
-            System.arraycopy(p.bias, 0, acc, 0, c);
-            for (int ky = 0; ky < p.kH; ky++) {
-                int iy = oy * p.strideH - p.padTop + ky * p.dilH;
-                if (iy < 0 || iy >= p.inH) {
-                    continue;
-                }
-                for (int kx = 0; kx < p.kW; kx++) {
-                    int ix = ox * p.strideW - p.padLeft + kx * p.dilW;
-                    if (ix < 0 || ix >= p.inW) {
-                        continue;
-                    }
-                    System.arraycopy(x, xImage + (iy * p.inW + ix) * c, in, 0, c);
-                    multiplyAdd(acc, in, tapRows[ky * p.kW + kx], c);
-                }
-            }
-            System.arraycopy(acc, 0, y, yo, c);
+            borderPixel(p, tapRows, x, xImage, oy, ox, y, yo, acc, in);
             act.apply(y, yo, yo + c);
         }
     }
@@ -196,13 +173,19 @@ public final class PlainDepthwise implements SplittableLayer {
     }
 
     /**
-     * Channels [from, to) of one output pixel with every tap bounds-checked (pixels near the edge),
-     * without the activation. Shared with the vector kernels, which use it for their borders.
+     * One output pixel near the edge, every tap checked, without the activation; {@code tapRows[t]}
+     * starts with tap t's C weights. With scratch rows ({@code acc}, {@code in}: C floats each) each
+     * inside tap's input channels are copied to {@code in} and multiplied in with {@link #multiplyAdd},
+     * which the JIT vectorizes; a loop over y, x and the weights at their own offsets is not vectorized
+     * on JDK 17, and the 14x14 5x5 layers have half their pixels on the border. Without ({@code null};
+     * the vector kernels' narrow channel counts, 4 or fewer) the sums go straight into y. The same
+     * operations in the same order either way.
      */
-    public static void borderPixel(ConvParams p, float[] w, float[] x, int xImage, int oy, int ox, float[] y,
-            int yo, int from, int to) {
+    public static void borderPixel(ConvParams p, float[][] tapRows, float[] x, int xImage, int oy, int ox,
+            float[] y, int yo, float[] acc, float[] in) {
         int c = p.inC;
-        System.arraycopy(p.bias, from, y, yo + from, to - from);
+        boolean scratch = acc != null;
+        System.arraycopy(p.bias, 0, scratch ? acc : y, scratch ? 0 : yo, c);
         for (int ky = 0; ky < p.kH; ky++) {
             int iy = oy * p.strideH - p.padTop + ky * p.dilH;
             if (iy < 0 || iy >= p.inH) {
@@ -214,11 +197,19 @@ public final class PlainDepthwise implements SplittableLayer {
                     continue;
                 }
                 int xo = xImage + (iy * p.inW + ix) * c;
-                int wo = (ky * p.kW + kx) * c;
-                for (int ch = from; ch < to; ch++) {
-                    y[yo + ch] += x[xo + ch] * w[wo + ch];
+                float[] w = tapRows[ky * p.kW + kx];
+                if (scratch) {
+                    System.arraycopy(x, xo, in, 0, c);
+                    multiplyAdd(acc, in, w, c);
+                } else {
+                    for (int ch = 0; ch < c; ch++) {
+                        y[yo + ch] += x[xo + ch] * w[ch];
+                    }
                 }
             }
+        }
+        if (scratch) {
+            System.arraycopy(acc, 0, y, yo, c);
         }
     }
 }

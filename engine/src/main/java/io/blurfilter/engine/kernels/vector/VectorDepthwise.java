@@ -28,7 +28,8 @@ final class VectorDepthwise implements SplittableLayer {
     private final float[] w;
     private final float[] bias;
     private final int rowWidth;
-    private final float[] wTapMajor;
+    /** Tap t's C weights, for the edge pixels of narrow channel counts. */
+    private final float[][] tapRows;
     private final boolean channelVectors;
     /** The image the units read: the input, or its zero-padded copy (then all rows are interior). */
     private final boolean padded;
@@ -103,7 +104,11 @@ final class VectorDepthwise implements SplittableLayer {
         int c = p.inC;
         this.channelVectors = c % L == 0;
         this.rowWidth = Math.max(c, L);
-        this.wTapMajor = PlainDepthwise.packTapMajor(p);
+        float[] wTapMajor = PlainDepthwise.packTapMajor(p);
+        this.tapRows = new float[p.taps()][];
+        for (int t = 0; t < p.taps(); t++) {
+            tapRows[t] = java.util.Arrays.copyOfRange(wTapMajor, t * c, (t + 1) * c);
+        }
         this.w = new float[p.taps() * rowWidth];
         this.bias = new float[rowWidth];
         for (int j = 0; j < rowWidth; j++) {
@@ -307,7 +312,7 @@ final class VectorDepthwise implements SplittableLayer {
             if (channelVectors) {
                 edgeVectors(x, xImage, oy, ox, y, yo);
             } else {
-                PlainDepthwise.borderPixel(p, wTapMajor, x, xImage, oy, ox, y, yo, 0, c);
+                PlainDepthwise.borderPixel(p, tapRows, x, xImage, oy, ox, y, yo, null, null);
             }
             act.apply(y, yo, yo + c);
         }
