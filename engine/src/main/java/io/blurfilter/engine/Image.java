@@ -14,16 +14,32 @@ public final class Image {
     private final int[] argb;
     private final byte[] bytes;
     private final PixelFormat format;
+    /** The part of the image the pixel array holds: all of it, or a region (ARGB only). */
+    private final int x0;
+    private final int y0;
+    private final int heldWidth;
+    private final boolean whole;
 
     private Image(int width, int height, int[] argb, byte[] bytes, PixelFormat format) {
+        this(width, height, argb, bytes, format, new PixelRegion(0, 0, Math.max(1, width), Math.max(1, height)));
+    }
+
+    private Image(int width, int height, int[] argb, byte[] bytes, PixelFormat format, PixelRegion held) {
         if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
             throw new IllegalArgumentException("invalid image size " + width + "x" + height);
+        }
+        if (held.x1() > width || held.y1() > height) {
+            throw new IllegalArgumentException("region " + held + " lies outside the " + width + "x" + height + " image");
         }
         this.width = width;
         this.height = height;
         this.argb = argb;
         this.bytes = bytes;
         this.format = format;
+        this.x0 = held.x0();
+        this.y0 = held.y0();
+        this.heldWidth = held.width();
+        this.whole = held.width() == width && held.height() == height;
     }
 
     /** An image from packed ARGB ints, row-major, {@code width * height} of them. */
@@ -32,6 +48,22 @@ public final class Image {
         if (argb.length != width * height) {
             throw new IllegalArgumentException("ARGB array holds " + argb.length + " pixels, " + width + "x" + height
                     + " needs " + width * height);
+        }
+        return img;
+    }
+
+    /**
+     * Part of a {@code width x height} image: the ARGB pixels of {@code region} only, row-major,
+     * {@code region.width() * region.height()} of them. Classification sees the whole image's size, so
+     * it resizes and crops exactly as it would the whole image, as long as {@code region} covers
+     * {@link Model#pixelsRead}; a decoder can then decode that part alone. Reading a pixel outside the
+     * region throws.
+     */
+    public static Image ofArgbRegion(int[] argb, int width, int height, PixelRegion region) {
+        Image img = new Image(width, height, argb, null, null, region);
+        if (argb.length != region.width() * region.height()) {
+            throw new IllegalArgumentException("ARGB array holds " + argb.length + " pixels, region " + region
+                    + " needs " + region.width() * region.height());
         }
         return img;
     }
@@ -59,7 +91,13 @@ public final class Image {
     public int rgb(int x, int y) {
         int i = y * width + x;
         if (argb != null) {
-            return argb[i] & 0xFFFFFF;
+            if (whole) {
+                return argb[i] & 0xFFFFFF;
+            }
+            // a column outside the held width would read the neighbouring row; rows outside the held
+            // ones fall outside the array (checkIndex is a single unsigned compare in compiled code)
+            int hx = java.util.Objects.checkIndex(x - x0, heldWidth);
+            return argb[(y - y0) * heldWidth + hx] & 0xFFFFFF;
         }
         switch (format) {
             case RGB:

@@ -1,9 +1,11 @@
 package io.blurfilter.engine;
 
+
 import io.blurfilter.engine.format.ModelFile;
 import io.blurfilter.engine.format.ModelReader;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.GraphOptimizer;
+import io.blurfilter.engine.preprocess.ImagePreprocessor;
 import io.blurfilter.engine.runtime.KernelSelector;
 import io.blurfilter.engine.runtime.Kernels;
 import io.blurfilter.engine.runtime.Plan;
@@ -36,11 +38,13 @@ public final class Model implements AutoCloseable {
     private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> pool = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
+    private final ImagePreprocessor preprocessor;
 
     private Model(ModelFile file, Kernels kernels) {
         this.metadata = file.metadata();
         this.graph = GraphOptimizer.optimize(file.graph());
         this.kernels = kernels;
+        this.preprocessor = new ImagePreprocessor(metadata.preprocessing());
     }
 
     /** Loads and validates a model file; a bad file throws {@link ModelFormatException} naming it. */
@@ -91,6 +95,16 @@ public final class Model implements AutoCloseable {
     public Session newSession(IntraOp intraOp) {
         checkOpen();
         return new Session(this, java.util.Objects.requireNonNull(intraOp, "intraOp"));
+    }
+
+    /**
+     * The pixels of a {@code width x height} image that classifying it reads: the preprocessing's
+     * center crop widened to the resize's source pixels (a 4:3 photo resized to short side 256 and
+     * cropped to 224 reads the central 57%). A decoder may decode just that region and pass it with
+     * {@link Image#ofArgbRegion}: the scores are the same to the bit.
+     */
+    public PixelRegion pixelsRead(int width, int height) {
+        return preprocessor.pixelsRead(width, height);
     }
 
     /** Classifies one image; thread-safe. */

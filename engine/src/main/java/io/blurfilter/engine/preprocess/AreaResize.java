@@ -1,6 +1,7 @@
 package io.blurfilter.engine.preprocess;
 
 import io.blurfilter.engine.Image;
+import io.blurfilter.engine.PixelRegion;
 
 /**
  * OpenCV's INTER_AREA shrink of 8-bit RGB, restricted to a crop window of the resized image: each
@@ -47,6 +48,19 @@ final class AreaResize {
             }
         }
         return out;
+    }
+
+    /** The pixels {@link #crop} reads for the same arguments (an image's size instead of the image). */
+    static PixelRegion pixelsRead(int width, int height, int rw, int rh, int x0, int y0, int cw, int ch) {
+        int fx = width / rw;
+        int fy = height / rh;
+        if (fx * rw == width && fy * rh == height) {
+            return new PixelRegion(x0 * fx, y0 * fy, (x0 + cw) * fx, (y0 + ch) * fy);
+        }
+        AreaResizeTable tx = new AreaResizeTable(width, rw, x0, cw);
+        AreaResizeTable ty = new AreaResizeTable(height, rh, y0, ch);
+        return new PixelRegion(tx.index[0], ty.index[0], tx.index[tx.index.length - 1] + 1,
+                ty.index[ty.index.length - 1] + 1);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.blurfilter.engine.preprocess;
 
 import io.blurfilter.engine.Image;
+import io.blurfilter.engine.PixelRegion;
 import io.blurfilter.engine.Preprocessing;
 
 /**
@@ -44,6 +45,29 @@ public final class ImagePreprocessor {
             default:
                 return new int[] {width, height};
         }
+    }
+
+    /**
+     * The pixels of a {@code width x height} image that {@link #apply} reads: the crop's source
+     * positions of the resize (both bilinear neighbours, or every area cell), or the crop itself.
+     */
+    public PixelRegion pixelsRead(int width, int height) {
+        int[] resized = resizedSize(width, height);
+        int rw = resized[0];
+        int rh = resized[1];
+        int cw = p.cropWidth() > 0 ? Math.min(p.cropWidth(), rw) : rw;
+        int ch = p.cropHeight() > 0 ? Math.min(p.cropHeight(), rh) : rh;
+        int cx = (rw - cw) / 2;
+        int cy = (rh - ch) / 2;
+        if (p.resize() == Preprocessing.Resize.NONE) {
+            return new PixelRegion(cx, cy, cx + cw, cy + ch);
+        }
+        if (p.interpolation() == Preprocessing.Interpolation.AREA && rw < width && rh < height) {
+            return AreaResize.pixelsRead(width, height, rw, rh, cx, cy, cw, ch);
+        }
+        LinearResizeTable tx = new LinearResizeTable(width, rw, cx, cw);
+        LinearResizeTable ty = new LinearResizeTable(height, rh, cy, ch);
+        return new PixelRegion(tx.index0[0], ty.index0[0], tx.index1[cw - 1] + 1, ty.index1[ch - 1] + 1);
     }
 
     /** The NCHW tensor data, shape {@code [1, 3, outH, outW]} with outW, outH from {@link #outputSize}. */
