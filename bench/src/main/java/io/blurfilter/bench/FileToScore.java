@@ -5,8 +5,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.blurfilter.cli.image.DecodeSettings;
-import io.blurfilter.cli.image.DecodedImage;
 import io.blurfilter.cli.image.ImageDecoder;
+import io.blurfilter.cli.image.RegionOfInterest;
 import io.blurfilter.converter.ConvertOptions;
 import io.blurfilter.converter.Converter;
 import io.blurfilter.engine.Image;
@@ -25,8 +25,9 @@ import javax.imageio.ImageIO;
  * with PaddleClas preprocessing (resize short side 256, center crop 224, ImageNet mean/std), in two
  * steps: decode, then preprocess and classify.
  * <ul>
- * <li>"blurfilter": the CLI's decoder (reduced-size decoding keeping 4x the resize target) and the
- * engine's session; "blurfilter-full": the same decoder at full size.
+ * <li>"blurfilter": the CLI's decoder (reduced-size decoding keeping 4x the resize target, only the
+ * pixels preprocessing reads) and the engine's session; "blurfilter-full": the same decoder at full
+ * size.
  * <li>"onnxruntime": what a developer writes around ONNX Runtime: {@code ImageIO.read} at full size,
  * {@code getRGB}, the same preprocessing code, ONNX Runtime with one intra-op thread.
  * <li>"onnxruntime-samedecode": blurfilter's decoder in front of ONNX Runtime, so the two pipelines
@@ -51,10 +52,12 @@ public interface FileToScore extends AutoCloseable {
                 .contains(engine)) {
             throw new IllegalArgumentException("unknown pipeline " + engine);
         }
-        Session session = Model.of(model()).newSession();
+        Model model = Model.of(model());
+        Session session = model.newSession();
         Decode decode = engine.equals("onnxruntime") ? Decode.imageIo()
                 : Decode.blurfilter(engine.equals("blurfilter-full") ? DecodeSettings.fullSize()
-                        : new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 4 * RESIZE_SHORT, 0, 0));
+                        : new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 4 * RESIZE_SHORT, 0, 0),
+                        model::pixelsRead);
         if (engine.startsWith("blurfilter")) {
             return new FileToScore() {
                 @Override
@@ -93,12 +96,10 @@ public interface FileToScore extends AutoCloseable {
     interface Decode {
         Image image(Path file) throws Exception;
 
-        static Decode blurfilter(DecodeSettings settings) {
-            ImageDecoder decoder = new ImageDecoder(settings);
-            return file -> {
-                DecodedImage d = decoder.decode(file);
-                return Image.ofArgb(d.argb(), d.width(), d.height());
-            };
+        /** The CLI's decoder, decoding only the pixels preprocessing reads. */
+        static Decode blurfilter(DecodeSettings settings, RegionOfInterest regionOfInterest) {
+            ImageDecoder decoder = new ImageDecoder(settings, regionOfInterest);
+            return file -> decoder.decode(file).toImage();
         }
 
         static Decode imageIo() {

@@ -1,9 +1,9 @@
 package io.blurfilter.cli;
 
 import io.blurfilter.cli.image.DecodeSettings;
+import io.blurfilter.cli.image.ImageDecoder;
 import io.blurfilter.cli.scan.BlurScorer;
 import io.blurfilter.cli.scan.Labels;
-import io.blurfilter.engine.Image;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.ModelMetadata;
 import io.blurfilter.engine.Postprocessing;
@@ -56,8 +56,17 @@ final class BlurModelAdapter {
 
     /** Thread-safe: the engine model pools its sessions. */
     BlurScorer scorer() {
-        return image -> model.classify(Image.ofArgb(image.argb(), image.width(), image.height()))
+        return image -> model.classify(image.toImage())
                 .probability(positiveIndex);
+    }
+
+    /**
+     * The decoder for this model: {@link #decodeSettings}, and unless {@code wholeImages} (report
+     * thumbnails show the whole photo) only the pixels the model reads ({@link Model#pixelsRead}),
+     * which gives the same scores to the bit.
+     */
+    ImageDecoder decoder(long maxPixels, boolean fullResolution, boolean wholeImages) {
+        return new ImageDecoder(decodeSettings(maxPixels, fullResolution), wholeImages ? null : model::pixelsRead);
     }
 
     /**

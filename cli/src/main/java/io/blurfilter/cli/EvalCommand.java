@@ -93,9 +93,9 @@ final class EvalCommand implements Command {
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
             Labels labels = blur.labels((float) threshold);
-            ImageDecoder decoder = new ImageDecoder(
-                    blur.decodeSettings((long) (maxMegapixels * 1e6), o.has("--full-resolution")));
             ReportData report = o.has("--report") ? new ReportData("blurfilter eval report", labels, 300, 1000) : null;
+            ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
+                    report != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads,
                     report != null ? new Thumbnailer(128) : null);
 

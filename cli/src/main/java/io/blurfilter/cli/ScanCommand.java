@@ -98,9 +98,9 @@ final class ScanCommand implements Command {
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
             Labels labels = blur.labels(threshold != null ? threshold.floatValue() : blur.defaultThreshold());
-            ImageDecoder decoder = new ImageDecoder(
-                    blur.decodeSettings((long) (maxMegapixels * 1e6), o.has("--full-resolution")));
             Thumbnailer thumbnailer = o.has("--report") ? new Thumbnailer(128) : null;
+            ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
+                    thumbnailer != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer);
             InputWalker walker = new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"),
                     target == null ? List.of() : List.of(target));

@@ -1,5 +1,7 @@
 package io.blurfilter.cli.image;
 
+import io.blurfilter.engine.PixelRegion;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
@@ -36,9 +38,20 @@ public final class ImageDecoder {
     }
 
     private final DecodeSettings settings;
+    private final RegionOfInterest regionOfInterest;
 
     public ImageDecoder(DecodeSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * Decodes only {@code regionOfInterest} of each (possibly reduced-size, upright) image, when the
+     * format's reader supports source regions (JPEG: rows below the region are never decoded, columns
+     * outside it never converted), the whole image otherwise; null for whole images.
+     */
+    public ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest) {
         this.settings = settings;
+        this.regionOfInterest = regionOfInterest;
     }
 
     public DecodedImage decode(Path file) throws ImageDecodeException {
@@ -102,6 +115,20 @@ public final class ImageDecoder {
         if (factor[0] > 1 || factor[1] > 1) {
             param.setSourceSubsampling(factor[0], factor[1], 0, 0);
         }
+        // the decoded image's size, stored and upright
+        int sw = (width + factor[0] - 1) / factor[0];
+        int sh = (height + factor[1] - 1) / factor[1];
+        PixelRegion whole = new PixelRegion(0, 0, transposed ? sh : sw, transposed ? sw : sh);
+        PixelRegion region = regionOfInterest == null ? whole : regionOfInterest.of(whole.x1(), whole.y1());
+        if (!whole.contains(region)) {
+            throw new IllegalArgumentException("region " + region + " is outside the decoded image " + whole);
+        }
+        PixelRegion stored = Orientation.storedRegion(region, sw, sh, orientation);
+        if (!region.equals(whole)) {
+            // whole multiples of the sampling period, so the region samples the same pixels as the whole
+            param.setSourceRegion(new Rectangle(stored.x0() * factor[0], stored.y0() * factor[1],
+                    (stored.width() - 1) * factor[0] + 1, (stored.height() - 1) * factor[1] + 1));
+        }
         List<String> truncation = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> {
             if (looksTruncated(warning)) {
@@ -113,9 +140,15 @@ public final class ImageDecoder {
             throw new ImageDecodeException("truncated or corrupt " + format + ": " + truncation.get(0));
         }
         int[] argb = Orientation.apply(ArgbPixels.of(image), image.getWidth(), image.getHeight(), orientation);
+        int fullWidth = transposed ? height : width;
+        int fullHeight = transposed ? width : height;
+        if (image.getWidth() == stored.width() && image.getHeight() == stored.height()) {
+            return new DecodedImage(argb, whole.x1(), whole.y1(), region, fullWidth, fullHeight);
+        }
+        // a reader that ignored the region (or the subsampling) gave a whole image of its own size
         int w = transposed ? image.getHeight() : image.getWidth();
         int h = transposed ? image.getWidth() : image.getHeight();
-        return new DecodedImage(argb, w, h, transposed ? height : width, transposed ? width : height);
+        return new DecodedImage(argb, w, h, new PixelRegion(0, 0, w, h), fullWidth, fullHeight);
     }
 
     private static boolean looksTruncated(String warning) {

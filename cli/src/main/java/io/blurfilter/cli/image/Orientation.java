@@ -1,5 +1,7 @@
 package io.blurfilter.cli.image;
 
+import io.blurfilter.engine.PixelRegion;
+
 /**
  * Applies an EXIF orientation (1..8) to ARGB pixels so the image stands the way the camera meant it,
  * as OpenCV's imread does by default (PaddleClas reads with cv2.imread).
@@ -10,6 +12,27 @@ final class Orientation {
     /** Whether the orientation swaps width and height (5..8 are the transposing ones). */
     static boolean transposes(int orientation) {
         return orientation >= 5 && orientation <= 8;
+    }
+
+    /**
+     * The region of a stored {@code width x height} image that becomes {@code upright} once turned
+     * upright ({@link #apply} of the stored region gives the upright region's pixels).
+     */
+    static PixelRegion storedRegion(PixelRegion upright, int width, int height, int orientation) {
+        int x0 = upright.x0();
+        int y0 = upright.y0();
+        int x1 = upright.x1();
+        int y1 = upright.y1();
+        switch (orientation) {
+            case 2: return new PixelRegion(width - x1, y0, width - x0, y1);
+            case 3: return new PixelRegion(width - x1, height - y1, width - x0, height - y0);
+            case 4: return new PixelRegion(x0, height - y1, x1, height - y0);
+            case 5: return new PixelRegion(y0, x0, y1, x1);
+            case 6: return new PixelRegion(y0, height - x1, y1, height - x0);
+            case 7: return new PixelRegion(width - y1, height - x1, width - y0, height - x0);
+            case 8: return new PixelRegion(width - y1, x0, width - y0, x1);
+            default: return upright;
+        }
     }
 
     /** The pixels of a {@code width x height} image turned upright; returns {@code pixels} itself for 1. */

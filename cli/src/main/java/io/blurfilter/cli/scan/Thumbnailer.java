@@ -20,6 +20,9 @@ public final class Thumbnailer {
     }
 
     public byte[] jpeg(DecodedImage image) {
+        if (!image.isWhole()) {
+            throw new IllegalStateException("a thumbnail needs the whole image, not the region " + image.region());
+        }
         int w = image.width();
         int h = image.height();
         double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));

@@ -1,0 +1,89 @@
+package io.blurfilter.cli.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.blurfilter.engine.PixelRegion;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Decoding only a region of interest gives exactly the pixels of that region of the whole decode,
+ * for every EXIF orientation, with and without reduced-size decoding.
+ */
+class RegionDecodeTest {
+    /** Off-centre and uneven, so a mirrored or transposed mapping lands elsewhere. */
+    private static final RegionOfInterest ROI = (w, h) -> new PixelRegion(w / 5, h / 7, w - w / 3, h - h / 9);
+
+    @TempDir
+    Path tmp;
+
+    private static BufferedImage noise(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(w * 7919L + h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // smooth enough that JPEG keeps detail, varied enough that any shift shows
+                img.setRGB(x, y, (x * 3 + r.nextInt(8)) % 256 << 16 | (y * 5 + r.nextInt(8)) % 256 << 8 | (x ^ y) & 0xFF);
+            }
+        }
+        return img;
+    }
+
+    private static int[] cut(DecodedImage whole, PixelRegion r) {
+        int[] part = new int[r.width() * r.height()];
+        for (int y = r.y0(); y < r.y1(); y++) {
+            System.arraycopy(whole.argb(), y * whole.width() + r.x0(), part, (y - r.y0()) * r.width(), r.width());
+        }
+        return part;
+    }
+
+    private void assertRegionMatchesWhole(Path file, DecodeSettings settings, String what) throws IOException {
+        DecodedImage whole = new ImageDecoder(settings).decode(file);
+        DecodedImage part = new ImageDecoder(settings, ROI).decode(file);
+        assertTrue(whole.isWhole(), what);
+        assertFalse(part.isWhole(), what);
+        assertEquals(whole.width(), part.width(), what);
+        assertEquals(whole.height(), part.height(), what);
+        assertEquals(ROI.of(whole.width(), whole.height()), part.region(), what);
+        assertEquals(whole.fullWidth(), part.fullWidth(), what);
+        assertArrayEquals(cut(whole, part.region()), part.argb(), what);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void jpegRegionsMatchTheWholeDecodeInEveryOrientation(int orientation) throws IOException {
+        byte[] jpeg = TestImages.withExifOrientation(TestImages.encode(noise(150, 97), "jpeg"), orientation,
+                orientation % 2 == 0);
+        Path file = TestImages.write(tmp.resolve("o" + orientation + ".jpg"), jpeg);
+        assertRegionMatchesWhole(file, DecodeSettings.fullSize(), "full size, orientation " + orientation);
+        // 97 / 24 -> every 4th pixel, then 3rd, 2nd: periods that do not divide the sizes
+        for (int minShort : new int[] {24, 32, 45}) {
+            assertRegionMatchesWhole(file, new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, minShort, 0, 0),
+                    "short side " + minShort + ", orientation " + orientation);
+        }
+    }
+
+    @Test
+    void pngRegionsMatchTheWholeDecode() throws IOException {
+        Path file = TestImages.write(tmp.resolve("n.png"), TestImages.encode(noise(211, 130), "png"));
+        assertRegionMatchesWhole(file, DecodeSettings.fullSize(), "png full size");
+        assertRegionMatchesWhole(file, new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 40, 0, 0), "png reduced");
+    }
+
+    @Test
+    void refusesARegionOutsideTheImage() throws IOException {
+        Path file = TestImages.write(tmp.resolve("s.png"), TestImages.encode(noise(40, 30), "png"));
+        ImageDecoder decoder = new ImageDecoder(DecodeSettings.fullSize(), (w, h) -> new PixelRegion(0, 0, w + 1, h));
+        assertThrows(ImageDecodeException.class, () -> decoder.decode(file));
+    }
+}
