@@ -45,9 +45,10 @@ public final class ImageDecoder {
     }
 
     /**
-     * Decodes only {@code regionOfInterest} of each (possibly reduced-size, upright) image, when the
-     * format's reader supports source regions (JPEG: rows below the region are never decoded, columns
-     * outside it never converted), the whole image otherwise; null for whole images.
+     * Decodes only {@code regionOfInterest} of each (possibly reduced-size, upright) JPEG: rows below
+     * the region are never decoded, columns outside it never converted, and the file is still checked
+     * for a cut below the region. Other formats, and JPEG readers that ignore source regions, give
+     * whole images. Null for whole images always.
      */
     public ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest) {
         this.settings = settings;
@@ -88,14 +89,14 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return read(reader, orientation);
+                return read(reader, orientation, file);
             } finally {
                 reader.dispose();
             }
         }
     }
 
-    private DecodedImage read(ImageReader reader, int orientation) throws IOException {
+    private DecodedImage read(ImageReader reader, int orientation, Path file) throws IOException {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
@@ -119,7 +120,9 @@ public final class ImageDecoder {
         int sw = (width + factor[0] - 1) / factor[0];
         int sh = (height + factor[1] - 1) / factor[1];
         PixelRegion whole = new PixelRegion(0, 0, transposed ? sh : sw, transposed ? sw : sh);
-        PixelRegion region = regionOfInterest == null ? whole : regionOfInterest.of(whole.x1(), whole.y1());
+        // JPEG only: there a cut below the region can still be found (JpegEnd) without decoding it
+        PixelRegion region = regionOfInterest == null || !format.equals("JPEG") ? whole
+                : regionOfInterest.of(whole.x1(), whole.y1());
         if (!whole.contains(region)) {
             throw new IllegalArgumentException("region " + region + " is outside the decoded image " + whole);
         }
@@ -138,6 +141,9 @@ public final class ImageDecoder {
         BufferedImage image = reader.read(0, param);
         if (!truncation.isEmpty()) {
             throw new ImageDecodeException("truncated or corrupt " + format + ": " + truncation.get(0));
+        }
+        if (!region.equals(whole) && format.equals("JPEG") && !JpegEnd.reached(file)) {
+            throw new ImageDecodeException("truncated JPEG: the file ends before its end-of-image marker");
         }
         int[] argb = Orientation.apply(ArgbPixels.of(image), image.getWidth(), image.getHeight(), orientation);
         int fullWidth = transposed ? height : width;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Decoding only a region of interest gives exactly the pixels of that region of the whole decode,
- * for every EXIF orientation, with and without reduced-size decoding.
+ * for every EXIF orientation, with and without reduced-size decoding (JPEG; other formats decode whole).
  */
 class RegionDecodeTest {
     /** Off-centre and uneven, so a mirrored or transposed mapping lands elsewhere. */
@@ -73,16 +73,42 @@ class RegionDecodeTest {
         }
     }
 
+    /** Only JPEG cuts below a region can be found without decoding them: other formats decode whole. */
     @Test
-    void pngRegionsMatchTheWholeDecode() throws IOException {
+    void decodesOtherFormatsWhole() throws IOException {
         Path file = TestImages.write(tmp.resolve("n.png"), TestImages.encode(noise(211, 130), "png"));
-        assertRegionMatchesWhole(file, DecodeSettings.fullSize(), "png full size");
-        assertRegionMatchesWhole(file, new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 40, 0, 0), "png reduced");
+        DecodedImage whole = new ImageDecoder(DecodeSettings.fullSize()).decode(file);
+        DecodedImage asked = new ImageDecoder(DecodeSettings.fullSize(), ROI).decode(file);
+        assertTrue(asked.isWhole());
+        assertArrayEquals(whole.argb(), asked.argb());
+    }
+
+    /**
+     * A region stops decoding early, so libjpeg never reaches (and never warns about) a cut below it;
+     * the decoder still reports such files as truncated, as a whole decode does.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {50, 90, 97, 99})
+    void reportsAJpegCutBelowTheRegionAsTruncated(int percent) throws IOException {
+        byte[] jpeg = TestImages.encode(noise(160, 120), "jpeg");
+        Path file = TestImages.write(tmp.resolve("cut" + percent + ".jpg"),
+                java.util.Arrays.copyOf(jpeg, jpeg.length * percent / 100));
+        ImageDecodeException e = assertThrows(ImageDecodeException.class,
+                () -> new ImageDecoder(DecodeSettings.fullSize(), ROI).decode(file));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void acceptsDataAfterTheEndOfTheImage() throws IOException {
+        byte[] jpeg = TestImages.encode(noise(160, 120), "jpeg");
+        byte[] trailer = java.util.Arrays.copyOf(jpeg, jpeg.length + 64); // zeros after EOI, as phone trailers
+        Path file = TestImages.write(tmp.resolve("trailer.jpg"), trailer);
+        assertRegionMatchesWhole(file, DecodeSettings.fullSize(), "trailing bytes");
     }
 
     @Test
     void refusesARegionOutsideTheImage() throws IOException {
-        Path file = TestImages.write(tmp.resolve("s.png"), TestImages.encode(noise(40, 30), "png"));
+        Path file = TestImages.write(tmp.resolve("s.jpg"), TestImages.encode(noise(40, 30), "jpeg"));
         ImageDecoder decoder = new ImageDecoder(DecodeSettings.fullSize(), (w, h) -> new PixelRegion(0, 0, w + 1, h));
         assertThrows(ImageDecodeException.class, () -> decoder.decode(file));
     }
