@@ -73,6 +73,17 @@ class RegionDecodeTest {
         }
     }
 
+    @Test
+    void progressiveJpegRegionsMatchTheWholeDecode() throws IOException {
+        Path file = TestImages.write(tmp.resolve("p.jpg"), TestImages.progressiveJpeg(noise(150, 97)));
+        assertRegionMatchesWhole(file, DecodeSettings.fullSize(), "progressive");
+        assertRegionMatchesWhole(file, new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 32, 0, 0),
+                "progressive, reduced");
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        Path cut = TestImages.write(tmp.resolve("pcut.jpg"), java.util.Arrays.copyOf(bytes, bytes.length * 98 / 100));
+        assertThrows(ImageDecodeException.class, () -> new ImageDecoder(DecodeSettings.fullSize(), ROI).decode(cut));
+    }
+
     /** Only JPEG cuts below a region can be found without decoding them: other formats decode whole. */
     @Test
     void decodesOtherFormatsWhole() throws IOException {
