@@ -37,17 +37,26 @@ final class AreaResize {
                     rowSource = ty.index[j];
                     horizontal(image, rowSource, tx, row);
                 }
-                float beta = ty.weight[j];
-                boolean first = j == ty.start[y];
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] = first ? beta * row[i] : sum[i] + beta * row[i];
-                }
+                weightedAdd(sum, row, ty.weight[j], j == ty.start[y]);
             }
             for (int x = 0; x < cw; x++) {
                 out[y * cw + x] = level(sum[3 * x]) << 16 | level(sum[3 * x + 1]) << 8 | level(sum[3 * x + 2]);
             }
         }
         return out;
+    }
+
+    /** sum = beta * row, or sum += beta * row: two plain loops the JIT vectorizes. */
+    private static void weightedAdd(float[] sum, float[] row, float beta, boolean first) {
+        if (first) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = beta * row[i];
+            }
+        } else {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += beta * row[i];
+            }
+        }
     }
 
     /** The pixels {@link #crop} reads for the same arguments (an image's size instead of the image). */
