@@ -8,113 +8,85 @@ import java.nio.file.Path;
 
 /**
  * Whether a JPEG file's data reaches its end-of-image marker. Decoding a region stops at the region's
- * last row, so libjpeg never reaches (nor warns about) a file cut below it; this walk finds such cuts.
- * Marker segments are skipped by their lengths (so an EXIF thumbnail's own end marker does not count);
- * in entropy-coded data a 0xFF byte is followed only by stuffing (0x00), a restart marker or the next
- * marker, so the first FF D9 outside segments is the end of the image. Bytes after it are not read.
+ * last row, so libjpeg never reaches (nor warns about) a file cut below it; this finds such cuts.
+ * The marker segments before the first scan are skipped by their lengths (an EXIF thumbnail, with its
+ * own end marker, lives in one); after that, entropy-coded data never holds FF D9 (a 0xFF byte there is
+ * followed by stuffing or a restart marker), so an FF D9 anywhere after the first scan's header means
+ * the image data ended properly, and a cut file has none. The search runs backwards from the file's
+ * end, where the marker (or a trailer after it, such as a phone's appended video) usually is.
  */
 final class JpegEnd {
     private static final int BUFFER = 1 << 16;
 
-    private final SeekableByteChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-    private final byte[] bytes = buffer.array();
-    private int pos;
-    private int limit;
-
-    private JpegEnd(SeekableByteChannel channel) {
-        this.channel = channel;
-    }
+    private JpegEnd() {}
 
     static boolean reached(Path file) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            return new JpegEnd(channel).walk();
+            long scan = firstScanData(channel);
+            return scan >= 0 && endMarkerAfter(channel, scan);
         }
     }
 
-    private boolean walk() throws IOException {
-        if (next() != 0xFF || next() != 0xD8) {
-            return false;
+    /** Where the first scan's entropy-coded data starts, or -1 if the file ends or breaks off before it. */
+    private static long firstScanData(SeekableByteChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(4);
+        long pos = 2;
+        if (!read(channel, 0, head, 2) || (head.get(0) & 0xFF) != 0xFF || (head.get(1) & 0xFF) != 0xD8) {
+            return -1;
         }
-        int b = next();
-        while (b >= 0) {
-            if (b != 0xFF) {
-                b = nextFF();
+        while (true) {
+            if (!read(channel, pos, head, 2) || (head.get(0) & 0xFF) != 0xFF) {
+                return -1;
+            }
+            int marker = head.get(1) & 0xFF;
+            if (marker == 0xFF) {
+                pos++; // fill byte
                 continue;
             }
-            int marker = next();
-            while (marker == 0xFF) {
-                marker = next();
+            if (marker == 0xD9 || !read(channel, pos + 2, head, 2)) {
+                return -1;
             }
-            if (marker < 0) {
+            int length = (head.get(0) & 0xFF) << 8 | (head.get(1) & 0xFF);
+            if (length < 2) {
+                return -1;
+            }
+            pos += 2 + length;
+            if (marker == 0xDA) {
+                return pos;
+            }
+        }
+    }
+
+    /** Whether FF D9 occurs at or after {@code from}, searching from the end of the file backwards. */
+    private static boolean endMarkerAfter(SeekableByteChannel channel, long from) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        byte[] bytes = buffer.array();
+        long end = channel.size();
+        while (end - from >= 2) {
+            long start = Math.max(from, end - BUFFER);
+            int n = (int) (end - start);
+            if (!read(channel, start, buffer, n)) {
                 return false;
             }
-            if (marker == 0xD9) {
-                return true;
+            for (int i = n - 2; i >= 0; i--) {
+                if (bytes[i] == (byte) 0xFF && bytes[i + 1] == (byte) 0xD9) {
+                    return true;
+                }
             }
-            if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                b = next(); // stuffing, TEM or a restart marker: no length, data goes on
-                continue;
-            }
-            int hi = next();
-            int lo = next();
-            if (lo < 0) {
-                return false;
-            }
-            int length = hi << 8 | lo;
-            if (length < 2 || !skip(length - 2)) {
-                return false;
-            }
-            b = next();
+            end = start + 1; // the next block ends with this block's first byte: a marker may straddle them
         }
         return false;
     }
 
-    private int next() throws IOException {
-        if (pos == limit && !fill()) {
-            return -1;
-        }
-        return bytes[pos++] & 0xFF;
-    }
-
-    /** The next 0xFF byte, or -1 at the end of the file. */
-    private int nextFF() throws IOException {
-        while (true) {
-            for (; pos < limit; pos++) {
-                if (bytes[pos] == (byte) 0xFF) {
-                    pos++;
-                    return 0xFF;
-                }
-            }
-            if (!fill()) {
-                return -1;
+    /** Reads {@code n} bytes at {@code position} into the start of {@code into}; false at the end of file. */
+    private static boolean read(SeekableByteChannel channel, long position, ByteBuffer into, int n) throws IOException {
+        into.clear().limit(n);
+        channel.position(position);
+        while (into.hasRemaining()) {
+            if (channel.read(into) < 0) {
+                return false;
             }
         }
-    }
-
-    private boolean skip(long n) throws IOException {
-        long buffered = limit - pos;
-        if (n <= buffered) {
-            pos += (int) n;
-            return true;
-        }
-        long target = channel.position() + (n - buffered);
-        if (target > channel.size()) {
-            return false;
-        }
-        channel.position(target);
-        pos = limit;
         return true;
-    }
-
-    private boolean fill() throws IOException {
-        buffer.clear();
-        int n;
-        do {
-            n = channel.read(buffer);
-        } while (n == 0);
-        pos = 0;
-        limit = Math.max(0, n);
-        return n > 0;
     }
 }
