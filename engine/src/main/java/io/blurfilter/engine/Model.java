@@ -1,6 +1,5 @@
 package io.blurfilter.engine;
 
-
 import io.blurfilter.engine.format.ModelFile;
 import io.blurfilter.engine.format.ModelReader;
 import io.blurfilter.engine.graph.Graph;
@@ -105,6 +104,11 @@ public final class Model implements AutoCloseable {
      */
     public PixelRegion pixelsRead(int width, int height) {
         return preprocessor.pixelsRead(width, height);
+    }
+
+    /** The model's preprocessing, shared by its sessions (immutable). */
+    ImagePreprocessor preprocessor() {
+        return preprocessor;
     }
 
     /** Classifies one image; thread-safe. */

@@ -26,7 +26,7 @@ public final class Session implements AutoCloseable {
 
     Session(Model model, IntraOp intraOp) {
         this.model = model;
-        this.preprocessor = new ImagePreprocessor(model.metadata().preprocessing());
+        this.preprocessor = model.preprocessor();
         this.runner = intraOp == null || intraOp.parallelism() == 1 ? null
                 : new PartRunner(intraOp.executor(), intraOp.parallelism());
     }

@@ -47,27 +47,49 @@ public final class ImagePreprocessor {
         }
     }
 
-    /**
-     * The pixels of a {@code width x height} image that {@link #apply} reads: the crop's source
-     * positions of the resize (both bilinear neighbours, or every area cell), or the crop itself.
-     */
-    public PixelRegion pixelsRead(int width, int height) {
+    /** The resized size and the crop window in it: {@code [x0, x0 + cw) x [y0, y0 + ch)}. */
+    private record Crop(int rw, int rh, int x0, int y0, int cw, int ch) {
+        boolean fits() {
+            return cw <= rw && ch <= rh;
+        }
+    }
+
+    private Crop crop(int width, int height) {
         int[] resized = resizedSize(width, height);
         int rw = resized[0];
         int rh = resized[1];
-        int cw = p.cropWidth() > 0 ? Math.min(p.cropWidth(), rw) : rw;
-        int ch = p.cropHeight() > 0 ? Math.min(p.cropHeight(), rh) : rh;
-        int cx = (rw - cw) / 2;
-        int cy = (rh - ch) / 2;
+        if (p.cropWidth() <= 0) {
+            return new Crop(rw, rh, 0, 0, rw, rh);
+        }
+        int cw = p.cropWidth();
+        int ch = p.cropHeight();
+        return new Crop(rw, rh, (rw - cw) / 2, (rh - ch) / 2, cw, ch);
+    }
+
+    /** Whether the resize of a {@code width x height} image goes through {@link AreaResize}. */
+    private boolean shrinksByArea(Crop c, int width, int height) {
+        return p.interpolation() == Preprocessing.Interpolation.AREA && c.rw() < width && c.rh() < height;
+    }
+
+    /**
+     * The pixels of a {@code width x height} image that {@link #apply} reads: the crop's source
+     * positions of the resize (both bilinear neighbours, or every area cell), or the crop itself. The
+     * whole image when the crop does not fit (apply refuses such an image).
+     */
+    public PixelRegion pixelsRead(int width, int height) {
+        Crop c = crop(width, height);
+        if (!c.fits()) {
+            return new PixelRegion(0, 0, width, height);
+        }
         if (p.resize() == Preprocessing.Resize.NONE) {
-            return new PixelRegion(cx, cy, cx + cw, cy + ch);
+            return new PixelRegion(c.x0(), c.y0(), c.x0() + c.cw(), c.y0() + c.ch());
         }
-        if (p.interpolation() == Preprocessing.Interpolation.AREA && rw < width && rh < height) {
-            return AreaResize.pixelsRead(width, height, rw, rh, cx, cy, cw, ch);
+        if (shrinksByArea(c, width, height)) {
+            return AreaResize.pixelsRead(width, height, c.rw(), c.rh(), c.x0(), c.y0(), c.cw(), c.ch());
         }
-        LinearResizeTable tx = new LinearResizeTable(width, rw, cx, cw);
-        LinearResizeTable ty = new LinearResizeTable(height, rh, cy, ch);
-        return new PixelRegion(tx.index0[0], ty.index0[0], tx.index1[cw - 1] + 1, ty.index1[ch - 1] + 1);
+        LinearResizeTable tx = new LinearResizeTable(width, c.rw(), c.x0(), c.cw());
+        LinearResizeTable ty = new LinearResizeTable(height, c.rh(), c.y0(), c.ch());
+        return new PixelRegion(tx.index0[0], ty.index0[0], tx.index1[c.cw() - 1] + 1, ty.index1[c.ch() - 1] + 1);
     }
 
     /** The NCHW tensor data, shape {@code [1, 3, outH, outW]} with outW, outH from {@link #outputSize}. */
@@ -80,22 +102,16 @@ public final class ImagePreprocessor {
 
     /** Writes the tensor into {@code out}, which must hold {@code 3 * outW * outH} floats. */
     public void apply(Image image, float[] out) {
-        int[] resized = resizedSize(image.width(), image.height());
-        int rw = resized[0];
-        int rh = resized[1];
-        int cw = rw;
-        int ch = rh;
-        int x0 = 0;
-        int y0 = 0;
-        if (p.cropWidth() > 0) {
-            cw = p.cropWidth();
-            ch = p.cropHeight();
-            if (rw < cw || rh < ch) {
-                throw new IllegalArgumentException("image of " + image.width() + "x" + image.height() + " resized to "
-                        + rw + "x" + rh + " is smaller than the " + cw + "x" + ch + " crop");
-            }
-            x0 = (rw - cw) / 2;
-            y0 = (rh - ch) / 2;
+        Crop c = crop(image.width(), image.height());
+        int rw = c.rw();
+        int rh = c.rh();
+        int cw = c.cw();
+        int ch = c.ch();
+        int x0 = c.x0();
+        int y0 = c.y0();
+        if (!c.fits()) {
+            throw new IllegalArgumentException("image of " + image.width() + "x" + image.height() + " resized to "
+                    + rw + "x" + rh + " is smaller than the " + cw + "x" + ch + " crop");
         }
         if (out.length < 3 * cw * ch) {
             throw new IllegalArgumentException("output buffer too small");
@@ -110,7 +126,7 @@ public final class ImagePreprocessor {
             }
             return;
         }
-        if (p.interpolation() == Preprocessing.Interpolation.AREA && rw < image.width() && rh < image.height()) {
+        if (shrinksByArea(c, image.width(), image.height())) {
             int[] pixels = AreaResize.crop(image, rw, rh, x0, y0, cw, ch);
             for (int i = 0; i < pixels.length; i++) {
                 store(out, i, plane, pixels[i], bgr);
