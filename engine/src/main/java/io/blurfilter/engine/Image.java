@@ -21,14 +21,15 @@ public final class Image {
     private final boolean whole;
 
     private Image(int width, int height, int[] argb, byte[] bytes, PixelFormat format) {
-        this(width, height, argb, bytes, format, new PixelRegion(0, 0, Math.max(1, width), Math.max(1, height)));
+        this(width, height, argb, bytes, format, null);
     }
 
+    /** {@code held}: the part the pixel array holds, null for the whole image. */
     private Image(int width, int height, int[] argb, byte[] bytes, PixelFormat format, PixelRegion held) {
         if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
             throw new IllegalArgumentException("invalid image size " + width + "x" + height);
         }
-        if (held.x1() > width || held.y1() > height) {
+        if (held != null && (held.x1() > width || held.y1() > height)) {
             throw new IllegalArgumentException("region " + held + " lies outside the " + width + "x" + height + " image");
         }
         this.width = width;
@@ -36,10 +37,10 @@ public final class Image {
         this.argb = argb;
         this.bytes = bytes;
         this.format = format;
-        this.x0 = held.x0();
-        this.y0 = held.y0();
-        this.heldWidth = held.width();
-        this.whole = held.width() == width && held.height() == height;
+        this.x0 = held == null ? 0 : held.x0();
+        this.y0 = held == null ? 0 : held.y0();
+        this.heldWidth = held == null ? width : held.width();
+        this.whole = held == null || held.width() == width && held.height() == height;
     }
 
     /** An image from packed ARGB ints, row-major, {@code width * height} of them. */

@@ -127,7 +127,8 @@ public final class ImageDecoder {
             throw new IllegalArgumentException("region " + region + " is outside the decoded image " + whole);
         }
         PixelRegion stored = Orientation.storedRegion(region, sw, sh, orientation);
-        if (!region.equals(whole)) {
+        boolean partial = !region.equals(whole);
+        if (partial) {
             // whole multiples of the sampling period, so the region samples the same pixels as the whole
             param.setSourceRegion(new Rectangle(stored.x0() * factor[0], stored.y0() * factor[1],
                     (stored.width() - 1) * factor[0] + 1, (stored.height() - 1) * factor[1] + 1));
@@ -142,7 +143,7 @@ public final class ImageDecoder {
         if (!truncation.isEmpty()) {
             throw new ImageDecodeException("truncated or corrupt " + format + ": " + truncation.get(0));
         }
-        if (!region.equals(whole) && format.equals("JPEG") && !JpegEnd.reached(file)) {
+        if (partial && !JpegEnd.reached(file)) {
             throw new ImageDecodeException("truncated JPEG: the file ends before its end-of-image marker");
         }
         int[] argb = Orientation.apply(ArgbPixels.of(image), image.getWidth(), image.getHeight(), orientation);
