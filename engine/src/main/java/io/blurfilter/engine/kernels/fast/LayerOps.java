@@ -29,9 +29,15 @@ public interface LayerOps {
         return 0;
     }
 
-    /** Any group-1 convolution to NHWC, reading NCHW when {@code nchwInput}. */
-    Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch);
+    /**
+     * Any group-1 convolution to NHWC, reading NCHW when {@code nchwInput}; one scratch slot per
+     * entry of {@link #directConvScratch}, in that order.
+     */
+    Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int[] scratch);
 
-    /** Floats of per-session scratch {@link #directConv} needs, 0 for none. */
-    int directConvScratch(ConvParams p);
+    /**
+     * Floats of each per-session scratch slot {@link #directConv} needs (empty for none). Several
+     * slots, because plain Java's loops vectorize only over arrays each indexed from 0.
+     */
+    int[] directConvScratch(ConvParams p);
 }

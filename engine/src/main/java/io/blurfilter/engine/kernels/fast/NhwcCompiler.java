@@ -126,9 +126,11 @@ public final class NhwcCompiler {
         } else if (p.group == 1) {
             boolean nchw = isSpatial(x) && !nhwcOf.get(x) && !copyOf.containsKey(x);
             int in = nchw ? slotOf.get(x) : slotIn(x, true);
-            int scratch = takeScratch(ops.directConvScratch(p));
+            int[] scratch = takeScratch(ops.directConvScratch(p));
             layer = ops.directConv(p, nchw, in, newOutput(i, n, true), scratch);
-            releaseScratch(scratch);
+            for (int slot : scratch) {
+                releaseScratch(slot);
+            }
         } else {
             return false;
         }
@@ -229,6 +231,15 @@ public final class NhwcCompiler {
      */
     private int takeScratch(int floats) {
         return floats > 0 ? slots.take(floats) : -1;
+    }
+
+    /** {@link #takeScratch(int)} for each size, all held at once. */
+    private int[] takeScratch(int[] floats) {
+        int[] taken = new int[floats.length];
+        for (int j = 0; j < floats.length; j++) {
+            taken[j] = takeScratch(floats[j]);
+        }
+        return taken;
     }
 
     private void releaseScratch(int slot) {

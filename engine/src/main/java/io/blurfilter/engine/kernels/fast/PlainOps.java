@@ -35,12 +35,12 @@ public final class PlainOps implements LayerOps {
     }
 
     @Override
-    public Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
+    public Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int[] scratch) {
         return new PlainDirectConv(p, nchwInput, in, out, scratch);
     }
 
     @Override
-    public int directConvScratch(ConvParams p) {
+    public int[] directConvScratch(ConvParams p) {
         return PlainDirectConv.scratchFloats(p);
     }
 }

@@ -55,13 +55,13 @@ final class VectorOps implements LayerOps {
     }
 
     @Override
-    public Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int scratch) {
-        return p.outC % L == 0 ? new VectorDirectConv(p, nchwInput, in, out, scratch)
+    public Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int[] scratch) {
+        return p.outC % L == 0 ? new VectorDirectConv(p, nchwInput, in, out, scratch[0])
                 : PlainOps.INSTANCE.directConv(p, nchwInput, in, out, scratch);
     }
 
     @Override
-    public int directConvScratch(ConvParams p) {
-        return p.outC % L == 0 ? VectorDirectConv.scratchFloats(p) : PlainOps.INSTANCE.directConvScratch(p);
+    public int[] directConvScratch(ConvParams p) {
+        return p.outC % L == 0 ? new int[] {VectorDirectConv.scratchFloats(p)} : PlainOps.INSTANCE.directConvScratch(p);
     }
 }
