@@ -9,11 +9,15 @@ import io.blurfilter.engine.runtime.Layer;
  * the layout for free. Each method may decline (return null) so the compiler falls back.
  */
 public interface LayerOps {
-    /** 1x1 stride-1 convolution, NHWC to NHWC. */
-    Layer pointwise(ConvParams p, int in, int out, int scratch);
+    /** 1x1 stride-1 convolution, NHWC to NHWC; one scratch slot per entry of {@link #pointwiseScratch}. */
+    Layer pointwise(ConvParams p, int in, int out, int[] scratch);
 
-    /** Floats of per-session scratch {@link #pointwise} needs, 0 for none. */
-    int pointwiseScratch(ConvParams p);
+    /**
+     * Floats of each per-session scratch slot {@link #pointwise} needs (empty for none; an entry of 0
+     * gives slot -1). Several slots, because plain Java's loops vectorize only over arrays each indexed
+     * from 0.
+     */
+    int[] pointwiseScratch(ConvParams p);
 
     /**
      * One filter per channel, NHWC to NHWC. Two scratch slots (-1 when not asked for): plain Java
@@ -35,9 +39,6 @@ public interface LayerOps {
      */
     Layer directConv(ConvParams p, boolean nchwInput, int in, int out, int[] scratch);
 
-    /**
-     * Floats of each per-session scratch slot {@link #directConv} needs (empty for none). Several
-     * slots, because plain Java's loops vectorize only over arrays each indexed from 0.
-     */
+    /** Floats of each per-session scratch slot {@link #directConv} needs, as {@link #pointwiseScratch}. */
     int[] directConvScratch(ConvParams p);
 }

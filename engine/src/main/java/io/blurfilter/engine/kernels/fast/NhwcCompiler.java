@@ -113,7 +113,7 @@ public final class NhwcCompiler {
         Layer layer;
         if (p.isPointwise()) {
             int in = slotIn(x, true);
-            int scratch = takeScratch(ops.pointwiseScratch(p));
+            int[] scratch = takeScratch(ops.pointwiseScratch(p));
             layer = ops.pointwise(p, in, newOutput(i, n, true), scratch);
             releaseScratch(scratch);
         } else if (p.isDepthwise()) {
@@ -128,9 +128,7 @@ public final class NhwcCompiler {
             int in = nchw ? slotOf.get(x) : slotIn(x, true);
             int[] scratch = takeScratch(ops.directConvScratch(p));
             layer = ops.directConv(p, nchw, in, newOutput(i, n, true), scratch);
-            for (int slot : scratch) {
-                releaseScratch(slot);
-            }
+            releaseScratch(scratch);
         } else {
             return false;
         }
@@ -240,6 +238,12 @@ public final class NhwcCompiler {
             taken[j] = takeScratch(floats[j]);
         }
         return taken;
+    }
+
+    private void releaseScratch(int[] taken) {
+        for (int slot : taken) {
+            releaseScratch(slot);
+        }
     }
 
     private void releaseScratch(int slot) {

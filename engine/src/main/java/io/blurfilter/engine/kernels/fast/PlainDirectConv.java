@@ -8,11 +8,7 @@ import java.util.Arrays;
  * A group-1 convolution of any kernel size to NHWC, for the stem (3 input channels, so there is
  * little to gain from a matrix formulation). Reads NCHW or NHWC through per-axis strides. Per output
  * row, each window element (ky, kx, ci) is gathered into a plane of its own: the row's input values
- * under that element, zero outside the input. Each output channel is then its bias plus the planes
- * times its weights, four planes per pass over the row, and is scattered into the NHWC row.
- *
- * <p>The loops run along the row's pixels, each plane and the accumulator a separate scratch array
- * indexed from 0 (see {@link PlainPointwise}), so C2 vectorizes them whatever the channel count. The
+ * under that element, zero outside the input; {@link PlanarProduct} then sums along the row. The
  * per-pixel form this replaces ran a loop over the 16 (x1_0) or 8 (x0_25) output channels, too short
  * for C2 to vectorize: 2.6-2.9 ms per stem against 0.2 ms for the Vector API kernel. Per pixel and
  * channel the sums are the same (bias, then the window elements four at a time in window order), so
@@ -26,8 +22,7 @@ final class PlainDirectConv implements SplittableLayer {
     private final int planeCount;
     /** Scratch slots: one plane per window element (ky, kx, ci), then the accumulator row. */
     private final int[] scratch;
-    /** weights[o][e]: output channel o's weight for window element e (zero past the window). */
-    private final float[][] weights;
+    private final PlanarProduct product;
     private final int cStride;
     private final int yStride;
     private final int xStride;
@@ -38,21 +33,15 @@ final class PlainDirectConv implements SplittableLayer {
         this.p = p;
         this.in = in;
         this.out = out;
-        this.planeCount = paddedWindow(p);
-        if (scratch.length != planeCount + 1) {
-            throw new IllegalArgumentException("expected " + (planeCount + 1) + " scratch slots, got " + scratch.length);
-        }
-        this.scratch = scratch.clone();
-        this.weights = new float[p.outC][planeCount];
-        for (int o = 0; o < p.outC; o++) {
-            for (int c = 0; c < p.inC; c++) {
-                for (int ky = 0; ky < p.kH; ky++) {
-                    for (int kx = 0; kx < p.kW; kx++) {
-                        weights[o][(ky * p.kW + kx) * p.inC + c] = p.weight[((o * p.inC + c) * p.kH + ky) * p.kW + kx];
-                    }
-                }
-            }
-        }
+        int window = p.kH * p.kW * p.inC;
+        // window element e = (ky * kW + kx) * inC + c, the order gatherRow fills the planes in
+        this.product = new PlanarProduct(p.outC, window, (o, e) -> {
+            int c = e % p.inC;
+            int kyx = e / p.inC;
+            return p.weight[((o * p.inC + c) * p.kH + kyx / p.kW) * p.kW + kyx % p.kW];
+        }, p.bias);
+        this.planeCount = product.planes();
+        this.scratch = product.scratchSlots(scratch);
         this.cStride = nchwInput ? p.inH * p.inW : 1;
         this.yStride = nchwInput ? p.inW : p.inW * p.inC;
         this.xStride = nchwInput ? 1 : p.inC;
@@ -60,21 +49,9 @@ final class PlainDirectConv implements SplittableLayer {
         this.act = new FusedActivation(p.act);
     }
 
-    /** Window elements rounded up to a multiple of four. */
-    private static int paddedWindow(ConvParams p) {
-        return (p.kH * p.kW * p.inC + 3) / 4 * 4;
-    }
-
-    /** One output row's worth of floats for each plane and for the accumulator. */
+    /** An output row for each plane and for the accumulator. */
     static int[] scratchFloats(ConvParams p) {
-        int[] floats = new int[paddedWindow(p) + 1];
-        Arrays.fill(floats, p.outW);
-        return floats;
-    }
-
-    @Override
-    public void forward(float[][] slots) {
-        forwardPart(slots, 0, 1);
+        return PlanarProduct.scratchFloats(p.kH * p.kW * p.inC, p.outW);
     }
 
     /** Split by output rows; each part gathers into its own planes. */
@@ -139,30 +116,10 @@ final class PlainDirectConv implements SplittableLayer {
         Arrays.fill(plane, hi, p.outW, 0f);
     }
 
-    /** Each output channel over the row's planes, scattered into the NHWC row, then the activation. */
+    /** The row's outputs from its planes, then the activation. */
     private void outputRow(float[][] slots, float[] y, int r) {
-        int co = p.outC;
-        int w = p.outW;
-        float[] acc = slots[scratch[planeCount]];
-        int yRow = r * w * co;
-        for (int o = 0; o < co; o++) {
-            float[] wo = weights[o];
-            Arrays.fill(acc, 0, w, p.bias[o]);
-            for (int e = 0; e < planeCount; e += 4) {
-                accumulate(acc, w, wo[e], slots[scratch[e]], wo[e + 1], slots[scratch[e + 1]], wo[e + 2],
-                        slots[scratch[e + 2]], wo[e + 3], slots[scratch[e + 3]]);
-            }
-            for (int ox = 0, yi = yRow + o; ox < w; ox++, yi += co) {
-                y[yi] = acc[ox];
-            }
-        }
-        act.apply(y, yRow, yRow + w * co);
-    }
-
-    private static void accumulate(float[] acc, int n, float w0, float[] x0, float w1, float[] x1, float w2,
-            float[] x2, float w3, float[] x3) {
-        for (int i = 0; i < n; i++) {
-            acc[i] += x0[i] * w0 + x1[i] * w1 + x2[i] * w2 + x3[i] * w3;
-        }
+        int yRow = r * p.outW * p.outC;
+        product.run(slots, scratch, slots[scratch[planeCount]], p.outW, y, yRow);
+        act.apply(y, yRow, yRow + p.outW * p.outC);
     }
 }

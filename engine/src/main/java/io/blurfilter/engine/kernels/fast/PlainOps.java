@@ -10,13 +10,14 @@ public final class PlainOps implements LayerOps {
     private PlainOps() {}
 
     @Override
-    public Layer pointwise(ConvParams p, int in, int out, int scratch) {
-        return new PlainPointwise(p, in, out, scratch);
+    public Layer pointwise(ConvParams p, int in, int out, int[] scratch) {
+        return PlanarPointwise.suits(p) ? new PlanarPointwise(p, in, out, scratch)
+                : new PlainPointwise(p, in, out, scratch[0]);
     }
 
     @Override
-    public int pointwiseScratch(ConvParams p) {
-        return PlainPointwise.scratchFloats(p);
+    public int[] pointwiseScratch(ConvParams p) {
+        return PlanarPointwise.suits(p) ? PlanarPointwise.scratchFloats(p) : new int[] {PlainPointwise.scratchFloats(p)};
     }
 
     @Override

@@ -17,14 +17,14 @@ final class VectorOps implements LayerOps {
     private VectorOps() {}
 
     @Override
-    public Layer pointwise(ConvParams p, int in, int out, int scratch) {
-        return p.outC % L == 0 ? new VectorPointwise(p, in, out, scratch)
+    public Layer pointwise(ConvParams p, int in, int out, int[] scratch) {
+        return p.outC % L == 0 ? new VectorPointwise(p, in, out, scratch[0])
                 : PlainOps.INSTANCE.pointwise(p, in, out, scratch);
     }
 
     @Override
-    public int pointwiseScratch(ConvParams p) {
-        return p.outC % L == 0 ? VectorPointwise.panelFloats(p) : PlainOps.INSTANCE.pointwiseScratch(p);
+    public int[] pointwiseScratch(ConvParams p) {
+        return p.outC % L == 0 ? new int[] {VectorPointwise.panelFloats(p)} : PlainOps.INSTANCE.pointwiseScratch(p);
     }
 
     @Override
