@@ -6,6 +6,7 @@ import io.blurfilter.cli.relocate.Relocator;
 import io.blurfilter.cli.report.HtmlReport;
 import io.blurfilter.cli.report.ReportData;
 import io.blurfilter.cli.scan.InputWalker;
+import io.blurfilter.cli.scan.KernelChoice;
 import io.blurfilter.cli.scan.Labels;
 import io.blurfilter.cli.scan.ProgressBar;
 import io.blurfilter.cli.scan.ScanPipeline;
@@ -94,7 +95,8 @@ final class ScanCommand implements Command {
             throw new UsageException("scan: " + target + " exists and is not a folder");
         }
 
-        Model model = ModelLoading.load(o.path("--model"));
+        Model loaded = ModelLoading.load(o.path("--model"));
+        Model model = KernelChoice.forScan(loaded, threads, limit -> countInputs(roots, o, target, limit));
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
             Labels labels = blur.labels(threshold != null ? threshold.floatValue() : blur.defaultThreshold());
@@ -102,8 +104,7 @@ final class ScanCommand implements Command {
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
                     thumbnailer != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer);
-            InputWalker walker = new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"),
-                    target == null ? List.of() : List.of(target));
+            InputWalker walker = walker(o, target);
             Relocator relocator = target == null ? null
                     : new Relocator(o.has("--move-blurred-to") ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
                             o.has("--dry-run"), err);
@@ -156,7 +157,22 @@ final class ScanCommand implements Command {
             return tally.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             model.close();
+            loaded.close();
         }
+    }
+
+    /** The scan's inputs counted up to {@code limit}; the limit when the folders cannot be walked. */
+    private static long countInputs(List<Path> roots, Options o, Path target, long limit) {
+        try {
+            return walker(o, target).countUpTo(roots, limit);
+        } catch (IOException e) {
+            return limit; // the scan itself reports the problem
+        }
+    }
+
+    private static InputWalker walker(Options o, Path target) {
+        return new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"),
+                target == null ? List.of() : List.of(target));
     }
 
     /** Moves or copies a blurred image; a failure is added to the row's error column. */
@@ -186,8 +202,7 @@ final class ScanCommand implements Command {
     /** Counts the files in the background so the progress bar can show a total and an ETA. */
     private static Thread startCounting(List<Path> roots, Options o, Path target, ProgressBar progress) {
         Thread t = new Thread(() -> {
-            InputWalker counting = new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"),
-                    target == null ? List.of() : List.of(target));
+            InputWalker counting = walker(o, target);
             long[] n = {0};
             try {
                 counting.walk(roots, e -> {

@@ -40,8 +40,12 @@ public final class Model implements AutoCloseable {
     private final ImagePreprocessor preprocessor;
 
     private Model(ModelFile file, Kernels kernels) {
-        this.metadata = file.metadata();
-        this.graph = GraphOptimizer.optimize(file.graph());
+        this(file.metadata(), GraphOptimizer.optimize(file.graph()), kernels);
+    }
+
+    private Model(ModelMetadata metadata, Graph graph, Kernels kernels) {
+        this.metadata = metadata;
+        this.graph = graph;
         this.kernels = kernels;
         this.preprocessor = new ImagePreprocessor(metadata.preprocessing());
     }
@@ -64,6 +68,17 @@ public final class Model implements AutoCloseable {
     /** A model that runs on the given kernel family (benchmarks and tests compare families). */
     public static Model of(ModelFile file, Kernels kernels) {
         return new Model(file, kernels);
+    }
+
+    /**
+     * This model on another kernel family, e.g. {@link KernelSelector#fast()} in a JVM that will run
+     * only some hundreds of inferences, where the Vector API kernels' JIT warm-up (1-2 s) costs more
+     * than they save. Shares this model's optimized graph; has its own plans and sessions. Results
+     * agree with this model's within the families' tolerance (1e-5), not to the bit.
+     */
+    public Model withKernels(Kernels kernels) {
+        checkOpen();
+        return new Model(metadata, graph, java.util.Objects.requireNonNull(kernels, "kernels"));
     }
 
     public ModelMetadata metadata() {

@@ -1,5 +1,7 @@
 package io.blurfilter.engine;
 
+import io.blurfilter.engine.runtime.KernelSelector;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -101,5 +103,25 @@ class ModelApiTest {
         Model model = Model.of(TinyModels.classifier(9));
         model.close();
         assertThrows(IllegalStateException.class, () -> model.run(Tensor.zeros(1, 3, 32, 32)));
+    }
+
+    @Test
+    void withKernelsRunsTheSameModelOnAnotherFamily() {
+        Model model = Model.of(TinyModels.classifier(10), KernelSelector.reference());
+        Model plain = model.withKernels(KernelSelector.fast());
+        assertEquals("reference", model.kernels());
+        assertEquals("fast", plain.kernels());
+        Random r = new Random(11);
+        for (int i = 0; i < 5; i++) {
+            Image img = randomImage(r, 40 + r.nextInt(40), 40 + r.nextInt(40));
+            float[] expected = model.classify(img).probabilities();
+            float[] actual = plain.classify(img).probabilities();
+            for (int c = 0; c < expected.length; c++) {
+                assertEquals(expected[c], actual[c], 1e-5, "class " + c);
+            }
+        }
+        model.close();
+        assertThrows(IllegalStateException.class, () -> model.withKernels(KernelSelector.fast()));
+        plain.classify(randomImage(r, 40, 40)); // the derived model has a life of its own
     }
 }

@@ -60,6 +60,36 @@ public final class InputWalker {
         return skipped;
     }
 
+    /**
+     * How many entries {@link #walk} would hand over (failed ones included), counting no further than
+     * {@code limit}: a large tree is not walked to the end.
+     */
+    public long countUpTo(List<Path> roots, long limit) throws IOException {
+        long[] n = {0};
+        if (limit <= 0) {
+            return 0;
+        }
+        try {
+            walk(roots, e -> {
+                if (++n[0] >= limit) {
+                    throw new LimitReached();
+                }
+            });
+        } catch (LimitReached e) {
+            // counted enough
+        }
+        return n[0];
+    }
+
+    /** Ends {@link #countUpTo} at its limit. */
+    private static final class LimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitReached() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Walks every root in order, handing each file to {@code sink} as soon as it is found. */
     public void walk(List<Path> roots, Consumer<InputEntry> sink) throws IOException {
         for (Path root : roots) {
