@@ -7,6 +7,7 @@ import io.blurfilter.cli.report.EvalSection;
 import io.blurfilter.cli.report.HtmlReport;
 import io.blurfilter.cli.report.ReportData;
 import io.blurfilter.cli.scan.EntrySource;
+import io.blurfilter.cli.scan.KernelChoice;
 import io.blurfilter.cli.scan.InputEntry;
 import io.blurfilter.cli.scan.InputWalker;
 import io.blurfilter.cli.scan.Labels;
@@ -89,7 +90,10 @@ final class EvalCommand implements Command {
         EntrySource source = folders ? folderSource(o.path("--sharp"), o.path("--blurred"), o.has("--all-files"), truth)
                 : labelsSource(o.path("--labels"), truth);
 
-        Model model = ModelLoading.load(o.path("--model"));
+        Model loaded = ModelLoading.load(o.path("--model"));
+        Model model = KernelChoice.forScan(loaded, threads,
+                limit -> folders ? countImages(o.path("--sharp"), o.path("--blurred"), o.has("--all-files"), limit)
+                        : truth.size());
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
             Labels labels = blur.labels((float) threshold);
@@ -147,6 +151,7 @@ final class EvalCommand implements Command {
             return failed[0] > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
             model.close();
+            loaded.close();
         }
     }
 
@@ -158,6 +163,15 @@ final class EvalCommand implements Command {
             a[i] = actual.get(i);
         }
         return new BinaryMetrics(s, a);
+    }
+
+    /** The images under both folders, counted up to {@code limit} (the limit when they cannot be walked). */
+    private static long countImages(Path sharp, Path blurred, boolean allFiles, long limit) {
+        try {
+            return new InputWalker(true, false, allFiles, List.of()).countUpTo(List.of(sharp, blurred), limit);
+        } catch (IOException e) {
+            return limit;
+        }
     }
 
     private static EntrySource folderSource(Path sharp, Path blurred, boolean allFiles, Map<Path, Boolean> truth)

@@ -5,7 +5,7 @@ import io.blurfilter.engine.runtime.KernelSelector;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Which kernel family a scan runs. A fresh JVM spends 1-2 s compiling the Vector API kernels before
+ * Which kernel family a scan (or an eval, which scans the same way) runs. A fresh JVM spends 1-2 s compiling the Vector API kernels before
  * they run at full speed; the plain-Java kernels are up to speed within 0.2 s and infer 2.7-3.5x
  * slower. So a scan of fewer images than {@link #PLAIN_BELOW_PER_THREAD} per worker finishes first on
  * plain Java (bench/RESULTS.md, round 9, two threads, `blurfilter scan` with JVM start: 20 640x480
@@ -27,7 +27,7 @@ public final class KernelChoice {
 
     /**
      * {@code loaded}, or the same model on the plain-Java kernels when it would run the Vector API ones
-     * and the scan is small. {@code countUpTo} counts the scan's inputs up to the limit it is given.
+     * and the job is small. {@code countUpTo} counts the job's inputs up to the limit it is given.
      */
     public static Model forScan(Model loaded, int threads, LongUnaryOperator countUpTo) {
         if (System.getProperty("blurfilter.kernels") != null || !"vector".equals(loaded.kernels())) {
