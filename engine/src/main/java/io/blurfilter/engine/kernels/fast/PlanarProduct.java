@@ -8,8 +8,8 @@ import java.util.Arrays;
  * weights[o][e], four planes per pass in plane order. A plane is one input value per pixel of the run
  * (an input channel, or a convolution window element), each in a scratch array of its own indexed from
  * 0: C2 vectorizes a loop only over such arrays (see {@link PlainPointwise}), and this loop runs along
- * the pixels, so it vectorizes however few channels there are. Layers with few channels (the stem,
- * x0_25's first layers) use it; wide ones vectorize along their channels instead.
+ * the pixels, so it vectorizes however few channels there are. Layers with few output channels (the
+ * stem, pointwise layers up to 64) use it; wide ones vectorize along their channels instead.
  */
 final class PlanarProduct {
     /** Output channels. */
