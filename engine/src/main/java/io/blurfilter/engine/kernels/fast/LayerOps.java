@@ -19,19 +19,11 @@ public interface LayerOps {
      */
     int[] pointwiseScratch(ConvParams p);
 
-    /**
-     * One filter per channel, NHWC to NHWC. Two scratch slots (-1 when not asked for): plain Java
-     * needs its accumulators and its input copy in different arrays for C2 to vectorize the loop.
-     */
-    Layer depthwise(ConvParams p, int in, int out, int scratch, int inputScratch);
+    /** One filter per channel, NHWC to NHWC; one scratch slot per entry of {@link #depthwiseScratch}. */
+    Layer depthwise(ConvParams p, int in, int out, int[] scratch);
 
-    /** Floats of per-session scratch {@link #depthwise} needs, 0 for none. */
-    int depthwiseScratch(ConvParams p);
-
-    /** Floats of the second scratch {@link #depthwise} needs, 0 for none. */
-    default int depthwiseInputScratch(ConvParams p) {
-        return 0;
-    }
+    /** Floats of each per-session scratch slot {@link #depthwise} needs, as {@link #pointwiseScratch}. */
+    int[] depthwiseScratch(ConvParams p);
 
     /**
      * Any group-1 convolution to NHWC, reading NCHW when {@code nchwInput}; one scratch slot per

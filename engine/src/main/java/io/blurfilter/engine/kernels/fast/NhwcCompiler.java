@@ -118,10 +118,8 @@ public final class NhwcCompiler {
             releaseScratch(scratch);
         } else if (p.isDepthwise()) {
             int in = slotIn(x, true);
-            int scratch = takeScratch(ops.depthwiseScratch(p));
-            int inputScratch = takeScratch(ops.depthwiseInputScratch(p));
-            layer = ops.depthwise(p, in, newOutput(i, n, true), scratch, inputScratch);
-            releaseScratch(inputScratch);
+            int[] scratch = takeScratch(ops.depthwiseScratch(p));
+            layer = ops.depthwise(p, in, newOutput(i, n, true), scratch);
             releaseScratch(scratch);
         } else if (p.group == 1) {
             boolean nchw = isSpatial(x) && !nhwcOf.get(x) && !copyOf.containsKey(x);

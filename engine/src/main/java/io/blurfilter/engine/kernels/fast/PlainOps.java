@@ -21,18 +21,14 @@ public final class PlainOps implements LayerOps {
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
-        return new PlainDepthwise(p, in, out, scratch, inputScratch);
+    public Layer depthwise(ConvParams p, int in, int out, int[] scratch) {
+        return new PlainDepthwise(p, in, out, scratch[0], scratch[1]);
     }
 
+    /** Accumulators and a tap's input copy in two arrays: C2 vectorizes only over arrays indexed from 0. */
     @Override
-    public int depthwiseInputScratch(ConvParams p) {
-        return PlainDepthwise.scratchFloats(p);
-    }
-
-    @Override
-    public int depthwiseScratch(ConvParams p) {
-        return PlainDepthwise.scratchFloats(p);
+    public int[] depthwiseScratch(ConvParams p) {
+        return new int[] {PlainDepthwise.scratchFloats(p), PlainDepthwise.scratchFloats(p)};
     }
 
     @Override

@@ -28,25 +28,21 @@ final class VectorOps implements LayerOps {
     }
 
     @Override
-    public Layer depthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
+    public Layer depthwise(ConvParams p, int in, int out, int[] scratch) {
         if (blocked(p)) {
-            return new BlockedDepthwise(p, in, out, scratch);
+            return new BlockedDepthwise(p, in, out, scratch[0]);
         }
-        return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out, scratch)
-                : PlainOps.INSTANCE.depthwise(p, in, out, scratch, inputScratch);
+        return VectorDepthwise.supports(p) ? new VectorDepthwise(p, in, out, scratch[0])
+                : PlainOps.INSTANCE.depthwise(p, in, out, scratch);
     }
 
     @Override
-    public int depthwiseInputScratch(ConvParams p) {
-        return VectorDepthwise.supports(p) ? 0 : PlainOps.INSTANCE.depthwiseInputScratch(p);
-    }
-
-    @Override
-    public int depthwiseScratch(ConvParams p) {
+    public int[] depthwiseScratch(ConvParams p) {
         if (blocked(p)) {
-            return BlockedDepthwise.scratchFloats(p);
+            return new int[] {BlockedDepthwise.scratchFloats(p)};
         }
-        return VectorDepthwise.supports(p) ? VectorDepthwise.scratchFloats(p) : PlainOps.INSTANCE.depthwiseScratch(p);
+        return VectorDepthwise.supports(p) ? new int[] {VectorDepthwise.scratchFloats(p)}
+                : PlainOps.INSTANCE.depthwiseScratch(p);
     }
 
     /** Where the NHWC depthwise would copy the input into a padded scratch anyway and a blocked one exists. */
