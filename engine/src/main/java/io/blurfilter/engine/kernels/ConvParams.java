@@ -66,6 +66,11 @@ public final class ConvParams {
         return kH * kW;
     }
 
+    /** Input pixels of the whole batch: the rows of a pointwise convolution's matrix product. */
+    public int inputPixels() {
+        return batch * inH * inW;
+    }
+
     /** Multiply-adds of one run: each output value takes taps() products with each of its group's input channels. */
     public long multiplyAdds() {
         return (long) batch * outH * outW * outC * taps() * (inC / group);

@@ -18,8 +18,6 @@ final class PlainDirectConv implements SplittableLayer {
     private final ConvParams p;
     private final int in;
     private final int out;
-    /** Window elements rounded up to a multiple of four; the planes past the window stay zero. */
-    private final int planeCount;
     /** Scratch slots: one plane per window element (ky, kx, ci), then the accumulator row. */
     private final int[] scratch;
     private final PlanarProduct product;
@@ -40,7 +38,6 @@ final class PlainDirectConv implements SplittableLayer {
             int kyx = e / p.inC;
             return p.weight[((o * p.inC + c) * p.kH + kyx / p.kW) * p.kW + kyx % p.kW];
         }, p.bias);
-        this.planeCount = product.planes();
         this.scratch = product.scratchSlots(scratch);
         this.cStride = nchwInput ? p.inH * p.inW : 1;
         this.yStride = nchwInput ? p.inW : p.inW * p.inC;
@@ -67,10 +64,7 @@ final class PlainDirectConv implements SplittableLayer {
 
     @Override
     public void forwardPart(float[][] slots, int part, int parts) {
-        int window = p.kH * p.kW * p.inC;
-        for (int e = window; e < planeCount; e++) {
-            Arrays.fill(slots[scratch[e]], 0, p.outW, 0f);
-        }
+        product.clearPadding(slots, scratch, p.outW);
         int total = p.batch * p.outH;
         int to = SplittableLayer.boundary(total, part + 1, parts, 1);
         for (int r = SplittableLayer.boundary(total, part, parts, 1); r < to; r++) {
@@ -119,7 +113,7 @@ final class PlainDirectConv implements SplittableLayer {
     /** The row's outputs from its planes, then the activation. */
     private void outputRow(float[][] slots, float[] y, int r) {
         int yRow = r * p.outW * p.outC;
-        product.run(slots, scratch, slots[scratch[planeCount]], p.outW, y, yRow);
+        product.run(slots, scratch, p.outW, y, yRow);
         act.apply(y, yRow, yRow + p.outW * p.outC);
     }
 }

@@ -32,7 +32,7 @@ final class PlainPointwise implements SplittableLayer {
         this.in = in;
         this.out = out;
         this.scratch = scratch;
-        this.pixels = p.batch * p.inH * p.inW;
+        this.pixels = p.inputPixels();
         this.k = p.inC;
         this.n = p.outC;
         int padded = (k + 3) / 4 * 4;

@@ -2,7 +2,6 @@ package io.blurfilter.engine.kernels.fast;
 
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.SplittableLayer;
-import java.util.Arrays;
 
 /**
  * 1x1 convolution over NHWC for layers with few output channels (PP-LCNet's first pointwise layers:
@@ -28,7 +27,6 @@ final class PlanarPointwise implements SplittableLayer {
     private final int pixels;
     private final int k;
     private final int n;
-    private final int planeCount;
     /** Scratch slots: one plane per input channel, then the accumulator. */
     private final int[] scratch;
     private final PlanarProduct product;
@@ -36,28 +34,23 @@ final class PlanarPointwise implements SplittableLayer {
 
     /** Few outputs, few inputs (each one a scratch plane) and enough pixels to fill blocks. */
     static boolean suits(ConvParams p) {
-        return p.outC <= MAX_OUTPUTS && p.inC <= 2 * MAX_OUTPUTS && pixels(p) >= BLOCK;
+        return p.outC <= MAX_OUTPUTS && p.inC <= 2 * MAX_OUTPUTS && p.inputPixels() >= BLOCK;
     }
 
     PlanarPointwise(ConvParams p, int in, int out, int[] scratch) {
         this.in = in;
         this.out = out;
-        this.pixels = pixels(p);
+        this.pixels = p.inputPixels();
         this.k = p.inC;
         this.n = p.outC;
         this.product = new PlanarProduct(n, k, (o, c) -> p.weight[o * k + c], p.bias);
-        this.planeCount = product.planes();
         this.scratch = product.scratchSlots(scratch);
         this.act = new FusedActivation(p.act);
     }
 
-    private static int pixels(ConvParams p) {
-        return p.batch * p.inH * p.inW;
-    }
-
     /** A block of pixels for each plane and for the accumulator. */
     static int[] scratchFloats(ConvParams p) {
-        return PlanarProduct.scratchFloats(p.inC, Math.min(BLOCK, pixels(p)));
+        return PlanarProduct.scratchFloats(p.inC, Math.min(BLOCK, p.inputPixels()));
     }
 
     @Override
@@ -72,12 +65,9 @@ final class PlanarPointwise implements SplittableLayer {
 
     @Override
     public void forwardPart(float[][] slots, int part, int parts) {
-        for (int c = k; c < planeCount; c++) {
-            Arrays.fill(slots[scratch[c]], 0, Math.min(BLOCK, pixels), 0f);
-        }
+        product.clearPadding(slots, scratch, Math.min(BLOCK, pixels));
         float[] x = slots[in];
         float[] y = slots[out];
-        float[] acc = slots[scratch[planeCount]];
         int to = SplittableLayer.boundary(pixels, part + 1, parts, BLOCK);
         for (int b = SplittableLayer.boundary(pixels, part, parts, BLOCK); b < to; b += BLOCK) {
             int count = Math.min(BLOCK, to - b);
@@ -87,7 +77,7 @@ final class PlanarPointwise implements SplittableLayer {
                     plane[i] = x[xi];
                 }
             }
-            product.run(slots, scratch, acc, count, y, b * n);
+            product.run(slots, scratch, count, y, b * n);
             act.apply(y, b * n, (b + count) * n);
         }
     }

@@ -14,7 +14,9 @@ import java.util.Arrays;
 final class PlanarProduct {
     /** Output channels. */
     private final int n;
-    /** Planes, rounded up to a multiple of four; the caller keeps the planes past its own at zero. */
+    /** The caller's planes. */
+    private final int used;
+    /** Planes, rounded up to a multiple of four; those past the caller's are zero ({@link #clearPadding}). */
     private final int planes;
     /** weights[o][e], zero past the caller's planes. */
     private final float[][] weights;
@@ -23,6 +25,7 @@ final class PlanarProduct {
     /** {@code weight.get(o, e)} for {@code n} outputs and {@code used} planes. */
     PlanarProduct(int n, int used, WeightSource weight, float[] bias) {
         this.n = n;
+        this.used = used;
         this.planes = paddedPlanes(used);
         this.weights = new float[n][planes];
         for (int o = 0; o < n; o++) {
@@ -43,10 +46,6 @@ final class PlanarProduct {
         return (used + 3) / 4 * 4;
     }
 
-    int planes() {
-        return planes;
-    }
-
     /**
      * Floats of each scratch slot a layer using this needs for {@code used} planes of {@code length}
      * pixels: the planes (rounded up to a multiple of four), then the accumulator.
@@ -55,6 +54,16 @@ final class PlanarProduct {
         int[] floats = new int[paddedPlanes(used) + 1];
         Arrays.fill(floats, length);
         return floats;
+    }
+
+    /**
+     * Zeroes the first {@code length} floats of the planes past the caller's (a scratch slot may hold
+     * another layer's values, and NaN times a zero weight is NaN); once per call of the layer.
+     */
+    void clearPadding(float[][] slots, int[] scratch, int length) {
+        for (int e = used; e < planes; e++) {
+            Arrays.fill(slots[scratch[e]], 0, length, 0f);
+        }
     }
 
     /** A copy of a layer's scratch slots, checked against {@link #scratchFloats}' count. */
@@ -66,16 +75,17 @@ final class PlanarProduct {
     }
 
     /**
-     * Pixels [0, count) of the planes in slots[planeSlot[0..planes)] into y from {@code yStart}, pixel
-     * i's n outputs at yStart + i * n; {@code acc} is a scratch array of at least {@code count} floats.
+     * Pixels [0, count) of the planes in slots[scratch[0..planes)] into y from {@code yStart}, pixel i's
+     * n outputs at yStart + i * n, summed in the accumulator slot that follows the planes.
      */
-    void run(float[][] slots, int[] planeSlot, float[] acc, int count, float[] y, int yStart) {
+    void run(float[][] slots, int[] scratch, int count, float[] y, int yStart) {
+        float[] acc = slots[scratch[planes]];
         for (int o = 0; o < n; o++) {
             float[] wo = weights[o];
             Arrays.fill(acc, 0, count, bias[o]);
             for (int e = 0; e < planes; e += 4) {
-                accumulate(acc, count, wo[e], slots[planeSlot[e]], wo[e + 1], slots[planeSlot[e + 1]], wo[e + 2],
-                        slots[planeSlot[e + 2]], wo[e + 3], slots[planeSlot[e + 3]]);
+                accumulate(acc, count, wo[e], slots[scratch[e]], wo[e + 1], slots[scratch[e + 1]], wo[e + 2],
+                        slots[scratch[e + 2]], wo[e + 3], slots[scratch[e + 3]]);
             }
             for (int i = 0, yi = yStart + o; i < count; i++, yi += n) {
                 y[yi] = acc[i];

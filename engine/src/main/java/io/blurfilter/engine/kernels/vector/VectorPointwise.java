@@ -25,7 +25,7 @@ final class VectorPointwise implements SplittableLayer {
         this.in = in;
         this.out = out;
         this.panels = panels;
-        this.pixels = pixels(p);
+        this.pixels = p.inputPixels();
         this.work = p.multiplyAdds();
         this.gemm = new PackedGemm(p.weight, p.inC, p.outC, p.bias, new VectorActivation(new FusedActivation(p.act)));
     }
@@ -36,12 +36,7 @@ final class VectorPointwise implements SplittableLayer {
     }
 
     static int panelFloats(ConvParams p) {
-        return PackedGemm.panelFloats(p.inC, p.outC, pixels(p));
-    }
-
-    /** The rows of the product: every pixel of the batch. */
-    private static int pixels(ConvParams p) {
-        return p.batch * p.inH * p.inW;
+        return PackedGemm.panelFloats(p.inC, p.outC, p.inputPixels());
     }
 
     private float[] panels(float[][] slots) {
