@@ -168,10 +168,15 @@ final class EvalCommand implements Command {
     /** The images under both folders, counted up to {@code limit} (the limit when they cannot be walked). */
     private static long countImages(Path sharp, Path blurred, boolean allFiles, long limit) {
         try {
-            return new InputWalker(true, false, allFiles, List.of()).countUpTo(List.of(sharp, blurred), limit);
+            return folderWalker(allFiles).countUpTo(List.of(sharp, blurred), limit);
         } catch (IOException e) {
             return limit;
         }
+    }
+
+    /** What --sharp and --blurred are walked with: recursively, links not followed. */
+    private static InputWalker folderWalker(boolean allFiles) {
+        return new InputWalker(true, false, allFiles, List.of());
     }
 
     private static EntrySource folderSource(Path sharp, Path blurred, boolean allFiles, Map<Path, Boolean> truth)
@@ -184,7 +189,7 @@ final class EvalCommand implements Command {
         if (sharp.toAbsolutePath().normalize().equals(blurred.toAbsolutePath().normalize())) {
             throw new UsageException("eval: --sharp and --blurred are the same folder");
         }
-        InputWalker walker = new InputWalker(true, false, allFiles, List.of());
+        InputWalker walker = folderWalker(allFiles);
         return sink -> walker.walk(List.of(sharp, blurred), entry -> {
             truth.put(entry.path(), entry.root().equals(blurred));
             sink.accept(entry);
