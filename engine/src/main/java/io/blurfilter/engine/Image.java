@@ -96,8 +96,12 @@ public final class Image {
                 return argb[i] & 0xFFFFFF;
             }
             // a column outside the held width would read the neighbouring row; rows outside the held
-            // ones fall outside the array (checkIndex is a single unsigned compare in compiled code)
-            int hx = java.util.Objects.checkIndex(x - x0, heldWidth);
+            // ones fall outside the array
+            int hx = x - x0;
+            if (hx < 0 || hx >= heldWidth) {
+                throw new IndexOutOfBoundsException("column " + x + " is outside the held columns [" + x0 + ", "
+                        + (x0 + heldWidth) + ")");
+            }
             return argb[(y - y0) * heldWidth + hx] & 0xFFFFFF;
         }
         switch (format) {

@@ -1,5 +1,6 @@
 package io.blurfilter.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +25,12 @@ public final class ModelMetadata {
         this.name = name;
         this.inputShape = inputShape.clone();
         this.preprocessing = preprocessing;
-        this.labels = List.copyOf(labels);
+        this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
+        for (String label : this.labels) {
+            if (label == null) {
+                throw new NullPointerException("a label is null");
+            }
+        }
         this.postprocessing = postprocessing;
         this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         if (postprocessing.kind() == Postprocessing.Kind.THRESHOLD && labels.size() != 2) {

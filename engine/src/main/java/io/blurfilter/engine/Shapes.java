@@ -13,7 +13,7 @@ public final class Shapes {
             if (d < 0) {
                 throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
             }
-            n = Math.multiplyExact(n, d);
+            n = Math.multiplyExact(n, (long) d); // the (long, int) overload is missing on Android
         }
         return n;
     }

@@ -17,6 +17,7 @@ import io.blurfilter.engine.graph.ValueNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -26,12 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32C;
 
 /**
  * Reads and validates a model file (format versions 1 and 2, docs/MODEL-FORMAT.md). Every size is checked
@@ -111,12 +112,11 @@ public final class ModelReader {
             throw fail(source, "file is " + bytes.length + " bytes but its header declares " + expected
                     + (bytes.length < expected ? " (truncated)" : " (trailing data)"));
         }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
+        int computed = Crc32c.of(bytes, 0, bytes.length - 4);
         int stored = buf.getInt(bytes.length - 4);
-        if ((int) crc.getValue() != stored) {
+        if (computed != stored) {
             throw fail(source, "checksum mismatch (file is corrupt): stored 0x" + Integer.toHexString(stored)
-                    + ", computed 0x" + Long.toHexString(crc.getValue()));
+                    + ", computed 0x" + Integer.toHexString(computed));
         }
         for (long i = ModelFile.PREFIX_BYTES + headerBytes; i < weightsStart; i++) {
             if (bytes[(int) i] != 0) {
@@ -186,7 +186,7 @@ public final class ModelReader {
                     throw error("statement after 'end'");
                 }
                 if (!versioned) {
-                    if (!t.equals(List.of("blurfilter-model", String.valueOf(version)))) {
+                    if (!t.equals(Arrays.asList("blurfilter-model", String.valueOf(version)))) {
                         throw error("header must start with 'blurfilter-model " + version
                                 + "' (the version in the binary prefix)");
                     }
@@ -232,7 +232,7 @@ public final class ModelReader {
                     if (labels != null) {
                         throw error("duplicate 'labels'");
                     }
-                    labels = List.copyOf(t.subList(1, t.size()));
+                    labels = Collections.unmodifiableList(new ArrayList<>(t.subList(1, t.size())));
                     return false;
                 case "postprocess":
                     postprocessing(t);
@@ -309,7 +309,7 @@ public final class ModelReader {
             extents.add(new long[] {offset, offset + length});
             float[] data = new float[(int) count];
             ByteBuffer slice = file.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            slice.position((int) (weightsStart + offset));
+            ((Buffer) slice).position((int) (weightsStart + offset)); // Android has only Buffer.position
             slice.asFloatBuffer().get(data);
             if (weights.put(tname, new Tensor(shape, data)) != null) {
                 throw error("duplicate tensor '" + tname + "'");
@@ -335,7 +335,7 @@ public final class ModelReader {
                 String key = kv.substring(0, eq);
                 String value = kv.substring(eq + 1);
                 if (key.equals("in")) {
-                    inputs = List.of(value.split(",", -1));
+                    inputs = Arrays.asList(value.split(",", -1));
                 } else if (key.equals("out")) {
                     output = value;
                 } else {

@@ -10,6 +10,7 @@ import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.ShapeInference;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
  * Writes a {@link ModelFile} in format version 2 (see docs/MODEL-FORMAT.md). The model is validated
@@ -51,13 +51,10 @@ public final class ModelWriter {
         buf.put(ModelFile.MAGIC).putInt(ModelFile.VERSION).putInt(0).putInt(header.length).putLong(weightBytes);
         buf.put(header);
         for (Map.Entry<String, Tensor> w : g.weights().entrySet()) {
-            buf.position((int) (weightsStart + offsets.get(w.getKey())));
+            ((Buffer) buf).position((int) (weightsStart + offsets.get(w.getKey()))); // Android: Buffer's only
             buf.asFloatBuffer().put(w.getValue().data());
         }
-        CRC32C crc = new CRC32C();
-        crc.update(buf.array(), 0, (int) (total - 4));
-        buf.position((int) (total - 4));
-        buf.putInt((int) crc.getValue());
+        buf.putInt((int) (total - 4), Crc32c.of(buf.array(), 0, (int) (total - 4)));
         return buf.array();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * accepts is {@link OpSchema}'s business; this class only stores them.
  */
 public final class Attributes {
-    public static final Attributes NONE = new Attributes(Map.of());
+    public static final Attributes NONE = new Attributes(Collections.emptyMap());
 
     private final Map<String, Object> values;
 

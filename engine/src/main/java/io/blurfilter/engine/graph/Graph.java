@@ -1,6 +1,7 @@
 package io.blurfilter.engine.graph;
 
 import io.blurfilter.engine.Tensor;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class Graph {
         this.inputName = inputName;
         this.inputShape = inputShape.clone();
         this.outputName = outputName;
-        this.nodes = List.copyOf(nodes);
+        this.nodes = Collections.unmodifiableList(new ArrayList<>(nodes));
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 

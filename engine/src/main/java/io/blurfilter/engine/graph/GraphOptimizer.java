@@ -2,6 +2,7 @@ package io.blurfilter.engine.graph;
 
 import io.blurfilter.engine.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class GraphOptimizer {
             String bName = unique(weights, conv.name() + ".folded_b");
             weights.put(wName, new Tensor(w.shape(), folded));
             weights.put(bName, new Tensor(new int[] {outC}, bias));
-            Node fused = new Node(OpType.CONV, conv.name(), List.of(conv.input(0), wName, bName), bn.output(),
+            Node fused = new Node(OpType.CONV, conv.name(), Arrays.asList(conv.input(0), wName, bName), bn.output(),
                     conv.attributes());
             nodes.set(p, fused);
             nodes.remove(i--);

@@ -1,5 +1,7 @@
 package io.blurfilter.engine.graph;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ public final class Node {
     public Node(OpType op, String name, List<String> inputs, String output, Attributes attributes) {
         this.op = op;
         this.name = name;
-        this.inputs = List.copyOf(inputs);
+        this.inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
         this.output = output;
         this.attributes = attributes;
     }

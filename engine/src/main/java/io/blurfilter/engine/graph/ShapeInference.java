@@ -209,7 +209,7 @@ public final class ShapeInference {
                 throw new IllegalArgumentException("reshape dim " + v + " invalid");
             }
             out[i] = v;
-            known = Math.multiplyExact(known, v);
+            known = Math.multiplyExact(known, (long) v); // (long, int) is missing on Android
         }
         if (infer >= 0) {
             if (total % known != 0) {

@@ -48,7 +48,23 @@ public final class ImagePreprocessor {
     }
 
     /** The resized size and the crop window in it: {@code [x0, x0 + cw) x [y0, y0 + ch)}. */
-    private record Crop(int rw, int rh, int x0, int y0, int cw, int ch) {
+    private static final class Crop {
+        final int rw;
+        final int rh;
+        final int x0;
+        final int y0;
+        final int cw;
+        final int ch;
+
+        Crop(int rw, int rh, int x0, int y0, int cw, int ch) {
+            this.rw = rw;
+            this.rh = rh;
+            this.x0 = x0;
+            this.y0 = y0;
+            this.cw = cw;
+            this.ch = ch;
+        }
+
         boolean fits() {
             return cw <= rw && ch <= rh;
         }
@@ -68,7 +84,7 @@ public final class ImagePreprocessor {
 
     /** Whether the resize of a {@code width x height} image goes through {@link AreaResize}. */
     private boolean shrinksByArea(Crop c, int width, int height) {
-        return p.interpolation() == Preprocessing.Interpolation.AREA && c.rw() < width && c.rh() < height;
+        return p.interpolation() == Preprocessing.Interpolation.AREA && c.rw < width && c.rh < height;
     }
 
     /**
@@ -82,14 +98,14 @@ public final class ImagePreprocessor {
             return new PixelRegion(0, 0, width, height);
         }
         if (p.resize() == Preprocessing.Resize.NONE) {
-            return new PixelRegion(c.x0(), c.y0(), c.x0() + c.cw(), c.y0() + c.ch());
+            return new PixelRegion(c.x0, c.y0, c.x0 + c.cw, c.y0 + c.ch);
         }
         if (shrinksByArea(c, width, height)) {
-            return AreaResize.pixelsRead(width, height, c.rw(), c.rh(), c.x0(), c.y0(), c.cw(), c.ch());
+            return AreaResize.pixelsRead(width, height, c.rw, c.rh, c.x0, c.y0, c.cw, c.ch);
         }
-        LinearResizeTable tx = new LinearResizeTable(width, c.rw(), c.x0(), c.cw());
-        LinearResizeTable ty = new LinearResizeTable(height, c.rh(), c.y0(), c.ch());
-        return new PixelRegion(tx.index0[0], ty.index0[0], tx.index1[c.cw() - 1] + 1, ty.index1[c.ch() - 1] + 1);
+        LinearResizeTable tx = new LinearResizeTable(width, c.rw, c.x0, c.cw);
+        LinearResizeTable ty = new LinearResizeTable(height, c.rh, c.y0, c.ch);
+        return new PixelRegion(tx.index0[0], ty.index0[0], tx.index1[c.cw - 1] + 1, ty.index1[c.ch - 1] + 1);
     }
 
     /** The NCHW tensor data, shape {@code [1, 3, outH, outW]} with outW, outH from {@link #outputSize}. */
@@ -103,12 +119,12 @@ public final class ImagePreprocessor {
     /** Writes the tensor into {@code out}, which must hold {@code 3 * outW * outH} floats. */
     public void apply(Image image, float[] out) {
         Crop c = crop(image.width(), image.height());
-        int rw = c.rw();
-        int rh = c.rh();
-        int cw = c.cw();
-        int ch = c.ch();
-        int x0 = c.x0();
-        int y0 = c.y0();
+        int rw = c.rw;
+        int rh = c.rh;
+        int cw = c.cw;
+        int ch = c.ch;
+        int x0 = c.x0;
+        int y0 = c.y0;
         if (!c.fits()) {
             throw new IllegalArgumentException("image of " + image.width() + "x" + image.height() + " resized to "
                     + rw + "x" + rh + " is smaller than the " + cw + "x" + ch + " crop");

@@ -72,7 +72,7 @@ public final class PartRunner {
         work(generation);
         for (int spins = 0; done.get() < parts; spins++) {
             if (spins < SPINS) {
-                Thread.onSpinWait();
+                SpinHint.pause();
             } else {
                 LockSupport.park(this);
             }

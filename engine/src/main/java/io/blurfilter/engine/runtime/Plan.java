@@ -7,6 +7,7 @@ import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
 import io.blurfilter.engine.graph.ShapeInference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class Plan {
 
     private Plan(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
             int[] outputShape, String kernelsUsed) {
-        this.layers = List.copyOf(layers);
+        this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
         this.slotSizes = slotSizes;
         this.inputSlot = inputSlot;
         this.outputSlot = outputSlot;

@@ -91,7 +91,7 @@ public final class WorkerPool implements Executor, AutoCloseable {
                     mailbox.set(null);
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                    SpinHint.pause();
                 } else {
                     LockSupport.park(this);
                 }

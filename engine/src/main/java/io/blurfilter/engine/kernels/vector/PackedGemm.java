@@ -37,6 +37,8 @@ final class PackedGemm {
     private static final boolean WIDE = L >= 16 || Boolean.getBoolean("blurfilter.vector.wideTiles");
     /** Bytes of A rows one chunk may take, so the chunk is re-read from L2 by each column block. */
     private static final int CHUNK_BYTES = 96 * 1024;
+    /** The JDK's feature release (17, 25): the tile shapes C2 compiles best differ between them. */
+    private static final int JAVA_FEATURE = Integer.parseInt(System.getProperty("java.specification.version"));
     /**
      * Six-row panels for the two-vector blocks: a chunk's rows copied once as [K / L][6][L] (one vector
      * copy per L values of a row), so the six broadcasts of a K step share one index with constant
@@ -48,7 +50,7 @@ final class PackedGemm {
      * tiles give the same bits.
      */
     static final boolean PANELS = Boolean.parseBoolean(System.getProperty("blurfilter.vector.panels",
-            String.valueOf(Runtime.version().feature() == 17)));
+            String.valueOf(JAVA_FEATURE == 17)));
     /**
      * Below this K the panel tile's two-level loop and the copy cost what the panels save (K = 16 ran
      * 5-15% slower with panels; it has {@link #sixteenDeepTiles}). K = 32 and up gain 5-10% in the
@@ -116,7 +118,7 @@ final class PackedGemm {
         if (forced == TALL_ROWS || forced == TALL_ROWS - 1) {
             return forced;
         }
-        return Runtime.version().feature() == 17 ? TALL_ROWS : TALL_ROWS - 1;
+        return JAVA_FEATURE == 17 ? TALL_ROWS : TALL_ROWS - 1;
     }
 
     /** A multiple of both tile heights, so only the last chunk has leftover rows. */
