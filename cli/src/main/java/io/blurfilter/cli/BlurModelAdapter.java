@@ -1,13 +1,13 @@
 package io.blurfilter.cli;
 
-import io.blurfilter.cli.image.DecodeSettings;
-import io.blurfilter.cli.image.ImageDecoder;
 import io.blurfilter.cli.scan.BlurScorer;
 import io.blurfilter.cli.scan.Labels;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.ModelMetadata;
 import io.blurfilter.engine.Postprocessing;
 import io.blurfilter.engine.Preprocessing;
+import io.blurfilter.imageio.DecodeSettings;
+import io.blurfilter.imageio.ImageDecoder;
 import java.util.List;
 
 /**

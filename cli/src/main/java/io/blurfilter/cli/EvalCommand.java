@@ -2,7 +2,6 @@ package io.blurfilter.cli;
 
 import io.blurfilter.cli.eval.BinaryMetrics;
 import io.blurfilter.cli.eval.LabelsFile;
-import io.blurfilter.cli.image.ImageDecoder;
 import io.blurfilter.cli.report.EvalSection;
 import io.blurfilter.cli.report.HtmlReport;
 import io.blurfilter.cli.report.ReportData;
@@ -15,6 +14,7 @@ import io.blurfilter.cli.scan.ScanPipeline;
 import io.blurfilter.cli.scan.ScanRow;
 import io.blurfilter.cli.scan.Thumbnailer;
 import io.blurfilter.engine.Model;
+import io.blurfilter.imageio.ImageDecoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

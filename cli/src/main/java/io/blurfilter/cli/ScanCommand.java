@@ -1,6 +1,5 @@
 package io.blurfilter.cli;
 
-import io.blurfilter.cli.image.ImageDecoder;
 import io.blurfilter.cli.output.RowWriter;
 import io.blurfilter.cli.relocate.Relocator;
 import io.blurfilter.cli.report.HtmlReport;
@@ -15,6 +14,7 @@ import io.blurfilter.cli.scan.ScanTally;
 import io.blurfilter.cli.scan.Terminal;
 import io.blurfilter.cli.scan.Thumbnailer;
 import io.blurfilter.engine.Model;
+import io.blurfilter.imageio.ImageDecoder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

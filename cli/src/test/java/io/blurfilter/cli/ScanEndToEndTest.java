@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blurfilter.cli.image.TestImages;
 import io.blurfilter.cli.output.Csv;
+import io.blurfilter.imageio.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -187,7 +187,7 @@ class ScanEndToEndTest {
         Path gone = TestImages.write(tmp.resolve("gone.jpg"), TestImages.encode(
                 TestImages.quadrants(8, 8, BufferedImage.TYPE_INT_RGB), "jpeg"));
         var pipeline = new io.blurfilter.cli.scan.ScanPipeline(
-                new io.blurfilter.cli.image.ImageDecoder(io.blurfilter.cli.image.DecodeSettings.fullSize()),
+                new io.blurfilter.imageio.ImageDecoder(io.blurfilter.imageio.DecodeSettings.fullSize()),
                 image -> 0.5f, new io.blurfilter.cli.scan.Labels("clear", "blur", 0.5f), 1, null);
         List<io.blurfilter.cli.scan.ScanRow> rows = new java.util.ArrayList<>();
         pipeline.run(sink -> {

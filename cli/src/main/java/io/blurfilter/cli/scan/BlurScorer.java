@@ -1,6 +1,6 @@
 package io.blurfilter.cli.scan;
 
-import io.blurfilter.cli.image.DecodedImage;
+import io.blurfilter.imageio.DecodedImage;
 
 /** The model as the scan sees it: an image in, the probability that it is blurred out. */
 @FunctionalInterface

@@ -1,8 +1,8 @@
 package io.blurfilter.cli.scan;
 
-import io.blurfilter.cli.image.DecodedImage;
-import io.blurfilter.cli.image.ImageDecodeException;
-import io.blurfilter.cli.image.ImageDecoder;
+import io.blurfilter.imageio.DecodedImage;
+import io.blurfilter.imageio.ImageDecodeException;
+import io.blurfilter.imageio.ImageDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;

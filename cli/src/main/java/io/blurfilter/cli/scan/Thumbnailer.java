@@ -1,6 +1,6 @@
 package io.blurfilter.cli.scan;
 
-import io.blurfilter.cli.image.DecodedImage;
+import io.blurfilter.imageio.DecodedImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

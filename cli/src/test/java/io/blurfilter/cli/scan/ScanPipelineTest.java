@@ -3,9 +3,9 @@ package io.blurfilter.cli.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blurfilter.cli.image.DecodeSettings;
-import io.blurfilter.cli.image.ImageDecoder;
-import io.blurfilter.cli.image.TestImages;
+import io.blurfilter.imageio.DecodeSettings;
+import io.blurfilter.imageio.ImageDecoder;
+import io.blurfilter.imageio.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

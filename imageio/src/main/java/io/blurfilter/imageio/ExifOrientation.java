@@ -1,4 +1,4 @@
-package io.blurfilter.cli.image;
+package io.blurfilter.imageio;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

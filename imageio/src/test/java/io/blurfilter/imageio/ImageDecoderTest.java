@@ -1,10 +1,10 @@
-package io.blurfilter.cli.image;
+package io.blurfilter.imageio;
 
-import static io.blurfilter.cli.image.TestImages.BLUE;
-import static io.blurfilter.cli.image.TestImages.GREEN;
-import static io.blurfilter.cli.image.TestImages.RED;
-import static io.blurfilter.cli.image.TestImages.WHITE;
-import static io.blurfilter.cli.image.TestImages.near;
+import static io.blurfilter.imageio.TestImages.BLUE;
+import static io.blurfilter.imageio.TestImages.GREEN;
+import static io.blurfilter.imageio.TestImages.RED;
+import static io.blurfilter.imageio.TestImages.WHITE;
+import static io.blurfilter.imageio.TestImages.near;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

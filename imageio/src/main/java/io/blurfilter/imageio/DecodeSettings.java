@@ -1,4 +1,4 @@
-package io.blurfilter.cli.image;
+package io.blurfilter.imageio;
 
 /**
  * Limits and the reduced-size rule for {@link ImageDecoder}.

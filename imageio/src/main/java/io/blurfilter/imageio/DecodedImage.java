@@ -1,4 +1,4 @@
-package io.blurfilter.cli.image;
+package io.blurfilter.imageio;
 
 import io.blurfilter.engine.Image;
 import io.blurfilter.engine.PixelRegion;

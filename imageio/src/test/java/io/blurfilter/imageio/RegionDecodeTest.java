@@ -1,4 +1,4 @@
-package io.blurfilter.cli.image;
+package io.blurfilter.imageio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

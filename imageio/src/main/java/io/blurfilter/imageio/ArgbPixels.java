@@ -1,4 +1,4 @@
-package io.blurfilter.cli.image;
+package io.blurfilter.imageio;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
