@@ -5,7 +5,6 @@ import io.blurfilter.cli.scan.Labels;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.ModelMetadata;
 import io.blurfilter.engine.Postprocessing;
-import io.blurfilter.engine.Preprocessing;
 import io.blurfilter.imageio.DecodeSettings;
 import io.blurfilter.imageio.ImageDecoder;
 import java.util.List;
@@ -69,25 +68,9 @@ final class BlurModelAdapter {
         return new ImageDecoder(decodeSettings(maxPixels, fullResolution), wholeImages ? null : model::pixelsRead);
     }
 
-    /**
-     * Decode settings that keep at least four times the model's resize target (see
-     * {@link DecodeSettings}): photos up to about 2000 pixels on the short side (for resize_short
-     * 256) are decoded at full size, hence exactly as PaddleClas does; larger ones are reduced.
-     * Full size when {@code fullResolution} or when the model does not resize.
-     */
+    /** Full size when {@code fullResolution}, else {@link DecodeSettings#reducedFor} the model. */
     DecodeSettings decodeSettings(long maxPixels, boolean fullResolution) {
-        Preprocessing p = model.metadata().preprocessing();
-        // 4x, not 2x: the measurements in docs/CLI.md show 2x moving scores of 2-megapixel photos
-        if (fullResolution) {
-            return new DecodeSettings(maxPixels, 0, 0, 0);
-        }
-        switch (p.resize()) {
-            case SHORT_SIDE:
-                return new DecodeSettings(maxPixels, 4 * p.resizeShort(), 0, 0);
-            case EXACT:
-                return new DecodeSettings(maxPixels, 0, 4 * p.resizeWidth(), 4 * p.resizeHeight());
-            default:
-                return new DecodeSettings(maxPixels, 0, 0, 0);
-        }
+        return fullResolution ? new DecodeSettings(maxPixels, 0, 0, 0)
+                : DecodeSettings.reducedFor(model.metadata().preprocessing(), maxPixels);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,8 +55,20 @@ public final class ImageDecoder {
     }
 
     public DecodedImage decode(Path file) throws ImageDecodeException {
+        return decode(EncodedSource.of(file));
+    }
+
+    /**
+     * Decodes an encoded image held in memory (a JPEG, PNG, ... file's bytes), exactly as
+     * {@link #decode(Path)} would decode that file. The array is only read.
+     */
+    public DecodedImage decode(byte[] encoded) throws ImageDecodeException {
+        return decode(EncodedSource.of(encoded));
+    }
+
+    private DecodedImage decode(EncodedSource source) throws ImageDecodeException {
         try {
-            return decodeOrThrow(file);
+            return decodeOrThrow(source);
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -68,17 +79,17 @@ public final class ImageDecoder {
         }
     }
 
-    private DecodedImage decodeOrThrow(Path file) throws IOException {
+    private DecodedImage decodeOrThrow(EncodedSource source) throws IOException {
         byte[] head = new byte[ExifOrientation.HEAD_BYTES];
         int headLength;
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+        try (SeekableByteChannel channel = source.channel()) {
             if (channel.size() == 0) {
                 throw new ImageDecodeException("empty file (0 bytes)");
             }
             headLength = readFully(channel, head);
         }
         int orientation = ExifOrientation.find(head, headLength);
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = source.imageStream()) {
             if (in == null) {
                 throw new ImageDecodeException("cannot open the file");
             }
@@ -89,14 +100,14 @@ public final class ImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return read(reader, orientation, file);
+                return read(reader, orientation, source);
             } finally {
                 reader.dispose();
             }
         }
     }
 
-    private DecodedImage read(ImageReader reader, int orientation, Path file) throws IOException {
+    private DecodedImage read(ImageReader reader, int orientation, EncodedSource source) throws IOException {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
@@ -134,7 +145,7 @@ public final class ImageDecoder {
                     (stored.width() - 1) * factor[0] + 1, (stored.height() - 1) * factor[1] + 1));
         }
         List<String> truncation = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> {
+        reader.addIIOReadWarningListener((r, warning) -> {
             if (looksTruncated(warning)) {
                 truncation.add(warning);
             }
@@ -143,7 +154,7 @@ public final class ImageDecoder {
         if (!truncation.isEmpty()) {
             throw new ImageDecodeException("truncated or corrupt " + format + ": " + truncation.get(0));
         }
-        if (partial && !JpegEnd.reached(file)) {
+        if (partial && !jpegEndReached(source)) {
             throw new ImageDecodeException("truncated JPEG: the file ends before its end-of-image marker");
         }
         int[] argb = Orientation.apply(ArgbPixels.of(image), image.getWidth(), image.getHeight(), orientation);
@@ -156,6 +167,12 @@ public final class ImageDecoder {
         int w = transposed ? image.getHeight() : image.getWidth();
         int h = transposed ? image.getWidth() : image.getHeight();
         return new DecodedImage(argb, w, h, new PixelRegion(0, 0, w, h), fullWidth, fullHeight);
+    }
+
+    private static boolean jpegEndReached(EncodedSource source) throws IOException {
+        try (SeekableByteChannel channel = source.channel()) {
+            return JpegEnd.reached(channel);
+        }
     }
 
     private static boolean looksTruncated(String warning) {

@@ -3,11 +3,9 @@ package io.blurfilter.imageio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * Whether a JPEG file's data reaches its end-of-image marker. Decoding a region stops at the region's
+ * Whether a JPEG's data reaches its end-of-image marker. Decoding a region stops at the region's
  * last row, so libjpeg never reaches (nor warns about) a file cut below it; this finds such cuts.
  * The marker segments before the first scan are skipped by their lengths (an EXIF thumbnail, with its
  * own end marker, lives in one); after that, entropy-coded data never holds FF D9 (a 0xFF byte there is
@@ -20,11 +18,9 @@ final class JpegEnd {
 
     private JpegEnd() {}
 
-    static boolean reached(Path file) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long scan = firstScanData(channel);
-            return scan >= 0 && endMarkerAfter(channel, scan);
-        }
+    static boolean reached(SeekableByteChannel channel) throws IOException {
+        long scan = firstScanData(channel);
+        return scan >= 0 && endMarkerAfter(channel, scan);
     }
 
     /** Where the first scan's entropy-coded data starts, or -1 if the file ends or breaks off before it. */
