@@ -25,9 +25,9 @@ import javax.imageio.ImageIO;
  * with PaddleClas preprocessing (resize short side 256, center crop 224, ImageNet mean/std), in two
  * steps: decode, then preprocess and classify.
  * <ul>
- * <li>"blurfilter": the CLI's decoder (reduced-size decoding keeping 4x the resize target, only the
- * pixels preprocessing reads) and the engine's session; "blurfilter-full": the same decoder at full
- * size.
+ * <li>"blurfilter": blurfilter-imageio's decoder as the CLI runs it (reduced-size decoding keeping
+ * 4x the resize target, only the pixels preprocessing reads) and the engine's session;
+ * "blurfilter-full": the same decoder at full size.
  * <li>"onnxruntime": what a developer writes around ONNX Runtime: {@code ImageIO.read} at full size,
  * {@code getRGB}, the same preprocessing code, ONNX Runtime with one intra-op thread.
  * <li>"onnxruntime-samedecode": blurfilter's decoder in front of ONNX Runtime, so the two pipelines
@@ -56,7 +56,7 @@ public interface FileToScore extends AutoCloseable {
         Session session = model.newSession();
         Decode decode = engine.equals("onnxruntime") ? Decode.imageIo()
                 : Decode.blurfilter(engine.equals("blurfilter-full") ? DecodeSettings.fullSize()
-                        : new DecodeSettings(DecodeSettings.DEFAULT_MAX_PIXELS, 4 * RESIZE_SHORT, 0, 0),
+                        : DecodeSettings.reducedFor(model.metadata().preprocessing(), DecodeSettings.DEFAULT_MAX_PIXELS),
                         model::pixelsRead);
         if (engine.startsWith("blurfilter")) {
             return new FileToScore() {
