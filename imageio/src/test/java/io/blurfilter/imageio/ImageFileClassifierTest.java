@@ -14,7 +14,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +104,33 @@ class ImageFileClassifierTest {
         byte[] jpeg = TestImages.encode(picture(3000, 2000), "jpeg");
         Path file = TestImages.write(tmp.resolve("big.jpg"), jpeg);
         assertEquals(photos.classify(file).probability(BlurModel.BLUR), photos.classify(jpeg).probability(BlurModel.BLUR));
+    }
+
+    @Test
+    void threadsSharingOneClassifierGetTheSequentialScores() throws Exception {
+        int files = 12;
+        byte[][] encoded = new byte[files][];
+        float[] sequential = new float[files];
+        for (int i = 0; i < files; i++) {
+            encoded[i] = TestImages.encode(i % 2 == 0 ? picture(400 + 16 * i, 300) : TestImages.noise(320, 240 + 8 * i, i),
+                    i % 3 == 0 ? "png" : "jpeg");
+            sequential[i] = photos.classify(encoded[i]).probability(BlurModel.BLUR);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Float>> scores = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (int i = 0; i < files; i++) {
+                    byte[] bytes = encoded[i];
+                    scores.add(pool.submit(() -> photos.classify(bytes).probability(BlurModel.BLUR)));
+                }
+            }
+            for (int j = 0; j < scores.size(); j++) {
+                assertEquals(sequential[j % files], scores.get(j).get(), "file " + j % files);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
