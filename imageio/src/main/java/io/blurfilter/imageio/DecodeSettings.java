@@ -8,9 +8,9 @@ import io.blurfilter.engine.Preprocessing;
  * <p>Reduced-size decoding: the model only sees the image after it is resized to a few hundred
  * pixels, so decoding a 12-megapixel photo at full size wastes memory. When the image is at least
  * twice as large as the minimum, every n-th pixel is decoded (ImageIO source subsampling, n the
- * largest factor that keeps the minimum); the model's own bilinear resize does the rest. Scores then
- * differ from a full-size decode because the bilinear resize sees other source pixels (see
- * docs/CLI.md for measurements); {@code --full-resolution} turns this off.
+ * largest factor that keeps the minimum); the model's own resize does the rest. Scores then differ a
+ * little from a full-size decode because the resize sees other source pixels (see docs/CLI.md for
+ * measurements); {@link #fullSize()} (the CLI's {@code --full-resolution}) turns this off.
  *
  * @param maxPixels images declaring more pixels than this are refused from their header
  * @param minShortSide decode with the short side at least this long; 0 means full size
