@@ -1,6 +1,8 @@
 package io.blurfilter.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +89,19 @@ class PixelsReadTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Image.ofArgbRegion(new int[200], 15, 100, r)); // region outside the image
         assertThrows(IllegalArgumentException.class, () -> new PixelRegion(5, 5, 5, 9));
+    }
+
+    @Test
+    void regionsAreValues() {
+        PixelRegion r = new PixelRegion(10, 10, 20, 30);
+        assertEquals(new PixelRegion(10, 10, 20, 30), r);
+        assertEquals(new PixelRegion(10, 10, 20, 30).hashCode(), r.hashCode());
+        for (PixelRegion other : List.of(new PixelRegion(11, 10, 20, 30), new PixelRegion(10, 11, 20, 30),
+                new PixelRegion(10, 10, 21, 30), new PixelRegion(10, 10, 20, 31))) {
+            assertNotEquals(r, other);
+        }
+        assertEquals("PixelRegion[x0=10, y0=10, x1=20, y1=30]", r.toString());
+        assertEquals(10, r.width());
+        assertEquals(20, r.height());
     }
 }

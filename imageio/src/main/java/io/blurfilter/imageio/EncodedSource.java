@@ -2,9 +2,8 @@ package io.blurfilter.imageio;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -31,7 +30,10 @@ interface EncodedSource {
 
             @Override
             public ImageInputStream imageStream() throws IOException {
-                return ImageIO.createImageInputStream(file.toFile());
+                // File is what ImageIO reads in place; a file on another file system (zip, in-memory)
+                // has none, so its bytes are read first (closing ImageIO's wrapper would not close a stream)
+                return file.getFileSystem() == FileSystems.getDefault() ? ImageIO.createImageInputStream(file.toFile())
+                        : new ByteArrayImageInputStream(Files.readAllBytes(file));
             }
         };
     }
@@ -49,66 +51,5 @@ interface EncodedSource {
                 return new ByteArrayImageInputStream(bytes);
             }
         };
-    }
-
-    /** A read-only channel over an array. */
-    final class ByteArrayChannel implements SeekableByteChannel {
-        private final byte[] bytes;
-        private long position;
-        private boolean open = true;
-
-        ByteArrayChannel(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = (int) Math.min(dst.remaining(), bytes.length - position);
-            dst.put(bytes, (int) position, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) {
-            if (newPosition < 0) {
-                throw new IllegalArgumentException("negative position " + newPosition);
-            }
-            position = newPosition;
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
-        }
     }
 }

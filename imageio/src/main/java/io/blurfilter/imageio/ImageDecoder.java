@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -63,7 +64,7 @@ public final class ImageDecoder {
      * {@link #decode(Path)} would decode that file. The array is only read.
      */
     public DecodedImage decode(byte[] encoded) throws ImageDecodeException {
-        return decode(EncodedSource.of(encoded));
+        return decode(EncodedSource.of(Objects.requireNonNull(encoded, "encoded")));
     }
 
     private DecodedImage decode(EncodedSource source) throws ImageDecodeException {
@@ -75,7 +76,7 @@ public final class ImageDecoder {
             throw new ImageDecodeException(describe(e), e);
         } catch (OutOfMemoryError e) {
             // the pixel limit should prevent this; if it happens the buffer is garbage again already
-            throw new ImageDecodeException("out of memory while decoding (lower --max-megapixels or raise -Xmx)", e);
+            throw new ImageDecodeException("out of memory while decoding (lower the pixel limit or raise -Xmx)", e);
         }
     }
 
@@ -117,8 +118,7 @@ public final class ImageDecoder {
         long pixels = (long) width * height;
         if (pixels > settings.maxPixels()) {
             throw new ImageDecodeException(String.format(Locale.ROOT,
-                    "image too large: %dx%d is %.1f megapixels, over the %.1f megapixel limit"
-                            + " (--max-megapixels); refused before decoding",
+                    "image too large: %dx%d is %.1f megapixels, over the %.1f megapixel limit; refused before decoding",
                     width, height, pixels / 1e6, settings.maxPixels() / 1e6));
         }
         boolean transposed = Orientation.transposes(orientation);

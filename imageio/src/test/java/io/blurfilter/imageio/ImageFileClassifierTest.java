@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,10 +103,26 @@ class ImageFileClassifierTest {
     }
 
     @Test
-    void bytesScoreAsTheFileScores() throws IOException {
-        byte[] jpeg = TestImages.encode(picture(3000, 2000), "jpeg");
+    void aLargePhotoIsScoredFromEverySecondPixelAndItsBytesScoreTheSame() throws IOException {
+        // short side 2100: reduced-size decoding keeps at least 1024, so every second pixel
+        byte[] jpeg = TestImages.encode(picture(2800, 2100), "jpeg");
         Path file = TestImages.write(tmp.resolve("big.jpg"), jpeg);
-        assertEquals(photos.classify(file).probability(BlurModel.BLUR), photos.classify(jpeg).probability(BlurModel.BLUR));
+        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        BufferedImage half;
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(2, 2, 0, 0);
+            half = reader.read(0, param);
+        } finally {
+            reader.dispose();
+        }
+        int w = half.getWidth();
+        int h = half.getHeight();
+        assertEquals(1400, w);
+        float expected = model.classify(Image.ofArgb(half.getRGB(0, 0, w, h, null, 0, w), w, h)).probability(BlurModel.BLUR);
+        assertEquals(expected, photos.classify(file).probability(BlurModel.BLUR));
+        assertEquals(expected, photos.classify(jpeg).probability(BlurModel.BLUR));
     }
 
     @Test
@@ -156,6 +175,9 @@ class ImageFileClassifierTest {
 
         e = assertThrows(ImageDecodeException.class, () -> photos.classify(Arrays.copyOf(jpeg, jpeg.length / 2)));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        // cut below the rows the model reads: only the end-of-image check can tell
+        e = assertThrows(ImageDecodeException.class, () -> photos.classify(Arrays.copyOf(jpeg, jpeg.length - 2)));
+        assertTrue(e.getMessage().contains("end-of-image"), e.getMessage());
         e = assertThrows(ImageDecodeException.class, () -> photos.classify(new byte[0]));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,7 +231,7 @@ public final class ModelReader {
                     if (labels != null) {
                         throw error("duplicate 'labels'");
                     }
-                    labels = Collections.unmodifiableList(new ArrayList<>(t.subList(1, t.size())));
+                    labels = new ArrayList<>(t.subList(1, t.size()));
                     return false;
                 case "postprocess":
                     postprocessing(t);

@@ -1,7 +1,6 @@
 package io.blurfilter.engine.graph;
 
 import io.blurfilter.engine.Tensor;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class Graph {
         this.inputName = inputName;
         this.inputShape = inputShape.clone();
         this.outputName = outputName;
-        this.nodes = Collections.unmodifiableList(new ArrayList<>(nodes));
+        this.nodes = ListCopies.of(nodes, "nodes");
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 

@@ -1,7 +1,5 @@
 package io.blurfilter.engine.graph;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,7 +16,7 @@ public final class Node {
     public Node(OpType op, String name, List<String> inputs, String output, Attributes attributes) {
         this.op = op;
         this.name = name;
-        this.inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
+        this.inputs = ListCopies.of(inputs, "inputs of node " + name);
         this.output = output;
         this.attributes = attributes;
     }

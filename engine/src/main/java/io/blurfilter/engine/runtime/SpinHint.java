@@ -13,13 +13,8 @@ final class SpinHint {
     /** One turn of a spin-wait loop. */
     static void pause() {
         if (AVAILABLE) {
-            onSpinWait();
+            JdkSpinWait.onSpinWait();
         }
-    }
-
-    @GuardedApiCall
-    private static void onSpinWait() {
-        Thread.onSpinWait();
     }
 
     private static boolean available() {

@@ -1,6 +1,7 @@
 package io.blurfilter.engine.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -29,6 +30,14 @@ class Crc32cTest {
         }
         assertEquals(jdk(bytes, 3, 4000), Crc32c.portable(bytes, 3, 4000));
         assertEquals(0, Crc32c.portable(bytes, 7, 0));
+    }
+
+    @Test
+    void refusesRangesOutsideTheArray() {
+        byte[] bytes = new byte[16];
+        assertThrows(IndexOutOfBoundsException.class, () -> Crc32c.portable(bytes, 8, 9));
+        assertThrows(IndexOutOfBoundsException.class, () -> Crc32c.portable(bytes, -1, 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> Crc32c.portable(bytes, 0, -1));
     }
 
     private static int jdk(byte[] bytes, int offset, int length) {

@@ -37,7 +37,10 @@ final class PackedGemm {
     private static final boolean WIDE = L >= 16 || Boolean.getBoolean("blurfilter.vector.wideTiles");
     /** Bytes of A rows one chunk may take, so the chunk is re-read from L2 by each column block. */
     private static final int CHUNK_BYTES = 96 * 1024;
-    /** The JDK's feature release (17, 25): the tile shapes C2 compiles best differ between them. */
+    /**
+     * The JDK's feature release (17, 25): the tile shapes C2 compiles best differ between them. (Android
+     * says "0.9" here, but never loads the Vector API kernels.)
+     */
     private static final int JAVA_FEATURE = Integer.parseInt(System.getProperty("java.specification.version"));
     /**
      * Six-row panels for the two-vector blocks: a chunk's rows copied once as [K / L][6][L] (one vector
