@@ -11,7 +11,7 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Where {@link ImageDecoder} reads an encoded image from: a file, or bytes already in memory (what a
- * Spark or Flink job holds). Both give the same three views: random access (the EXIF head and the
+ * Spark or Flink job holds). Both give the same two views: random access (the EXIF head and the
  * JPEG end check), and an ImageIO stream for the reader.
  */
 interface EncodedSource {

@@ -24,9 +24,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes image files with ImageIO and the TwelveMonkeys plugins (JPEG incl. CMYK/YCCK, PNG, BMP,
- * GIF, WebP, TIFF), recognising the format by content, never by the file name. EXIF orientation is
- * applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
+ * Decodes image files, or their bytes in memory, with ImageIO and the TwelveMonkeys plugins (JPEG
+ * incl. CMYK/YCCK, PNG, BMP, GIF, WebP, TIFF), recognising the format by content, never by the file
+ * name. EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
  * before any pixel buffer exists. Every failure is an {@link ImageDecodeException} with a message
  * for people. Thread-safe: each call uses its own reader.
  */
