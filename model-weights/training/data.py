@@ -14,6 +14,8 @@ import os
 import cv2
 import numpy as np
 
+import camera as C
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("BF_DATA", os.path.abspath(os.path.join(HERE, "../../../shared/data")))
 SPLIT_CSV = os.path.join(HERE, "split.csv")
@@ -259,15 +261,21 @@ def sharpen(img, rng):
 
 
 def shallow_dof(img, rng, k_scale=1.0):
-    """Sharp elliptical 'subject' on a strongly defocused background.  Labelled CLEAR (0): like
-    PULC/Kwentar, a photo whose subject is in focus is a sharp photo."""
+    """A sharp 'subject' on a strongly defocused background.  Labelled CLEAR (0): like PULC/Kwentar,
+    a photo whose subject is in focus is a sharp photo.  The subject is one to three feathered
+    ellipses covering roughly 12-55% of the frame (in the CUHK shallow depth-of-field photos the
+    blurred part is a median 68% of the frame)."""
     h, w = img.shape[:2]
     bg = apply_kernel(img, disk_kernel(float(rng.uniform(3.0, 8.0)) * k_scale))
-    cy, cx = rng.uniform(0.35, 0.65) * h, rng.uniform(0.35, 0.65) * w
-    ay, ax = rng.uniform(0.25, 0.45) * h, rng.uniform(0.25, 0.45) * w
-    yy = ((np.arange(h, dtype=np.float32) - cy) / ay)[:, None] ** 2
-    xx = ((np.arange(w, dtype=np.float32) - cx) / ax)[None, :] ** 2
-    mask = np.clip((1.25 - (yy + xx)) / 0.5, 0, 1)[:, :, None]
+    yy0 = np.arange(h, dtype=np.float32)[:, None]
+    xx0 = np.arange(w, dtype=np.float32)[None, :]
+    mask = np.zeros((h, w), np.float32)
+    for _ in range(int(rng.integers(1, 4))):
+        cy, cx = rng.uniform(0.25, 0.75) * h, rng.uniform(0.25, 0.75) * w
+        ay, ax = rng.uniform(0.15, 0.42) * h, rng.uniform(0.15, 0.42) * w
+        r2 = ((yy0 - cy) / ay) ** 2 + ((xx0 - cx) / ax) ** 2
+        mask = np.maximum(mask, np.clip((1.2 - r2) / rng.uniform(0.2, 0.6), 0, 1))
+    mask = mask[:, :, None]
     return np.clip(np.rint(mask * img + (1 - mask) * bg), 0, 255).astype(np.uint8)
 
 
@@ -361,7 +369,7 @@ def colour_jitter(img, rng):
 MILD_KINDS = ("linear", "shake", "tremor")
 
 
-def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mild=0.3):
+def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mild=0.3, p_camera=0.55):
     """One training sample.
 
     Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
@@ -375,6 +383,10 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mil
     model's resize).  Blur strength is multiplied by f_eval/f so blur widths at the network input
     keep the same distribution, and the regime is label independent.
     With p_mild a motion-type blur (MILD_KINDS) is weakened to U(0.45, 1) of its strength.
+    With p_camera (label independent, recipe r3) the region is re-shot through camera.py's simulated
+    camera (blur in linear light with saturated highlights, sensor noise, demosaicing, tone curve,
+    sharpening, JPEG, at a higher resolution then INTER_AREA back); otherwise it is blurred with the
+    r2 kernel bank on sRGB values and degraded by degrade_common.
     Blur and degradations are applied at the image's own resolution, before the resize."""
     h, w = img.shape[:2]
     f_eval = RESIZE_SHORT / min(h, w)
@@ -399,14 +411,19 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.05, p_alias=0.35, p_mil
     region = img[ry0:ry1, rx0:rx1]
     ks = k_scale_of(img) * (f_eval / f if alias else 1.0)
     label = 1 if rng.random() < p_blur else 0
-    if label:
-        kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
-        if kind in MILD_KINDS and rng.random() < p_mild:
-            ks *= rng.uniform(0.45, 1.0)
-        region, _ = synth_blur(region, rng, ks, kind)
-    elif rng.random() < p_dof:
-        region = shallow_dof(region, rng, ks)
-    region = degrade_common(region, rng)
+    camera = rng.random() < p_camera  # label independent
+    if label and camera:
+        region, _ = C.capture_region(region, rng, ks * (rng.uniform(0.6, 1.0) if rng.random() < 0.2 else 1.0),
+                                     blurred=True)
+    else:
+        if label:
+            kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
+            if kind in MILD_KINDS and rng.random() < p_mild:
+                ks *= rng.uniform(0.45, 1.0)
+            region, _ = synth_blur(region, rng, ks, kind)
+        elif rng.random() < p_dof:
+            region = shallow_dof(region, rng, ks)
+        region = C.capture_region(region, rng, ks, blurred=False)[0] if camera else degrade_common(region, rng)
     crop = region[y0 - ry0:y0 - ry0 + ch, x0 - rx0:x0 - rx0 + cw]
     out = cv2.resize(crop, (size, size), interpolation=interp)
     if rng.random() < 0.5:
@@ -480,3 +497,19 @@ def load_real_dev():
     for r in rows:
         out.append((r["file"], 1 if r["label"] == "blurred" else 0, read_rgb(os.path.join(folder, r["file"]))))
     return out
+
+
+def load_real_blur():
+    """../shared/data/real-blur: [(file, label 1 blurred / 0 sharp, source, pair_group, image)]."""
+    folder = os.path.join(DATA, "real-blur")
+    rows = list(csv.DictReader(open(os.path.join(folder, "manifest.csv"))))
+    return [(r["file"], 1 if r["label"] == "blurred" else 0, r["source"], r["pair_group"] or r["file"],
+             read_rgb(os.path.join(folder, r["file"]))) for r in rows]
+
+
+def load_partial_blur():
+    """../shared/data/partial-blur: shallow depth-of-field photos, all clear: [(file, image)]."""
+    folder = os.path.join(DATA, "partial-blur")
+    rows = list(csv.DictReader(open(os.path.join(folder, "manifest.csv"))))
+    return [(r["image"], read_rgb(os.path.join(folder, r["image"]))) for r in rows]
+

@@ -93,7 +93,7 @@ def predict(model, crops_u8, bs=50):
     return np.concatenate(out)
 
 
-def evaluate(model, val, real_dev):
+def evaluate(model, val, real_dev, monitor=None):
     s_clear = predict(model, val.clear)
     s_blur = predict(model, val.blurred)
     s_hard = predict(model, val.hardneg)
@@ -107,6 +107,18 @@ def evaluate(model, val, real_dev):
         "val_table": table,
         "tpr_by_kind": {k: float((s_blur[val.kinds == k] >= 0.5).mean()) for k in sorted(set(val.kinds))},
     }
+    if monitor is not None:  # logged only: never used to pick the epoch or the threshold
+        s_rb = predict(model, monitor["real_blur"])
+        y_rb = monitor["real_blur_labels"]
+        t3 = float(np.quantile(s_clear, 0.97))  # threshold at 3% FPR on the clear validation photos
+        m["monitor"] = {
+            "real_blur_auc_vs_val_clear": D.roc_auc(np.concatenate([s_clear, s_rb[y_rb == 1]]),
+                                                    np.r_[np.zeros(len(s_clear)), np.ones((y_rb == 1).sum())]),
+            "real_blur_tpr_at_0.5": float((s_rb[y_rb == 1] >= 0.5).mean()),
+            "real_blur_fpr_at_0.5": float((s_rb[y_rb == 0] >= 0.5).mean()),
+            "thr_val_fpr3": t3, "real_blur_tpr_at_val_fpr3": float((s_rb[y_rb == 1] >= t3).mean()),
+            "partial_blur_flagged_at_0.5": float((predict(model, monitor["partial_blur"]) >= 0.5).mean()),
+        }
     rd = predict(model, [D.eval_crop_uint8(im) for _, _, im in real_dev])
     m["realdev"] = {f: round(float(s), 5) for (f, _, _), s in zip(real_dev, rd)}
     m["realdev_correct"] = int(sum((s >= 0.5) == (y == 1) for (_, y, _), s in zip(real_dev, rd)))
@@ -164,6 +176,9 @@ def main():
     train_imgs = D.load_images(train_files)
     val = ValSet(val_files, D.load_images(val_files))
     real_dev = D.load_real_dev()
+    rb = D.load_real_blur()
+    monitor = {"real_blur": [D.eval_crop_uint8(r[-1]) for r in rb], "real_blur_labels": np.array([r[1] for r in rb]),
+               "partial_blur": [D.eval_crop_uint8(im) for _, im in D.load_partial_blur()]}
     print(f"data: {len(train_files)} train, {len(val_files)} val images, cached in {time.time() - t0:.0f}s",
           flush=True)
 
@@ -202,11 +217,12 @@ def main():
             tc += (out.argmax(1) == y).sum().item()
             tn += len(y)
         ttrain = time.time() - te
-        m = evaluate(model, val, real_dev)
+        m = evaluate(model, val, real_dev, monitor)
         rec = {"epoch": epoch, "size": ds.size, "lr": lr, "train_loss": tl / tn, "train_acc": tc / tn,
                **{k: m[k] for k in ("val_acc", "val_auc", "val_fpr", "val_tpr", "hardneg_tnr", "realdev_correct")},
                "epoch_s": round(time.time() - te, 1), "train_s": round(ttrain, 1),
-               "realdev": m["realdev"], "tpr_by_kind": m["tpr_by_kind"], "val_table": m["val_table"]}
+               "realdev": m["realdev"], "tpr_by_kind": m["tpr_by_kind"], "val_table": m["val_table"],
+               "monitor": m.get("monitor")}
         key = (round(m["val_auc"] + m["val_acc"], 6), epoch)
         is_best = best_key is None or key >= tuple(best_key)
         if is_best:
@@ -226,6 +242,8 @@ def main():
               f"val acc {m['val_acc']:.4f} auc {m['val_auc']:.4f} fpr {m['val_fpr']:.3f} tpr {m['val_tpr']:.3f} "
               f"hardneg {m['hardneg_tnr']:.3f} | realdev {m['realdev_correct']}/9 | "
               f"{time.time() - te:.0f}s (train {ttrain:.0f}s){' *best' if is_best else ''}", flush=True)
+        print("   monitor (not used for selection) " + json.dumps({k: round(v, 4) for k, v in m["monitor"].items()}),
+              flush=True)
         print("   realdev " + " ".join(f"{k.split('_repo_')[-1][:-4]}={v:.3f}" for k, v in m["realdev"].items()),
               "| tpr " + " ".join(f"{k}={v:.2f}" for k, v in m["tpr_by_kind"].items()), flush=True)
     print("done", flush=True)
