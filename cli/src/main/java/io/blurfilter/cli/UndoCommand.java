@@ -32,8 +32,8 @@ final class UndoCommand implements Command {
                 "",
                 "  --dry-run   only print what would be restored",
                 "",
-                "Exit codes: 0 everything restored, 1 conflicts or missing files, 2 usage error,",
-                "3 journal unreadable.");
+                "Exit codes: 0 everything restored, 1 conflicts, missing files or journal entries that",
+                "cannot be read (each is named on standard error), 2 usage error, 3 journal unreadable.");
     }
 
     @Override
@@ -55,7 +55,7 @@ final class UndoCommand implements Command {
         out.println((o.has("--dry-run") ? "would restore " : "restored ") + r.restored() + ", already in place "
                 + r.alreadyInPlace() + ", duplicates removed " + r.duplicatesRemoved() + ", copies left "
                 + r.copiesLeft() + ", conflicts " + r.conflicts() + ", missing " + r.missing()
-                + (r.unreadableLines() > 0 ? ", incomplete journal lines " + r.unreadableLines() : ""));
+                + (r.unreadableEntries() > 0 ? ", unreadable journal entries " + r.unreadableEntries() : ""));
         return r.clean() ? ExitCode.OK : ExitCode.SOME_FAILED;
     }
 }

@@ -16,9 +16,8 @@ public record JournalEntry(String action, Path source, Path destination, String 
                 + sha256 + '\n';
     }
 
-    /** Parses a line; null when it is incomplete (a write cut short by a crash). */
-    static JournalEntry parse(String line) {
-        List<String> f = Csv.split(line);
+    /** The entry in a record's fields; null when they are not one (a write cut short by a crash). */
+    static JournalEntry parse(List<String> f) {
         if (f == null || f.size() != 4 || f.get(3).length() != 64
                 || !(f.get(0).equals("move") || f.get(0).equals("copy"))) {
             return null;

@@ -1,5 +1,6 @@
 package io.blurfilter.cli.relocate;
 
+import io.blurfilter.cli.output.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,9 +20,9 @@ import java.util.List;
 public final class Undo {
     /** What an undo did. */
     public record Outcome(int restored, int alreadyInPlace, int duplicatesRemoved, int copiesLeft, int conflicts,
-            int missing, int unreadableLines) {
+            int missing, int unreadableEntries) {
         public boolean clean() {
-            return conflicts == 0 && missing == 0;
+            return conflicts == 0 && missing == 0 && unreadableEntries == 0;
         }
     }
 
@@ -34,23 +35,25 @@ public final class Undo {
     }
 
     public Outcome run(Path journalFile) throws IOException {
+        List<Csv.Record> records;
+        try (BufferedReader in = Files.newBufferedReader(journalFile, StandardCharsets.UTF_8)) {
+            records = Csv.records(in);
+        }
+        if (records.isEmpty() || !records.get(0).text().equals(JournalEntry.HEADER)) {
+            throw new IOException(journalFile + " is not a blurfilter journal (expected the header '"
+                    + JournalEntry.HEADER + "')");
+        }
         List<JournalEntry> entries = new ArrayList<>();
         int unreadable = 0;
-        try (BufferedReader in = Files.newBufferedReader(journalFile, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.equals(JournalEntry.HEADER)) {
-                throw new IOException(journalFile + " is not a blurfilter journal (expected the header '"
-                        + JournalEntry.HEADER + "')");
-            }
-            String line;
-            while ((line = in.readLine()) != null) {
-                JournalEntry e = JournalEntry.parse(line);
-                if (e == null) {
-                    unreadable++; // a line cut short by a crash: its file was never touched
-                    log.println("skipped an incomplete journal line: " + line);
-                } else {
-                    entries.add(e);
-                }
+        for (Csv.Record record : records.subList(1, records.size())) {
+            JournalEntry e = JournalEntry.parse(record.fields());
+            if (e == null) {
+                // normally a write cut short by a crash, whose file was never touched; said, not hidden
+                unreadable++;
+                log.println("unreadable journal entry at line " + record.line() + " of " + journalFile
+                        + ", nothing restored for it: " + record.text());
+            } else {
+                entries.add(e);
             }
         }
         Collections.reverse(entries);
