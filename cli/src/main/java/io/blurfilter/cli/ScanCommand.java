@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,7 @@ final class ScanCommand implements Command {
         if (roots.isEmpty()) {
             throw new UsageException("scan: give at least one folder or file to scan");
         }
+        requireExisting(roots);
         o.requireExclusive("--move-blurred-to", "--copy-blurred-to");
         if (o.has("--dry-run") && !o.has("--move-blurred-to") && !o.has("--copy-blurred-to")) {
             throw new UsageException("scan: --dry-run only makes sense with --move-blurred-to or --copy-blurred-to");
@@ -158,6 +160,15 @@ final class ScanCommand implements Command {
         } finally {
             model.close();
             loaded.close();
+        }
+    }
+
+    /** A misspelt input is a mistake on the command line, found before anything is scanned or moved. */
+    private static void requireExisting(List<Path> roots) throws UsageException {
+        for (Path root : roots) {
+            if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UsageException("scan: " + root + ": no such file or folder; nothing was scanned");
+            }
         }
     }
 

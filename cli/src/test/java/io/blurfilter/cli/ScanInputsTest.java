@@ -1,0 +1,43 @@
+package io.blurfilter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.blurfilter.imageio.TestImages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code scan} does with its inputs and outputs before and around the scan (issue 19). */
+class ScanInputsTest {
+    @TempDir
+    Path tmp;
+    Path model;
+    Path photos;
+    byte[] blurry;
+
+    @BeforeEach
+    void makeTree() throws IOException {
+        model = TestModels.laplacian(tmp.resolve("model.bin"));
+        photos = tmp.resolve("photos");
+        blurry = TestImages.encode(TestImages.smooth(120, 90), "png");
+        TestImages.write(photos.resolve("blurry.png"), blurry);
+    }
+
+    @Test
+    void aMissingInputIsAUsageErrorAndNothingIsMoved() {
+        Path missing = tmp.resolve("no/such/dir");
+        Path target = tmp.resolve("blurred");
+        Cli r = Cli.run("scan", photos.toString(), missing.toString(), "--model", model.toString(),
+                "--move-blurred-to", target.toString());
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains(missing + ": no such file or folder"), r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.exists(photos.resolve("blurry.png")));
+        assertFalse(Files.exists(target));
+    }
+}
