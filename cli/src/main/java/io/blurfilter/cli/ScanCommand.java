@@ -32,7 +32,7 @@ import java.util.Set;
 final class ScanCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
             "--all-files", "--full-resolution");
-    private static final Set<String> VALUED = Set.of("--threshold", "--format", "--output", "--move-blurred-to",
+    private static final Set<String> VALUED = Set.of("--threshold", "--strictness", "--format", "--output", "--move-blurred-to",
             "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails");
     private static final Map<String, String> ALIASES = Map.of("-r", "--recursive", "-q", "--quiet", "-o", "--output");
 
@@ -55,7 +55,9 @@ final class ScanCommand implements Command {
                 "per file: path, blur_score, label, width, height, error.",
                 "",
                 "  -r, --recursive          descend into sub-folders",
-                "  --threshold T            label as blurred at score >= T (default: the model's, 0.5)",
+                "  --threshold T            label as blurred at score >= T (default: the model's own)",
+                "  --strictness NAME        the model's named threshold instead: high (catches the most blur),",
+                "                           balanced (the default) or lenient (flags the fewest sharp photos)",
                 "  --format F               table (default), csv, json or jsonl",
                 "  -o, --output FILE        write the rows to FILE instead of standard output",
                 "  --move-blurred-to DIR    move blurred images under DIR, keeping their sub-folders",
@@ -90,7 +92,6 @@ final class ScanCommand implements Command {
         int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         double maxMegapixels = o.doubleValue("--max-megapixels", 100, 0.000001, 1e6);
         int maxThumbnails = o.intValue("--report-thumbnails", 300, 0, 100_000);
-        Double threshold = o.has("--threshold") ? o.doubleValue("--threshold", 0.5, 0, 1) : null;
         boolean quiet = o.has("--quiet");
         Path target = o.has("--move-blurred-to") ? o.path("--move-blurred-to") : o.path("--copy-blurred-to");
         if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
@@ -101,7 +102,7 @@ final class ScanCommand implements Command {
         Model model = KernelChoice.forScan(loaded, threads, limit -> countInputs(roots, o, target, limit));
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
-            Labels labels = blur.labels(threshold != null ? threshold.floatValue() : blur.defaultThreshold());
+            Labels labels = blur.labels(blur.threshold(o, name()));
             Thumbnailer thumbnailer = o.has("--report") ? new Thumbnailer(128) : null;
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
                     thumbnailer != null);
@@ -242,14 +243,14 @@ final class ScanCommand implements Command {
     }
 
     private static void writeReport(Path file, ReportData report, ScanTally tally, Labels labels,
-            BlurModelAdapter blur, long skipped, Relocator relocator, PrintStream err, boolean quiet)
+            BlurModelAdapter blur, Map<String, Long> skipped, Relocator relocator, PrintStream err, boolean quiet)
             throws FatalException {
         report.summary("images scored", Long.toString(tally.images()));
         report.summary(labels.negative(), Long.toString(tally.count(labels.negative())));
         report.summary(labels.positive(), Long.toString(tally.count(labels.positive())));
         report.summary("failed", Long.toString(tally.failed()));
-        if (skipped > 0) {
-            report.summary("skipped (not an image extension)", Long.toString(skipped));
+        if (!skipped.isEmpty()) {
+            report.summary("skipped", ScanTally.skippedList(skipped));
         }
         report.summary("threshold", Float.toString(labels.threshold()));
         report.summary("model", blur.name());

@@ -40,4 +40,30 @@ class ScanInputsTest {
         assertTrue(Files.exists(photos.resolve("blurry.png")));
         assertFalse(Files.exists(target));
     }
+
+    @Test
+    void folderLinksAreSkippedNotFailed() throws IOException {
+        Path elsewhere = tmp.resolve("elsewhere");
+        TestImages.write(elsewhere.resolve("other.png"), blurry);
+        Files.createSymbolicLink(photos.resolve("link-to-elsewhere"), elsewhere);
+        Cli r = Cli.run("scan", photos.toString(), "-r", "--model", model.toString(), "--format", "csv");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(2, r.out().lines().count(), r.out()); // header + blurry.png
+        assertTrue(r.err().contains("skipped: 1 symbolic link to a folder, not followed (--follow-links)"), r.err());
+    }
+
+    @Test
+    void withFollowLinksASecondWayIntoAFolderIsAlreadyScanned() throws IOException {
+        Path elsewhere = tmp.resolve("elsewhere");
+        TestImages.write(elsewhere.resolve("other.png"), blurry);
+        Files.createSymbolicLink(photos.resolve("a-link"), elsewhere);
+        Files.createSymbolicLink(photos.resolve("b-link"), elsewhere);
+        Cli r = Cli.run("scan", photos.toString(), "-r", "--follow-links", "--model", model.toString(), "--format",
+                "csv");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertEquals(3, r.out().lines().count(), r.out()); // header, a-link/other.png, blurry.png
+        assertTrue(r.out().contains("a-link/other.png"), r.out());
+        assertTrue(r.err().contains("skipped: 1 folder already scanned"), r.err());
+        assertFalse(r.err().contains("loop"), r.err());
+    }
 }

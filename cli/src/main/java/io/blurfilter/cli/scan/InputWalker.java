@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -31,8 +34,8 @@ import java.util.function.Consumer;
  *   <li>In folders, only files with an image extension are scanned unless {@code allFiles}
  *       (the format is then still recognised by content); others are counted as skipped.</li>
  *   <li>Symbolic links are not followed by default: a link to a file is read through, a link to a
- *       folder gets an error row. With {@code followLinks}, linked folders are entered once each, so
- *       loops end with an error row.</li>
+ *       folder is skipped. With {@code followLinks}, every folder is entered once, however many links
+ *       lead to it, so loops end; the other ways in are skipped as already scanned.</li>
  *   <li>Folders in {@code excluded} (the move/copy target) are never entered.</li>
  *   <li>Unreadable folders, vanished files and broken links become error rows.</li>
  * </ul>
@@ -46,7 +49,7 @@ public final class InputWalker {
     private final boolean followLinks;
     private final boolean allFiles;
     private final List<Path> excluded;
-    private long skipped;
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
 
     public InputWalker(boolean recursive, boolean followLinks, boolean allFiles, List<Path> excluded) {
         this.recursive = recursive;
@@ -55,9 +58,18 @@ public final class InputWalker {
         this.excluded = excluded.stream().map(InputWalker::normalized).toList();
     }
 
-    /** Files seen but not scanned because of their extension (or being blurfilter's own journals). */
-    public long skipped() {
-        return skipped;
+    /** Why files were passed over without a row: {@link #NOT_AN_IMAGE_NAME} and the others. */
+    public static final String NOT_AN_IMAGE_NAME = "not an image extension (--all-files scans them)";
+    public static final String LINK_NOT_FOLLOWED = "symbolic link to a folder, not followed (--follow-links)";
+    public static final String ALREADY_SCANNED = "folder already scanned (reached again through a symbolic link)";
+
+    /** How many entries were passed over without a row, per reason, in the order first met. */
+    public Map<String, Long> skipped() {
+        return Collections.unmodifiableMap(skipped);
+    }
+
+    private void skip(String reason) {
+        skipped.merge(reason, 1L, Long::sum);
     }
 
     /**
@@ -135,13 +147,13 @@ public final class InputWalker {
             return null;
         }
         if (attrs.isDirectory()) {
-            return recursive && !isExcluded(file) && markVisited(file, visited) ? file : null;
+            return recursive && !isExcluded(file) ? enterOnce(file, visited) : null;
         }
         if (attrs.isSymbolicLink()) {
             return visitLink(root, file, visited, sink);
         }
         if (isOwnFile(file) || !hasImageName(file)) {
-            skipped++;
+            skip(NOT_AN_IMAGE_NAME);
             return null;
         }
         sink.accept(attrs.isRegularFile() ? InputEntry.ok(file, root)
@@ -155,18 +167,13 @@ public final class InputWalker {
                 return null;
             }
             if (!followLinks) {
-                sink.accept(InputEntry.failed(link, root,
-                        "symbolic link to a folder, not followed (use --follow-links)"));
+                skip(LINK_NOT_FOLLOWED);
                 return null;
             }
-            if (!markVisited(link, visited)) {
-                sink.accept(InputEntry.failed(link, root, "symbolic link loop (folder already scanned)"));
-                return null;
-            }
-            return link;
+            return enterOnce(link, visited);
         }
         if (!hasImageName(link)) {
-            skipped++;
+            skip(NOT_AN_IMAGE_NAME);
             return null;
         }
         String problem = linkProblem(link);
@@ -188,6 +195,15 @@ public final class InputWalker {
         }
         children.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return children.iterator();
+    }
+
+    /** The folder, or null (and a skip) when it was entered before under this or another name. */
+    private Path enterOnce(Path dir, Set<Object> visited) {
+        if (markVisited(dir, visited)) {
+            return dir;
+        }
+        skip(ALREADY_SCANNED);
+        return null;
     }
 
     /** Remembers a folder by its file key (device and inode); false when it was seen before. */

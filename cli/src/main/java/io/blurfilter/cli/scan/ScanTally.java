@@ -38,16 +38,26 @@ public final class ScanTally {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** E.g. {@code 120 images in 12.3 s (9.8 images/s): 100 clear, 18 blur; 2 failed; 7 skipped}. */
-    public String summary(Labels labels, long skipped) {
+    /**
+     * E.g. {@code 120 images in 12.3 s (9.8 images/s): 100 clear, 18 blur; 2 files failed; skipped: 7
+     * not an image extension (--all-files scans them)}.
+     */
+    public String summary(Labels labels, Map<String, Long> skipped) {
         double s = elapsedSeconds();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d images in %.1f s (%.1f images/s): %d %s, %d %s",
                 images, s, s > 0 ? images / s : 0.0, count(labels.negative()), labels.negative(),
                 count(labels.positive()), labels.positive()));
         sb.append("; ").append(failed).append(failed == 1 ? " file failed" : " files failed");
-        if (skipped > 0) {
-            sb.append("; ").append(skipped).append(" other files skipped (not an image extension; --all-files)");
+        if (!skipped.isEmpty()) {
+            sb.append("; skipped: ").append(skippedList(skipped));
         }
+        return sb.toString();
+    }
+
+    /** E.g. {@code 7 not an image extension (--all-files scans them), 1 folder already scanned}. */
+    public static String skippedList(Map<String, Long> skipped) {
+        StringBuilder sb = new StringBuilder();
+        skipped.forEach((reason, n) -> sb.append(sb.length() > 0 ? ", " : "").append(n).append(' ').append(reason));
         return sb.toString();
     }
 }
