@@ -8,6 +8,7 @@ import io.blurfilter.engine.Postprocessing;
 import io.blurfilter.imageio.DecodeSettings;
 import io.blurfilter.imageio.ImageDecoder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An engine {@link Model} seen as a two-class blur classifier: which output is "blurred", the label
@@ -46,6 +47,34 @@ final class BlurModelAdapter {
     float defaultThreshold() {
         Postprocessing post = model.metadata().postprocessing();
         return post.kind() == Postprocessing.Kind.THRESHOLD ? post.threshold() : 0.5f;
+    }
+
+    /**
+     * The threshold a command runs at: {@code --threshold T}, or {@code --strictness NAME} (one of the
+     * model's operating points), or the model's own.
+     */
+    float threshold(Options o, String command) throws UsageException {
+        o.requireExclusive("--threshold", "--strictness");
+        if (o.has("--threshold")) {
+            return (float) o.doubleValue("--threshold", 0.5, 0, 1);
+        }
+        if (!o.has("--strictness")) {
+            return defaultThreshold();
+        }
+        String name = o.value("--strictness");
+        Map<String, Float> points = operatingPoints();
+        Float t = points.get(name);
+        if (t == null) {
+            throw new UsageException(command + ": model " + name() + (points.isEmpty()
+                    ? " names no operating points; give --threshold T instead of --strictness"
+                    : " has no operating point '" + name + "'; it has " + String.join(", ", points.keySet())));
+        }
+        return t;
+    }
+
+    /** The model's named thresholds (empty for most models). */
+    Map<String, Float> operatingPoints() {
+        return model.metadata().postprocessing().operatingPoints();
     }
 
     Labels labels(float threshold) {

@@ -34,9 +34,18 @@ final class EvalCommand implements Command {
     /** The thresholds of the rate table, as in PaddleClas's PULC clarity documentation. */
     static final List<Double> TABLE_THRESHOLDS = List.of(0.5, 0.7, 0.8, 0.9, 0.95);
 
+    /** PULC's thresholds and the model's operating points, in increasing order. */
+    static List<Double> tableThresholds(java.util.Collection<Float> operatingPoints) {
+        java.util.TreeSet<Double> all = new java.util.TreeSet<>(TABLE_THRESHOLDS);
+        for (float t : operatingPoints) {
+            all.add(Double.parseDouble(Float.toString(t))); // 0.7f shows as 0.7, not a second row
+        }
+        return List.copyOf(all);
+    }
+
     private static final Set<String> FLAGS = Set.of("--per-file", "--all-files", "--full-resolution", "--quiet");
     private static final Set<String> VALUED = Set.of("--sharp", "--blurred", "--labels", "--model", "--report",
-            "--threads", "--threshold", "--max-megapixels");
+            "--threads", "--threshold", "--strictness", "--max-megapixels");
 
     @Override
     public String name() {
@@ -59,7 +68,8 @@ final class EvalCommand implements Command {
                 "clear/sharp/0 or blur/blurred/1; a header line is allowed.",
                 "",
                 "  --per-file          print every file's score first",
-                "  --threshold T       threshold for accuracy and the confusion matrix (default 0.5)",
+                "  --threshold T       threshold for accuracy and the confusion matrix (default: the model's)",
+                "  --strictness NAME   one of the model's named thresholds instead (high, balanced, lenient)",
                 "  --model FILE        a model file instead of the embedded default",
                 "  --report FILE.html  write a self-contained HTML report with the ROC curve",
                 "  --threads N         worker threads (default: all cores)",
@@ -82,7 +92,6 @@ final class EvalCommand implements Command {
         if (folders && !(o.has("--sharp") && o.has("--blurred"))) {
             throw new UsageException("eval: --sharp and --blurred go together");
         }
-        double threshold = o.doubleValue("--threshold", 0.5, 0, 1);
         int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         double maxMegapixels = o.doubleValue("--max-megapixels", 100, 0.000001, 1e6);
 
@@ -96,7 +105,9 @@ final class EvalCommand implements Command {
                         : truth.size());
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
-            Labels labels = blur.labels((float) threshold);
+            Labels labels = blur.labels(blur.threshold(o, name()));
+            double threshold = labels.threshold(); // compared with float scores exactly as scan does
+            List<Double> tableThresholds = tableThresholds(blur.operatingPoints().values());
             ReportData report = o.has("--report") ? new ReportData("blurfilter eval report", labels, 300, 1000) : null;
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
                     report != null);
@@ -131,16 +142,16 @@ final class EvalCommand implements Command {
                 throw new FatalException("eval stopped: " + e.getMessage(), e);
             }
             BinaryMetrics metrics = metrics(scores, actual);
-            out.print(MetricsTable.format(metrics, threshold, TABLE_THRESHOLDS, labels, failed[0], blur.name()));
+            out.print(MetricsTable.format(metrics, threshold, tableThresholds, labels, failed[0], blur.name()));
             if (report != null) {
                 report.summary("model", blur.name());
                 report.summary("images", scores.size() + " (" + metrics.negatives() + " " + labels.negative() + ", "
                         + metrics.positives() + " " + labels.positive() + ")");
                 report.summary("failed", Integer.toString(failed[0]));
-                report.summary("accuracy at " + threshold, String.format(Locale.ROOT, "%.4f",
+                report.summary("accuracy at " + labels.threshold(), String.format(Locale.ROOT, "%.4f",
                         metrics.at(threshold).accuracy()));
                 report.summary("ROC AUC", String.format(Locale.ROOT, "%.4f", metrics.rocAuc()));
-                report.eval(new EvalSection(metrics, threshold, TABLE_THRESHOLDS));
+                report.eval(new EvalSection(metrics, threshold, tableThresholds));
                 try {
                     HtmlReport.write(o.path("--report"), report);
                 } catch (IOException e) {

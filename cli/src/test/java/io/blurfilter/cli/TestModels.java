@@ -5,6 +5,7 @@ import io.blurfilter.engine.Postprocessing;
 import io.blurfilter.engine.Preprocessing;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelReader;
 import io.blurfilter.engine.format.ModelWriter;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Graph;
@@ -61,6 +62,15 @@ final class TestModels {
                 Preprocessing.resizeShortThenCrop(256, 224, 224), List.of("clear", "blur"),
                 Postprocessing.threshold(0.5f, 1), provenance);
         ModelWriter.write(new ModelFile(meta, graph), file);
+        return file;
+    }
+
+    /** The Laplacian model with these named thresholds (operating points) beside its 0.5. */
+    static Path laplacianWithOperatingPoints(Path file, Map<String, Float> points) throws IOException {
+        ModelFile m = ModelReader.read(laplacian(file));
+        ModelMetadata meta = m.metadata();
+        ModelWriter.write(new ModelFile(new ModelMetadata(meta.name(), meta.inputShape(), meta.preprocessing(),
+                meta.labels(), meta.postprocessing().withOperatingPoints(points), meta.provenance()), m.graph()), file);
         return file;
     }
 }

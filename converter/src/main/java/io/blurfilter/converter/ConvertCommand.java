@@ -33,6 +33,7 @@ public final class ConvertCommand {
             "  --bgr                  feed BGR instead of RGB",
             "  --labels a,b,...       class labels",
             "  --threshold T          two-class threshold on class 1 (PaddleClas ThreshOutput)",
+            "  --operating-point NAME=T   a named threshold (repeatable), e.g. high=0.3; scan/eval --strictness NAME",
             "  --no-optimize          keep BatchNorm and activations as separate ops");
 
     private ConvertCommand() {}
@@ -107,6 +108,15 @@ public final class ConvertCommand {
                     case "--threshold":
                         o.threshold(floats(value(args, ++i, a), a, 1)[0]);
                         break;
+                    case "--operating-point": {
+                        String v = value(args, ++i, a);
+                        int eq = v.indexOf('=');
+                        if (eq <= 0) {
+                            throw new UsageException("--operating-point takes NAME=THRESHOLD, not '" + v + "'");
+                        }
+                        o.operatingPoint(v.substring(0, eq), floats(v.substring(eq + 1), a, 1)[0]);
+                        break;
+                    }
                     case "--no-optimize":
                         o.optimize(false);
                         break;

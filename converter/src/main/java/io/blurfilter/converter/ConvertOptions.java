@@ -2,7 +2,9 @@ package io.blurfilter.converter;
 
 import io.blurfilter.engine.Preprocessing;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a conversion may be told besides the model files: an {@code inference.yml} and flags for
@@ -20,6 +22,7 @@ public final class ConvertOptions {
     Float scale;
     List<String> labels;
     Float threshold;
+    final Map<String, Float> operatingPoints = new LinkedHashMap<>();
     Boolean bgr;
     Preprocessing.Interpolation interpolation;
     int[] inputShape;
@@ -86,6 +89,12 @@ public final class ConvertOptions {
     /** Two-class ThreshOutput: label 1 when probability[1] is at least this. */
     public ConvertOptions threshold(float value) {
         this.threshold = value;
+        return this;
+    }
+
+    /** A named threshold on the same score (a model's operating point), kept in the order given. */
+    public ConvertOptions operatingPoint(String name, float value) {
+        this.operatingPoints.put(name, value);
         return this;
     }
 

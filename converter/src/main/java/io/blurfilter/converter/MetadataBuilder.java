@@ -82,6 +82,12 @@ final class MetadataBuilder {
         Postprocessing post;
         try {
             post = threshold != null ? Postprocessing.threshold(threshold, 1) : Postprocessing.top1();
+            if (!o.operatingPoints.isEmpty()) {
+                if (threshold == null) {
+                    throw new IllegalArgumentException("operating points need a threshold (--threshold)");
+                }
+                post = post.withOperatingPoints(o.operatingPoints);
+            }
         } catch (IllegalArgumentException e) {
             throw new ConversionException("postprocessing: " + e.getMessage());
         }

@@ -62,6 +62,26 @@ class ConvertCommandTest {
     }
 
     @Test
+    void operatingPointsAreWrittenInOrder(@TempDir Path tmp) throws Exception {
+        Path onnx = Fixtures.resource("onnx-lcnet/lcnet_x0_25_nolast_op14.onnx");
+        Path bin = tmp.resolve("m.bfm");
+        assertEquals(0, run("--from", "onnx", onnx.toString(), "--resize-short", "256", "--crop", "224",
+                "--labels", "clear,blur", "--threshold", "0.6", "--operating-point", "high=0.3",
+                "--operating-point", "balanced=0.6", "--operating-point", "lenient=0.85", "-o", bin.toString()), err());
+        var post = ModelReader.read(bin).metadata().postprocessing();
+        assertEquals(0.6f, post.threshold());
+        assertEquals(List.of("high", "balanced", "lenient"), List.copyOf(post.operatingPoints().keySet()));
+        assertEquals(0.85f, post.operatingPoints().get("lenient"));
+
+        assertEquals(2, run("--from", "onnx", onnx.toString(), "--operating-point", "high", "-o", bin.toString()));
+        assertTrue(err().contains("--operating-point takes NAME=THRESHOLD, not 'high'"), err());
+        assertEquals(1, run("--from", "onnx", onnx.toString(), "--resize-short", "256", "--crop", "224",
+                "--labels", "clear,blur", "--operating-point", "high=0.3", "-o", tmp.resolve("n.bfm").toString()));
+        assertTrue(err().contains("operating points need a threshold"), err());
+        assertTrue(Files.notExists(tmp.resolve("n.bfm")), "nothing written on error");
+    }
+
+    @Test
     void onnxWithDynamicSizeNeedsAShape(@TempDir Path tmp) {
         Path onnx = Fixtures.resource("onnx-lcnet/lcnet_x0_25_nolast_op14.onnx");
         assertEquals(1, run("--from", "onnx", onnx.toString(), "-o", tmp.resolve("m.bin").toString()));

@@ -107,6 +107,36 @@ class ModelFormatTest {
                 ModelReader.read(ModelWriter.toBytes(m), "linear.bfm").metadata().preprocessing().interpolation());
     }
 
+    @Test
+    void operatingPointsRoundTripInOrder() throws Exception {
+        ModelFile m = TinyModels.classifier(7);
+        java.util.Map<String, Float> points = new java.util.LinkedHashMap<>();
+        points.put("high", 0.25f);
+        points.put("balanced", 0.5f);
+        points.put("lenient", 0.8125f);
+        ModelFile withPoints = new ModelFile(new ModelMetadata(m.metadata().name(), m.metadata().inputShape(),
+                m.metadata().preprocessing(), m.metadata().labels(),
+                m.metadata().postprocessing().withOperatingPoints(points), m.metadata().provenance()), m.graph());
+        byte[] bytes = ModelWriter.toBytes(withPoints);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\noperating_point lenient 0.8125\n"));
+        Postprocessing back = ModelReader.read(bytes, "points.bfm").metadata().postprocessing();
+        assertEquals(points, back.operatingPoints());
+        assertEquals(java.util.List.of("high", "balanced", "lenient"), java.util.List.copyOf(back.operatingPoints().keySet()));
+        assertEquals(0.5f, back.threshold());
+        assertTrue(ModelReader.read(ModelWriter.toBytes(m), "plain.bfm").metadata().postprocessing()
+                .operatingPoints().isEmpty());
+
+        assertMessage(withHeader(bytes, h -> h.replace("operating_point lenient 0.8125", "operating_point lenient 1.5")),
+                "operating point lenient must be in [0, 1]");
+        assertMessage(withHeader(bytes, h -> h.replace("operating_point lenient", "operating_point Lenient!")),
+                "operating point name must be");
+        assertMessage(withHeader(bytes, h -> h.replace("operating_point lenient", "operating_point high")),
+                "duplicate operating point 'high'");
+        assertMessage(withHeader(bytes, h -> h.replace("postprocess threshold 0.5 1", "postprocess top1")),
+                "operating points need 'postprocess threshold'");
+        assertThrows(IllegalArgumentException.class, () -> Postprocessing.top1().withOperatingPoints(points));
+    }
+
     /** Version 1 files (no interpolation statement) still load; the statement needs version 2. */
     @Test
     void readsVersionOne() throws Exception {

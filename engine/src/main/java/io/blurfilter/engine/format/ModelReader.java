@@ -153,6 +153,7 @@ public final class ModelReader {
         private final Map<String, List<String>> preprocess = new LinkedHashMap<>();
         private List<String> labels;
         private Postprocessing postprocessing;
+        private final Map<String, Float> operatingPoints = new LinkedHashMap<>();
         private final Map<String, String> provenance = new LinkedHashMap<>();
         private Long declaredWeightBytes;
         private final Map<String, Tensor> weights = new LinkedHashMap<>();
@@ -235,6 +236,12 @@ public final class ModelReader {
                     return false;
                 case "postprocess":
                     postprocessing(t);
+                    return false;
+                case "operating_point":
+                    arity(t, 3, 3);
+                    if (operatingPoints.put(t.get(1), parseFloat(t.get(2))) != null) {
+                        throw error("duplicate operating point '" + t.get(1) + "'");
+                    }
                     return false;
                 case "provenance":
                     arity(t, 3, 3);
@@ -379,6 +386,12 @@ public final class ModelReader {
                     || declaredWeightBytes == null) {
                 throw new IllegalArgumentException(
                         "header lacks one of the required statements name, input, output, labels, postprocess, weights_bytes");
+            }
+            if (!operatingPoints.isEmpty()) {
+                if (postprocessing.kind() != Postprocessing.Kind.THRESHOLD) {
+                    throw new IllegalArgumentException("operating points need 'postprocess threshold'");
+                }
+                postprocessing = postprocessing.withOperatingPoints(operatingPoints);
             }
             int[] declared = inputShape.clone();
             for (int axis : dynamicAxes) {

@@ -111,6 +111,9 @@ public final class ModelWriter {
             sb.append("postprocess top1");
         }
         sb.append('\n');
+        for (Map.Entry<String, Float> p : post.operatingPoints().entrySet()) {
+            sb.append("operating_point ").append(p.getKey()).append(' ').append(p.getValue()).append('\n');
+        }
         for (Map.Entry<String, String> p : m.provenance().entrySet()) {
             sb.append("provenance ").append(HeaderText.quote(p.getKey())).append(' ')
                     .append(HeaderText.quote(p.getValue())).append('\n');
