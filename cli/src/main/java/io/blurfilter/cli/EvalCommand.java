@@ -3,7 +3,6 @@ package io.blurfilter.cli;
 import io.blurfilter.cli.eval.BinaryMetrics;
 import io.blurfilter.cli.eval.LabelsFile;
 import io.blurfilter.cli.report.EvalSection;
-import io.blurfilter.cli.report.HtmlReport;
 import io.blurfilter.cli.report.ReportData;
 import io.blurfilter.cli.scan.EntrySource;
 import io.blurfilter.cli.scan.InputEntry;
@@ -99,6 +98,9 @@ final class EvalCommand implements Command {
         EntrySource source = folders ? folderSource(o.path("--sharp"), o.path("--blurred"), o.has("--all-files"), truth)
                 : labelsSource(o.path("--labels"), truth);
 
+        if (o.has("--report")) {
+            Outputs.requireReportWritable(o.path("--report"));
+        }
         Model loaded = ModelLoading.load(o.path("--model"));
         Model model = KernelChoice.forScan(loaded, threads,
                 limit -> folders ? countImages(o.path("--sharp"), o.path("--blurred"), o.has("--all-files"), limit)
@@ -152,11 +154,7 @@ final class EvalCommand implements Command {
                         metrics.at(threshold).accuracy()));
                 report.summary("ROC AUC", String.format(Locale.ROOT, "%.4f", metrics.rocAuc()));
                 report.eval(new EvalSection(metrics, threshold, tableThresholds));
-                try {
-                    HtmlReport.write(o.path("--report"), report);
-                } catch (IOException e) {
-                    throw new FatalException("cannot write the report: " + e.getMessage(), e);
-                }
+                Outputs.writeReport(o.path("--report"), report);
                 err.println("report: " + o.path("--report"));
             }
             return failed[0] > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;

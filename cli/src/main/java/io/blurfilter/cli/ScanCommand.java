@@ -2,7 +2,6 @@ package io.blurfilter.cli;
 
 import io.blurfilter.cli.output.RowWriter;
 import io.blurfilter.cli.relocate.Relocator;
-import io.blurfilter.cli.report.HtmlReport;
 import io.blurfilter.cli.report.ReportData;
 import io.blurfilter.cli.scan.InputWalker;
 import io.blurfilter.cli.scan.KernelChoice;
@@ -98,6 +97,9 @@ final class ScanCommand implements Command {
             throw new UsageException("scan: " + target + " exists and is not a folder");
         }
 
+        if (o.has("--report")) {
+            Outputs.requireReportWritable(o.path("--report"));
+        }
         Model loaded = ModelLoading.load(o.path("--model"));
         Model model = KernelChoice.forScan(loaded, threads, limit -> countInputs(roots, o, target, limit));
         try {
@@ -260,11 +262,7 @@ final class ScanCommand implements Command {
             report.summary("blurred files " + (relocator.mode() == Relocator.Mode.MOVE ? "moved" : "copied") + " to",
                     relocator.target() + " (" + relocator.count() + ")");
         }
-        try {
-            HtmlReport.write(file, report);
-        } catch (IOException e) {
-            throw new FatalException("cannot write the report " + file + ": " + e.getMessage(), e);
-        }
+        Outputs.writeReport(file, report);
         if (!quiet) {
             err.println("report: " + file);
         }
@@ -278,7 +276,7 @@ final class ScanCommand implements Command {
             }
             return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new FatalException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new FatalException("cannot write " + file + ": " + Outputs.describe(e), e);
         }
     }
 

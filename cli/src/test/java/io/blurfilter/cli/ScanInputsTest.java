@@ -66,4 +66,28 @@ class ScanInputsTest {
         assertTrue(r.err().contains("skipped: 1 folder already scanned"), r.err());
         assertFalse(r.err().contains("loop"), r.err());
     }
+
+    @Test
+    void aReportThatCannotBeWrittenStopsTheScanBeforeItStarts() throws IOException {
+        Path target = tmp.resolve("blurred");
+        Path underAFile = photos.resolve("blurry.png").resolve("report.html");
+        Cli r = Cli.run("scan", photos.toString(), "--model", model.toString(), "--move-blurred-to",
+                target.toString(), "--report", underAFile.toString());
+        assertEquals(ExitCode.FATAL, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("cannot write the report " + underAFile + ": " + photos.resolve("blurry.png")),
+                r.err());
+        assertTrue(r.err().contains("Not a directory") || r.err().contains("not a folder"), r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.exists(photos.resolve("blurry.png")), "nothing was moved");
+        assertFalse(Files.exists(target));
+
+        Path aFolder = Files.createDirectories(tmp.resolve("reports"));
+        Cli folder = Cli.run("scan", photos.toString(), "--model", model.toString(), "--report", aFolder.toString());
+        assertEquals(ExitCode.FATAL, folder.exitCode(), folder.toString());
+        assertTrue(folder.err().contains(aFolder + " is a folder"), folder.err());
+        assertEquals("", folder.out());
+        try (var left = Files.list(aFolder)) {
+            assertEquals(0, left.count(), "the probe leaves nothing behind");
+        }
+    }
 }

@@ -34,18 +34,33 @@ public final class HtmlReport {
 
     /** Writes the report atomically (to a temporary file renamed into place). */
     public static void write(Path file, ReportData data) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // not createTempFile: that makes the report owner-only; it should get the usual umask
-        Path tmp = dir.resolve(".report-" + Long.toHexString(System.nanoTime()) + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
+        Path tmp = createTempBeside(file);
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
             render(data, out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Fails now, with the reason, where {@link #write} would fail at the end of a long scan: the
+     * folder cannot be made or written to, or {@code file} is a folder.
+     */
+    public static void checkWritable(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder");
+        }
+        Files.delete(createTempBeside(file));
+    }
+
+    /** An empty file in {@code file}'s folder (made if needed) to write the report into first. */
+    private static Path createTempBeside(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // not createTempFile: that makes the report owner-only; it should get the usual umask
+        return Files.createFile(dir.resolve(".report-" + Long.toHexString(System.nanoTime()) + ".tmp"));
     }
 
     static void render(ReportData data, Writer out) throws IOException {
