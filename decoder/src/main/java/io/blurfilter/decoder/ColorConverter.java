@@ -1,0 +1,85 @@
+package io.blurfilter.decoder;
+
+/**
+ * Output-size component planes to ARGB. YCbCr uses libjpeg's fixed-point tables (16 fraction bits,
+ * same rounding), so colours match {@code djpeg}'s exactly. CMYK and YCCK (Adobe) are taken as Adobe
+ * writes them, inverted (255 = no ink), and mixed without a colour profile: right in hue and
+ * brightness, not colour-managed.
+ */
+final class ColorConverter {
+    enum Space { GRAY, YCBCR, RGB, CMYK, YCCK }
+
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+
+    static {
+        int half = 1 << 15;
+        for (int i = 0; i < 256; i++) {
+            int x = i - 128;
+            CR_R[i] = (fix(1.40200) * x + half) >> 16;
+            CB_B[i] = (fix(1.77200) * x + half) >> 16;
+            CR_G[i] = -fix(0.71414) * x;
+            CB_G[i] = -fix(0.34414) * x + half;
+        }
+    }
+
+    private ColorConverter() {}
+
+    private static int fix(double x) {
+        return (int) (x * 65536 + 0.5);
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+
+    static int[] toArgb(Space space, byte[][] planes, int pixels) {
+        int[] argb = new int[pixels];
+        switch (space) {
+            case GRAY:
+                for (int i = 0; i < pixels; i++) {
+                    argb[i] = 0xFF000000 | (planes[0][i] & 0xFF) * 0x010101;
+                }
+                break;
+            case RGB:
+                for (int i = 0; i < pixels; i++) {
+                    argb[i] = 0xFF000000 | (planes[0][i] & 0xFF) << 16 | (planes[1][i] & 0xFF) << 8 | planes[2][i] & 0xFF;
+                }
+                break;
+            case YCBCR:
+                for (int i = 0; i < pixels; i++) {
+                    argb[i] = ycc(planes[0][i] & 0xFF, planes[1][i] & 0xFF, planes[2][i] & 0xFF);
+                }
+                break;
+            case CMYK:
+                for (int i = 0; i < pixels; i++) {
+                    int k = planes[3][i] & 0xFF;
+                    argb[i] = 0xFF000000 | ink(planes[0][i] & 0xFF, k) << 16 | ink(planes[1][i] & 0xFF, k) << 8
+                            | ink(planes[2][i] & 0xFF, k);
+                }
+                break;
+            default: // YCCK: YCbCr gives the inverted C, M, Y; K is stored inverted as is
+                for (int i = 0; i < pixels; i++) {
+                    int cmy = ycc(planes[0][i] & 0xFF, planes[1][i] & 0xFF, planes[2][i] & 0xFF);
+                    int k = planes[3][i] & 0xFF;
+                    argb[i] = 0xFF000000 | ink(cmy >> 16 & 0xFF, k) << 16 | ink(cmy >> 8 & 0xFF, k) << 8 | ink(cmy & 0xFF, k);
+                }
+                break;
+        }
+        return argb;
+    }
+
+    private static int ycc(int y, int cb, int cr) {
+        int r = clamp(y + CR_R[cr]);
+        int g = clamp(y + ((CB_G[cb] + CR_G[cr]) >> 16));
+        int b = clamp(y + CB_B[cb]);
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+
+    /** An inverted ink and inverted black to one RGB channel. */
+    private static int ink(int inverted, int invertedBlack) {
+        return (inverted * invertedBlack + 127) / 255;
+    }
+}

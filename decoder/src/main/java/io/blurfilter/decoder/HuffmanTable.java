@@ -1,0 +1,70 @@
+package io.blurfilter.decoder;
+
+/**
+ * One JPEG Huffman table (DHT): a 9-bit lookup for the short codes that make up almost all of a
+ * photo's symbols, and canonical-code bounds per length for the rest.
+ */
+final class HuffmanTable {
+    static final int LOOKUP_BITS = 9;
+
+    /** For each 9-bit prefix: code length << 8 | symbol, or 0 when the code is longer than 9 bits. */
+    private final int[] lookup = new int[1 << LOOKUP_BITS];
+    /** Largest code of each length 1..16, -1 if none; index 17 is a sentinel that always matches. */
+    private final int[] maxCode = new int[18];
+    /** symbols[valueOffset[len] + code] is the symbol of a code of that length. */
+    private final int[] valueOffset = new int[17];
+    private final int[] symbols;
+
+    /**
+     * @param counts number of codes of each length 1..16 (index 0 for length 1)
+     * @param symbols the symbols in code order
+     */
+    HuffmanTable(int[] counts, int[] symbols) throws DecodeException {
+        this.symbols = symbols;
+        int code = 0;
+        int k = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len - 1];
+            valueOffset[len] = k - code;
+            if (n > 0) {
+                if (code + n > (1 << len)) {
+                    throw new DecodeException("corrupt JPEG: a Huffman table has more codes than its lengths allow");
+                }
+                for (int i = 0; i < n; i++, code++, k++) {
+                    if (len <= LOOKUP_BITS) {
+                        int shift = LOOKUP_BITS - len;
+                        for (int fill = code << shift, end = (code + 1) << shift; fill < end; fill++) {
+                            lookup[fill] = len << 8 | symbols[k];
+                        }
+                    }
+                }
+                maxCode[len] = code - 1;
+            } else {
+                maxCode[len] = -1;
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+    }
+
+    /** Decodes one symbol from the reader's next bits. */
+    int decode(EntropyReader in) throws DecodeException {
+        int peek = in.peek16();
+        int entry = lookup[peek >>> (16 - LOOKUP_BITS)];
+        if (entry != 0) {
+            in.skip(entry >>> 8);
+            return entry & 0xFF;
+        }
+        int len = LOOKUP_BITS + 1;
+        int code = peek >>> (16 - len);
+        while (code > maxCode[len]) {
+            len++;
+            code = peek >>> (16 - len);
+        }
+        if (len > 16) {
+            throw new DecodeException("corrupt JPEG: invalid Huffman code in the image data");
+        }
+        in.skip(len);
+        return symbols[valueOffset[len] + code];
+    }
+}

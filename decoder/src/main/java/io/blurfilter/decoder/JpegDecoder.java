@@ -1,0 +1,66 @@
+package io.blurfilter.decoder;
+
+import java.util.Objects;
+
+/**
+ * Decodes baseline and progressive Huffman-coded JPEGs (8-bit, greyscale, YCbCr, RGB, CMYK and YCCK,
+ * any whole-ratio chroma subsampling, restart intervals) with {@code java.base} only. Decoding at 1/2,
+ * 1/4 or 1/8 of the size runs a reduced inverse DCT on the low-frequency coefficients, as libjpeg-turbo
+ * does, which is much less work than decoding every pixel and averaging them away.
+ *
+ * <p>Pixels match libjpeg-turbo's {@code djpeg -dct int} (with {@code -scale 1/N}). Images declaring
+ * more than the pixel limit are refused from their header. Every failure is a {@link DecodeException}
+ * naming the problem; features it does not decode (arithmetic coding, 12-bit, lossless, hierarchical)
+ * give an {@link UnsupportedFeatureException}. Thread-safe: each call decodes on its own.
+ */
+public final class JpegDecoder {
+    private final long maxPixels;
+
+    /** @param maxPixels images whose header declares more pixels than this are refused before decoding */
+    public JpegDecoder(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    /** Size and layout from the header; decodes no pixels. */
+    public JpegInfo readInfo(byte[] jpeg) throws DecodeException {
+        Objects.requireNonNull(jpeg, "jpeg");
+        Frame f = guarded(() -> new JpegParser(jpeg).readFrame(maxPixels));
+        return new JpegInfo(f.width, f.height, f.components.length, f.progressive);
+    }
+
+    /** The whole image at full size. */
+    public DecodedPixels decode(byte[] jpeg) throws DecodeException {
+        return decode(jpeg, 1);
+    }
+
+    /**
+     * The whole image at 1/{@code denominator} of its size (1, 2, 4 or 8), rounded up:
+     * {@code ceil(width / denominator) x ceil(height / denominator)}.
+     */
+    public DecodedPixels decode(byte[] jpeg, int denominator) throws DecodeException {
+        Objects.requireNonNull(jpeg, "jpeg");
+        if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
+            throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8: " + denominator);
+        }
+        return guarded(() -> new JpegParser(jpeg).decode(8 / denominator, maxPixels));
+    }
+
+    private interface Step<T> {
+        T run() throws DecodeException;
+    }
+
+    /**
+     * The parser checks every length and index it reads; this turns a check it missed into a
+     * DecodeException rather than letting an ArrayIndexOutOfBoundsException escape from damaged bytes.
+     */
+    private static <T> T guarded(Step<T> step) throws DecodeException {
+        try {
+            return step.run();
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException e) {
+            throw new DecodeException("corrupt JPEG: " + e, e);
+        }
+    }
+}

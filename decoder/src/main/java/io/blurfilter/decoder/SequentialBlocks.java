@@ -1,0 +1,58 @@
+package io.blurfilter.decoder;
+
+import java.util.Arrays;
+
+/**
+ * Baseline and extended-sequential blocks: each block's 64 coefficients arrive in one scan, so the
+ * block goes through the inverse DCT straight into the component's samples; no coefficient store.
+ */
+final class SequentialBlocks implements BlockDecoder {
+    private final EntropyReader in;
+    private final FrameComponent[] scanComponents;
+    private final InverseDct idct = new InverseDct();
+    private final short[] block = new short[64];
+
+    SequentialBlocks(EntropyReader in, FrameComponent[] scanComponents) {
+        this.in = in;
+        this.scanComponents = scanComponents;
+    }
+
+    @Override
+    public void decode(FrameComponent c, int blockX, int blockY) throws DecodeException {
+        short[] b = block;
+        Arrays.fill(b, (short) 0);
+        int s = c.dcTable.decode(in);
+        if (s > 15) {
+            throw new DecodeException("corrupt JPEG: invalid DC coefficient size " + s);
+        }
+        c.dcPredictor += in.receiveExtend(s);
+        b[0] = (short) c.dcPredictor;
+        HuffmanTable ac = c.acTable;
+        for (int k = 1; k < 64; k++) {
+            int rs = ac.decode(in);
+            int run = rs >>> 4;
+            int size = rs & 15;
+            if (size == 0) {
+                if (run != 15) {
+                    break; // end of block
+                }
+                k += 15; // sixteen zeros
+                continue;
+            }
+            k += run;
+            if (k > 63) {
+                throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
+            }
+            b[ZigZag.NATURAL[k]] = (short) in.receiveExtend(size);
+        }
+        int size = c.idctSize;
+        idct.transform(size, b, 0, c.quant, c.samples, blockY * size * c.samplesStride + blockX * size, c.samplesStride);
+    }
+
+    @Override
+    public void restart() {
+        for (FrameComponent c : scanComponents) {
+            c.dcPredictor = 0;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.blurfilter.decoder;
+
+/**
+ * Brings a subsampled component to the output size. The filters are libjpeg's "fancy" ones (a
+ * triangle filter: each output sample weighs its nearer input 3:1) for 2x across, 2x down and 2x2,
+ * with libjpeg's rounding, and box replication for other ratios and at 1/8 scale, where libjpeg has
+ * no fancy upsampling either; so the output matches {@code djpeg}'s default. Edges repeat the last
+ * real sample, not the block padding.
+ */
+final class Upsampler {
+    private Upsampler() {}
+
+    /** The component's samples at output size, {@code width} samples per row. */
+    static byte[] upsample(FrameComponent c, int hr, int vr, boolean fancy, int width, int height) {
+        byte[] out = new byte[width * height];
+        byte[] in = c.samples;
+        int stride = c.samplesStride;
+        int n = c.sampleWidth;
+        int lastRow = c.sampleHeight - 1;
+        if (fancy && hr == 2 && vr == 1 && n > 2) {
+            byte[] row = new byte[2 * n];
+            for (int y = 0; y < height; y++) {
+                acrossRow(in, y * stride, n, row);
+                System.arraycopy(row, 0, out, y * width, width);
+            }
+        } else if (fancy && hr == 2 && vr == 2 && n > 2) {
+            int[] sums = new int[n];
+            byte[] row = new byte[2 * n];
+            for (int y = 0; y < height; y++) {
+                int r = y >> 1;
+                int other = (y & 1) == 0 ? Math.max(r - 1, 0) : Math.min(r + 1, lastRow);
+                for (int x = 0; x < n; x++) {
+                    sums[x] = 3 * (in[r * stride + x] & 0xFF) + (in[other * stride + x] & 0xFF);
+                }
+                bothRow(sums, n, row);
+                System.arraycopy(row, 0, out, y * width, width);
+            }
+        } else if (fancy && hr == 1 && vr == 2) {
+            for (int y = 0; y < height; y++) {
+                int r = y >> 1;
+                boolean upper = (y & 1) == 0;
+                int other = upper ? Math.max(r - 1, 0) : Math.min(r + 1, lastRow);
+                int bias = upper ? 1 : 2;
+                for (int x = 0; x < width; x++) {
+                    out[y * width + x] = (byte) ((3 * (in[r * stride + x] & 0xFF) + (in[other * stride + x] & 0xFF)
+                            + bias) >> 2);
+                }
+            }
+        } else {
+            for (int y = 0; y < height; y++) {
+                int from = (y / vr) * stride;
+                for (int x = 0; x < width; x++) {
+                    out[y * width + x] = in[from + x / hr];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void acrossRow(byte[] in, int at, int n, byte[] out) {
+        int first = in[at] & 0xFF;
+        out[0] = (byte) first;
+        out[1] = (byte) ((first * 3 + (in[at + 1] & 0xFF) + 2) >> 2);
+        for (int i = 1; i < n - 1; i++) {
+            int v = 3 * (in[at + i] & 0xFF);
+            out[2 * i] = (byte) ((v + (in[at + i - 1] & 0xFF) + 1) >> 2);
+            out[2 * i + 1] = (byte) ((v + (in[at + i + 1] & 0xFF) + 2) >> 2);
+        }
+        int last = in[at + n - 1] & 0xFF;
+        out[2 * n - 2] = (byte) ((last * 3 + (in[at + n - 2] & 0xFF) + 1) >> 2);
+        out[2 * n - 1] = (byte) last;
+    }
+
+    /** One output row of the 2x2 filter from the column sums (3 x nearer row + farther row). */
+    private static void bothRow(int[] sums, int n, byte[] out) {
+        out[0] = (byte) ((sums[0] * 4 + 8) >> 4);
+        out[1] = (byte) ((sums[0] * 3 + sums[1] + 7) >> 4);
+        for (int i = 1; i < n - 1; i++) {
+            out[2 * i] = (byte) ((sums[i] * 3 + sums[i - 1] + 8) >> 4);
+            out[2 * i + 1] = (byte) ((sums[i] * 3 + sums[i + 1] + 7) >> 4);
+        }
+        out[2 * n - 2] = (byte) ((sums[n - 1] * 3 + sums[n - 2] + 8) >> 4);
+        out[2 * n - 1] = (byte) ((sums[n - 1] * 4 + 7) >> 4);
+    }
+}
