@@ -101,11 +101,7 @@ class ScanMoveTest {
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
         assertEquals(4, filesUnder(photos).size());
         assertEquals(3, filesUnder(target).size());
-        Path journal;
-        try (Stream<Path> s = Files.list(target)) {
-            journal = s.filter(p -> p.getFileName().toString().startsWith(".blurfilter-journal-")).findFirst()
-                    .orElseThrow();
-        }
+        Path journal = TestFiles.journalIn(target);
         Cli undo = Cli.run("undo", journal.toString());
         assertTrue(undo.out().contains("copies left 3"), undo.out());
         assertEquals(3, filesUnder(target).size());
@@ -117,11 +113,7 @@ class ScanMoveTest {
         Cli r = Cli.run("scan", photos.toString(), "--model", model.toString(), "--move-blurred-to",
                 target.toString(), "-q");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
-        Path journal;
-        try (Stream<Path> s = Files.list(target)) {
-            journal = s.filter(p -> p.getFileName().toString().startsWith(".blurfilter-journal-")).findFirst()
-                    .orElseThrow();
-        }
+        Path journal = TestFiles.journalIn(target);
         // someone puts a new file where the moved one was
         Files.writeString(photos.resolve("blurry.png"), "new file");
         Cli undo = Cli.run("undo", journal.toString());
@@ -133,5 +125,37 @@ class ScanMoveTest {
         Files.writeString(journal, "this is not a journal\n");
         assertEquals(ExitCode.FATAL, Cli.run("undo", journal.toString()).exitCode());
         assertEquals(ExitCode.USAGE, Cli.run("undo").exitCode());
+    }
+
+    @Test
+    void aMoveFolderInsideTheTreeIsLeftOutOfLaterScansWithoutTheOption() throws IOException {
+        Path target = photos.resolve("_blurred");
+        Cli move = Cli.run("scan", photos.toString(), "-r", "--model", model.toString(), "--move-blurred-to",
+                target.toString(), "-q");
+        assertEquals(ExitCode.OK, move.exitCode(), move.toString());
+        Cli later = Cli.run("scan", photos.toString(), "-r", "--model", model.toString(), "--format", "csv");
+        assertEquals(ExitCode.OK, later.exitCode(), later.toString());
+        assertEquals(2, later.out().lines().count(), later.out()); // header + sharp.png
+        assertTrue(later.err().contains("1 folder of moved or copied files"), later.err());
+        // named on the command line, it is scanned
+        Cli named = Cli.run("scan", target.toString(), "-r", "--model", model.toString(), "--format", "csv");
+        assertEquals(4, named.out().lines().count(), named.out());
+    }
+
+    @Test
+    void undoRemovesTheFoldersItEmptied() throws IOException {
+        Path target = tmp.resolve("blurred");
+        Files.createDirectories(target.resolve("kept"));
+        Cli r = Cli.run("scan", photos.toString(), "-r", "--model", model.toString(), "--move-blurred-to",
+                target.toString(), "-q");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertTrue(Files.isDirectory(target.resolve("2024/july")));
+        Path journal = TestFiles.journalIn(target);
+        Cli undo = Cli.run("undo", journal.toString());
+        assertEquals(ExitCode.OK, undo.exitCode(), undo.toString());
+        try (Stream<Path> s = Files.list(target)) {
+            assertEquals(List.of(journal.getFileName().toString(), "kept"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 }

@@ -1,9 +1,14 @@
 package io.blurfilter.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
-/** Locations of the shared fixtures (system property {@code blurfilter.shared}, set by the parent pom). */
+/**
+ * Locations of the shared fixtures (system property {@code blurfilter.shared}, set by the parent pom)
+ * and of the files a test's scan wrote.
+ */
 final class TestFiles {
     private TestFiles() {}
 
@@ -22,5 +27,13 @@ final class TestFiles {
     static Path realDev() {
         Path s = shared();
         return s == null ? null : s.resolve("data/real-dev");
+    }
+
+    /** The journal a move or copy wrote into {@code dir}. */
+    static Path journalIn(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(".blurfilter-journal-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no journal in " + dir));
+        }
     }
 }

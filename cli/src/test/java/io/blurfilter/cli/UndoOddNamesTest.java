@@ -66,7 +66,7 @@ class UndoOddNamesTest {
         assertEquals(Map.of(), shaByRelativePath(photos), "every file was moved");
         assertEquals(before, shaByRelativePath(target));
 
-        Cli undo = Cli.run("undo", journalIn(target).toString());
+        Cli undo = Cli.run("undo", TestFiles.journalIn(target).toString());
         assertEquals(ExitCode.OK, undo.exitCode(), undo.toString());
         assertTrue(undo.out().startsWith("restored " + names.size() + ", "), undo.out());
         assertEquals(before, shaByRelativePath(photos));
@@ -80,7 +80,7 @@ class UndoOddNamesTest {
         Cli scan = Cli.run("scan", photos.toString(), "--model", model.toString(), "--move-blurred-to",
                 target.toString(), "-q");
         assertEquals(ExitCode.OK, scan.exitCode(), scan.toString());
-        Path journal = journalIn(target);
+        Path journal = TestFiles.journalIn(target);
         // a crash in the middle of writing the second entry: it ends inside its quoted file name
         String text = Files.readString(journal, StandardCharsets.UTF_8);
         Files.writeString(journal, text.substring(0, text.lastIndexOf("new\nline.png") + 4), StandardCharsets.UTF_8);
@@ -104,13 +104,6 @@ class UndoOddNamesTest {
             names.add(name + ".png");
         }
         return new ArrayList<>(names);
-    }
-
-    private static Path journalIn(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(".blurfilter-journal-")).findFirst()
-                    .orElseThrow();
-        }
     }
 
     /** Relative path of every file under {@code dir} (journals left out) to its SHA-256. */

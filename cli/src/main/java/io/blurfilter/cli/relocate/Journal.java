@@ -17,6 +17,8 @@ import java.time.format.DateTimeFormatter;
  * ones actually did.
  */
 public final class Journal implements Closeable {
+    private static final String NAME_PREFIX = ".blurfilter-journal-";
+
     private final Path path;
     private final FileChannel channel;
 
@@ -29,7 +31,7 @@ public final class Journal implements Closeable {
     public static Journal createIn(Path dir) throws IOException {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         for (int attempt = 0; ; attempt++) {
-            Path file = dir.resolve(".blurfilter-journal-" + stamp + (attempt == 0 ? "" : "-" + attempt) + ".csv");
+            Path file = dir.resolve(NAME_PREFIX + stamp + (attempt == 0 ? "" : "-" + attempt) + ".csv");
             try {
                 FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
@@ -42,6 +44,11 @@ public final class Journal implements Closeable {
                 }
             }
         }
+    }
+
+    /** Whether the file's name is a journal's. */
+    public static boolean isJournal(Path file) {
+        return file.getFileName().toString().startsWith(NAME_PREFIX);
     }
 
     public Path path() {

@@ -5,7 +5,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,6 +59,7 @@ public final class Undo {
             }
         }
         Collections.reverse(entries);
+        Path journalFolder = journalFile.toAbsolutePath().normalize().getParent();
         int restored = 0;
         int inPlace = 0;
         int duplicates = 0;
@@ -85,6 +88,7 @@ public final class Undo {
                 } else {
                     Files.createDirectories(e.source().getParent());
                     SafeFiles.move(e.destination(), e.source(), e.sha256());
+                    removeEmptiedFolders(e.destination(), journalFolder);
                     restored++;
                 }
             } else if (matches(e.source(), e.sha256()) && matches(e.destination(), e.sha256())) {
@@ -92,6 +96,7 @@ public final class Undo {
                 duplicates++;
                 if (!dryRun) {
                     Files.delete(e.destination());
+                    removeEmptiedFolders(e.destination(), journalFolder);
                 }
                 log.println((dryRun ? "would remove" : "removed") + " duplicate " + e.destination()
                         + " (identical to " + e.source() + ")");
@@ -102,6 +107,22 @@ public final class Undo {
             }
         }
         return new Outcome(restored, inPlace, duplicates, copies, conflicts, missing, unreadable);
+    }
+
+    /**
+     * Deletes the folders above {@code removed} that are empty now, up to the journal's folder (which
+     * the move created them in, and which keeps the journal).
+     */
+    private static void removeEmptiedFolders(Path removed, Path journalFolder) throws IOException {
+        for (Path dir = removed.getParent(); dir != null && dir.startsWith(journalFolder)
+                && !dir.equals(journalFolder) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
+                dir = dir.getParent()) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException e) {
+                return;
+            }
+        }
     }
 
     private static boolean matches(Path file, String sha256) throws IOException {

@@ -1,5 +1,6 @@
 package io.blurfilter.cli.scan;
 
+import io.blurfilter.cli.relocate.Journal;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -36,7 +37,8 @@ import java.util.function.Consumer;
  *   <li>Symbolic links are not followed by default: a link to a file is read through, a link to a
  *       folder is skipped. With {@code followLinks}, every folder is entered once, however many links
  *       lead to it, so loops end; the other ways in are skipped as already scanned.</li>
- *   <li>Folders in {@code excluded} (the move/copy target) are never entered.</li>
+ *   <li>Folders in {@code excluded} (the move/copy target) are never entered, nor are sub-folders
+ *       that hold a journal: earlier scans' move/copy targets.</li>
  *   <li>Unreadable folders, vanished files and broken links become error rows.</li>
  * </ul>
  */
@@ -62,6 +64,7 @@ public final class InputWalker {
     public static final String NOT_AN_IMAGE_NAME = "not an image extension (--all-files scans them)";
     public static final String LINK_NOT_FOLLOWED = "symbolic link to a folder, not followed (--follow-links)";
     public static final String ALREADY_SCANNED = "folder already scanned (reached again through a symbolic link)";
+    public static final String MOVE_FOLDER = "folder of moved or copied files (holds a blurfilter journal)";
 
     /** How many entries were passed over without a row, per reason, in the order first met. */
     public Map<String, Long> skipped() {
@@ -123,7 +126,7 @@ public final class InputWalker {
         Set<Object> visited = new HashSet<>();
         markVisited(root, visited);
         Deque<Iterator<Path>> stack = new ArrayDeque<>();
-        stack.push(list(root, root, sink));
+        stack.push(list(root, root, sink).iterator());
         while (!stack.isEmpty()) {
             Iterator<Path> it = stack.peek();
             if (!it.hasNext()) {
@@ -132,7 +135,12 @@ public final class InputWalker {
             }
             Path dir = visit(root, it.next(), visited, sink);
             if (dir != null) {
-                stack.push(list(dir, root, sink));
+                List<Path> children = list(dir, root, sink);
+                if (children.stream().anyMatch(Journal::isJournal)) {
+                    skip(MOVE_FOLDER); // scanning it would count, and move again, what was set aside
+                } else {
+                    stack.push(children.iterator());
+                }
             }
         }
     }
@@ -182,7 +190,7 @@ public final class InputWalker {
     }
 
     /** The folder's entries sorted by name; a folder that cannot be listed gets an error row. */
-    private static Iterator<Path> list(Path dir, Path root, Consumer<InputEntry> sink) {
+    private static List<Path> list(Path dir, Path root, Consumer<InputEntry> sink) {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
@@ -194,7 +202,7 @@ public final class InputWalker {
             sink.accept(InputEntry.failed(dir, root, "cannot list folder: " + walkError(io)));
         }
         children.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        return children.iterator();
+        return children;
     }
 
     /** The folder, or null (and a skip) when it was entered before under this or another name. */
@@ -229,8 +237,7 @@ public final class InputWalker {
     }
 
     private static boolean isOwnFile(Path file) {
-        String name = file.getFileName().toString();
-        return name.startsWith(".blurfilter-journal-") || name.endsWith(".blurfilter-partial");
+        return Journal.isJournal(file) || file.getFileName().toString().endsWith(".blurfilter-partial");
     }
 
     /** Why a symbolic link cannot be read through, or null when it points at a readable file. */
