@@ -1,7 +1,9 @@
 package io.blurfilter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.blurfilter.cli.scan.KernelChoice;
@@ -49,6 +51,26 @@ class KernelChoiceTest {
         assertEquals("fast", small.kernels());
         assertEquals(List.of(3L * KernelChoice.PLAIN_BELOW_PER_THREAD), limits, "counted up to the limit once");
         assertSame(vector, KernelChoice.forScan(vector, 3, limit -> limit));
+    }
+
+    @Test
+    void anUnknownKernelFamilyStopsTheCommandNamingTheAcceptedOnes(@TempDir Path dir) throws Exception {
+        Path model = TestModels.laplacian(dir.resolve("m.bfm"));
+        String before = System.getProperty("blurfilter.kernels");
+        System.setProperty("blurfilter.kernels", "fsat");
+        try {
+            Cli r = Cli.run("scan", dir.toString(), "--model", model.toString());
+            assertEquals(ExitCode.FATAL, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("-Dblurfilter.kernels=fsat is not a kernel family; use auto, vector, fast "
+                    + "or reference"), r.err());
+            assertFalse(r.err().contains("internal error"), r.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("blurfilter.kernels");
+            } else {
+                System.setProperty("blurfilter.kernels", before);
+            }
+        }
     }
 
     @Test

@@ -8,17 +8,36 @@ import io.blurfilter.engine.kernels.fast.FastKernels;
  * {@code jdk.incubator.vector} module (started with {@code --add-modules jdk.incubator.vector}), the
  * plain-Java NHWC family otherwise. The vector classes are only ever loaded reflectively from here, so
  * a JVM or Android runtime without the module never links them. {@code -Dblurfilter.kernels=} forces
- * {@code reference}, {@code fast} (plain Java) or {@code vector} (falls back to fast when unavailable).
+ * {@code reference}, {@code fast} (plain Java) or {@code vector} (falls back to fast when unavailable);
+ * {@code auto} is the default; any other value is refused, naming these.
  */
 public final class KernelSelector {
     private static final String VECTOR_CLASS = "io.blurfilter.engine.kernels.vector.VectorKernels";
+    private static final String PROPERTY = "blurfilter.kernels";
     private static final Kernels VECTOR = loadVector();
-    private static final Kernels BEST = choose();
 
     private KernelSelector() {}
 
+    /**
+     * The family {@code -Dblurfilter.kernels} asks for, read at each call.
+     *
+     * @throws IllegalArgumentException when the property names no family: a typo must not quietly
+     *     run other kernels than the ones asked for
+     */
     public static Kernels best() {
-        return BEST;
+        String wanted = System.getProperty(PROPERTY, "auto");
+        switch (wanted) {
+            case "reference":
+                return ReferenceKernels.INSTANCE;
+            case "fast":
+                return FastKernels.INSTANCE;
+            case "auto":
+            case "vector":
+                return VECTOR != null ? VECTOR : FastKernels.INSTANCE;
+            default:
+                throw new IllegalArgumentException("-D" + PROPERTY + "=" + wanted
+                        + " is not a kernel family; use auto, vector, fast or reference");
+        }
     }
 
     public static Kernels reference() {
@@ -33,18 +52,6 @@ public final class KernelSelector {
     /** The Vector API family, or null when this JVM cannot run it. */
     public static Kernels vectorOrNull() {
         return VECTOR;
-    }
-
-    private static Kernels choose() {
-        String wanted = System.getProperty("blurfilter.kernels", "auto");
-        switch (wanted) {
-            case "reference":
-                return ReferenceKernels.INSTANCE;
-            case "fast":
-                return FastKernels.INSTANCE;
-            default:
-                return VECTOR != null ? VECTOR : FastKernels.INSTANCE;
-        }
     }
 
     /**
