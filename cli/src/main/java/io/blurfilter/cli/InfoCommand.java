@@ -7,7 +7,9 @@ import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
 import io.blurfilter.engine.graph.ShapeInference;
+import io.blurfilter.model.BlurModel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code blurfilter info model.bin}: metadata and the graph, one line per node, as stored in the file. */
+/**
+ * {@code blurfilter info [model.bfm]}: metadata and the graph, one line per node, as stored in the file
+ * (the embedded default model's when no file is given).
+ */
 final class InfoCommand implements Command {
     @Override
     public String name() {
@@ -25,14 +30,15 @@ final class InfoCommand implements Command {
 
     @Override
     public String summary() {
-        return "print a model file's metadata and graph";
+        return "print a model's metadata and graph (the default model's without a file)";
     }
 
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: blurfilter info <model file>",
+                "usage: blurfilter info [model file]",
                 "",
+                "Without a file, describes the default model embedded in blurfilter.",
                 "Prints name, input shape, preprocessing, labels, postprocessing, provenance, the parameter",
                 "count and the graph as stored in the file: one line per node with op, name, inputs, output,",
                 "output shape (inferred at the model's input shape) and attributes.");
@@ -41,18 +47,31 @@ final class InfoCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
         Options o = Options.parse(name(), args, Set.of(), Set.of());
-        if (o.positionals().size() != 1) {
-            throw new UsageException("info: give exactly one model file");
+        if (o.positionals().size() > 1) {
+            throw new UsageException("info: give one model file, or none for the default model");
         }
-        Path file = Path.of(o.positionals().get(0));
-        ModelFile model;
+        print(o.positionals().isEmpty() ? readDefault() : read(Path.of(o.positionals().get(0))), out);
+        return ExitCode.OK;
+    }
+
+    private static ModelFile read(Path file) throws FatalException {
         try {
-            model = ModelReader.read(file);
+            return ModelReader.read(file);
         } catch (IOException e) {
             throw new FatalException("cannot read model " + file + ": " + e.getMessage(), e);
         }
-        print(model, out);
-        return ExitCode.OK;
+    }
+
+    /** The embedded model as stored, like a file given by name (not as loaded: the engine optimizes that). */
+    private static ModelFile readDefault() throws FatalException {
+        try (InputStream in = BlurModel.class.getResourceAsStream(BlurModel.RESOURCE)) {
+            if (in == null) {
+                throw new FatalException("this build packages no default model; give a model file");
+            }
+            return ModelReader.read(in, BlurModel.RESOURCE);
+        } catch (IOException e) {
+            throw new FatalException("cannot read the default model " + BlurModel.RESOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     static void print(ModelFile model, PrintStream out) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Tensor;
+import io.blurfilter.model.BlurModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,7 +39,19 @@ class InfoRunTest {
         Cli bad = Cli.run("info", tmp.resolve("junk.bin").toString());
         assertEquals(ExitCode.FATAL, bad.exitCode());
         assertTrue(bad.err().contains("junk.bin"), bad.err());
-        assertEquals(ExitCode.USAGE, Cli.run("info").exitCode());
+        assertEquals(ExitCode.USAGE, Cli.run("info", "a.bfm", "b.bfm").exitCode());
+    }
+
+    @Test
+    void infoWithoutAFileDescribesTheDefaultModel() {
+        Cli r = Cli.run("info");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        try (Model embedded = BlurModel.loadDefault()) {
+            assertTrue(r.out().startsWith("name:            " + embedded.metadata().name() + "\n"), r.out());
+            assertTrue(r.out().contains("labels:          " + String.join(", ", embedded.metadata().labels())),
+                    r.out());
+        }
+        assertTrue(r.out().contains("graph:           "), r.out());
     }
 
     @Test
