@@ -58,7 +58,8 @@ final class ScanCommand implements Command {
                 "  --strictness NAME        the model's named threshold instead: high (catches the most blur),",
                 "                           balanced (the default) or lenient (flags the fewest sharp photos)",
                 "  --format F               table (default), csv, json or jsonl",
-                "  -o, --output FILE        write the rows to FILE instead of standard output",
+                "  -o, --output FILE        write the rows to FILE instead of standard output; FILE.csv,",
+                "                           .json or .jsonl sets the format unless --format is given",
                 "  --move-blurred-to DIR    move blurred images under DIR, keeping their sub-folders",
                 "  --copy-blurred-to DIR    copy them instead",
                 "  --dry-run                only print what would be moved or copied",
@@ -87,7 +88,7 @@ final class ScanCommand implements Command {
         if (o.has("--dry-run") && !o.has("--move-blurred-to") && !o.has("--copy-blurred-to")) {
             throw new UsageException("scan: --dry-run only makes sense with --move-blurred-to or --copy-blurred-to");
         }
-        String format = o.choice("--format", "table", RowWriter.formats());
+        String format = o.choice("--format", formatOf(o.path("--output")), RowWriter.formats());
         int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         double maxMegapixels = o.doubleValue("--max-megapixels", 100, 0.000001, 1e6);
         int maxThumbnails = o.intValue("--report-thumbnails", 300, 0, 100_000);
@@ -164,6 +165,14 @@ final class ScanCommand implements Command {
             model.close();
             loaded.close();
         }
+    }
+
+    /** The format an output file's extension names ({@code rows.csv}: csv), else the table. */
+    private static String formatOf(Path output) {
+        String name = output == null ? "" : output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        return List.of("csv", "json", "jsonl").contains(extension) ? extension : "table";
     }
 
     /** A misspelt input is a mistake on the command line, found before anything is scanned or moved. */

@@ -90,4 +90,27 @@ class ScanInputsTest {
             assertEquals(0, left.count(), "the probe leaves nothing behind");
         }
     }
+
+    @Test
+    void theOutputFileExtensionPicksTheFormatUnlessFormatIsGiven() throws IOException {
+        for (String extension : new String[] {"csv", "json", "jsonl", "JSONL"}) {
+            Path out = tmp.resolve("rows." + extension);
+            Cli r = Cli.run("scan", photos.toString(), "--model", model.toString(), "-o", out.toString(), "-q");
+            assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+            String written = Files.readString(out);
+            String expectedStart = switch (extension) {
+                case "csv" -> "path,blur_score,label,width,height,error\n";
+                case "json" -> "[\n{\"path\":";
+                default -> "{\"path\":";
+            };
+            assertTrue(written.startsWith(expectedStart), extension + ": " + written);
+        }
+        Path txt = tmp.resolve("rows.txt");
+        Cli.run("scan", photos.toString(), "--model", model.toString(), "-o", txt.toString(), "-q");
+        assertTrue(Files.readString(txt).startsWith("SCORE "), Files.readString(txt)); // the table
+        Path csvAsJsonl = tmp.resolve("forced.csv");
+        Cli.run("scan", photos.toString(), "--model", model.toString(), "-o", csvAsJsonl.toString(), "--format",
+                "jsonl", "-q");
+        assertTrue(Files.readString(csvAsJsonl).startsWith("{\"path\":"), Files.readString(csvAsJsonl));
+    }
 }
