@@ -32,7 +32,7 @@ final class RunCommand implements Command {
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: blurfilter run --model model.bin --tensor input.f32 --shape 1,3,H,W [--flat]",
+                "usage: blurfilter run --model model.bfm --tensor input.f32 --shape 1,3,H,W [--flat]",
                 "",
                 "Reads raw little-endian float32 values in NCHW order (the file size must be exactly",
                 "4 x N x C x H x W bytes), runs the graph (no preprocessing) and prints the output tensor as",

@@ -45,6 +45,8 @@ class ConvertInfoRunTest {
         Cli bad = Cli.run("convert", "--from", "paddle", tmp.resolve("nothing-here").toString(), "-o",
                 tmp.resolve("x.bin").toString());
         assertEquals(ExitCode.FATAL, bad.exitCode(), bad.toString());
-        assertTrue(Cli.run("convert", "--help").out().contains("--from paddle|onnx"));
+        String help = Cli.run("convert", "--help").out();
+        assertTrue(help.contains("--from paddle|onnx"), help);
+        assertTrue(help.contains("-o model.bfm") && !help.contains(".bin"), "the format's extension: " + help);
     }
 }

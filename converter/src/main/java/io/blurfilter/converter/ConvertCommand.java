@@ -10,13 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code blurfilter convert --from paddle|onnx <dir or files> [--config inference.yml] [flags] -o model.bin}.
+ * {@code blurfilter convert --from paddle|onnx <dir or files> [--config inference.yml] [flags] -o model.bfm}.
  * Exit codes: 0 converted, 1 conversion or I/O error (message names the file and the problem),
  * 2 usage error.
  */
 public final class ConvertCommand {
     static final String USAGE = String.join("\n",
-            "usage: blurfilter convert --from paddle|onnx <dir or files...> [--config inference.yml] [flags] -o model.bin",
+            "usage: blurfilter convert --from paddle|onnx <dir or files...> [--config inference.yml] [flags] -o model.bfm",
             "  paddle: a directory with inference.json or inference.pdmodel + inference.pdiparams",
             "          (+ inference.yml, read automatically), or those files",
             "  onnx:   a .onnx file",
@@ -134,7 +134,7 @@ public final class ConvertCommand {
                 throw new UsageException("--from must be paddle or onnx, not " + from);
             }
             if (output == null) {
-                throw new UsageException("-o model.bin is required");
+                throw new UsageException("-o model.bfm is required");
             }
             if (inputs.isEmpty()) {
                 throw new UsageException("no model given");

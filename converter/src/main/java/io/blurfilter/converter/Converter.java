@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ConversionResult r = Converter.convertPaddle(List.of(Path.of("model_dir")), new ConvertOptions());
- * ModelWriter.write(r.model(), Path.of("model.bin"));
+ * ModelWriter.write(r.model(), Path.of("model.bfm"));
  * }</pre>
  *
  * Bad, hostile or unsupported sources throw {@link ConversionException} naming the file and the
