@@ -60,11 +60,12 @@ final class ColorConverter {
                             | ink(planes[2][i] & 0xFF, k);
                 }
                 break;
-            default: // YCCK: YCbCr gives the inverted C, M, Y; K is stored inverted as is
+            default: // YCCK: the encoder took YCbCr of 255 - C, 255 - M, 255 - Y (libjpeg's cmyk_ycck); K is as stored
                 for (int i = 0; i < pixels; i++) {
-                    int cmy = ycc(planes[0][i] & 0xFF, planes[1][i] & 0xFF, planes[2][i] & 0xFF);
+                    int rgb = ycc(planes[0][i] & 0xFF, planes[1][i] & 0xFF, planes[2][i] & 0xFF);
                     int k = planes[3][i] & 0xFF;
-                    argb[i] = 0xFF000000 | ink(cmy >> 16 & 0xFF, k) << 16 | ink(cmy >> 8 & 0xFF, k) << 8 | ink(cmy & 0xFF, k);
+                    argb[i] = 0xFF000000 | ink(255 - (rgb >> 16 & 0xFF), k) << 16 | ink(255 - (rgb >> 8 & 0xFF), k) << 8
+                            | ink(255 - (rgb & 0xFF), k);
                 }
                 break;
         }

@@ -11,12 +11,15 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Where {@link ImageDecoder} reads an encoded image from: a file, or bytes already in memory (what a
- * Spark or Flink job holds). Both give the same two views: random access (the EXIF head and the
- * JPEG end check), and an ImageIO stream for the reader.
+ * Spark or Flink job holds). Both give the same three views: all bytes (for the built-in decoder),
+ * random access (the EXIF head and the JPEG end check), and an ImageIO stream for the reader.
  */
 interface EncodedSource {
     /** Random access to the encoded bytes; the caller closes it. */
     SeekableByteChannel channel() throws IOException;
+
+    /** All the encoded bytes (the built-in decoder reads from memory); for bytes given, the array itself. */
+    byte[] bytes() throws IOException;
 
     /** The bytes as an ImageIO stream, null if ImageIO cannot open it; the caller closes it. */
     ImageInputStream imageStream() throws IOException;
@@ -26,6 +29,11 @@ interface EncodedSource {
             @Override
             public SeekableByteChannel channel() throws IOException {
                 return Files.newByteChannel(file);
+            }
+
+            @Override
+            public byte[] bytes() throws IOException {
+                return Files.readAllBytes(file);
             }
 
             @Override
@@ -44,6 +52,11 @@ interface EncodedSource {
             @Override
             public SeekableByteChannel channel() {
                 return new ByteArrayChannel(bytes);
+            }
+
+            @Override
+            public byte[] bytes() {
+                return bytes;
             }
 
             @Override

@@ -26,7 +26,8 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Decodes image files, or their bytes in memory, with ImageIO and the TwelveMonkeys plugins (JPEG
  * incl. CMYK/YCCK, PNG, BMP, GIF, WebP, TIFF), recognising the format by content, never by the file
- * name. EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
+ * name; with {@code -Dblurfilter.decoder=builtin}, JPEG and PNG go through blurfilter's own
+ * {@code java.base} decoder first ({@link BuiltInDecoder}). EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
  * before any pixel buffer exists. Every failure is an {@link ImageDecodeException} with a message
  * for people. Thread-safe: each call uses its own reader.
  */
@@ -39,6 +40,7 @@ public final class ImageDecoder {
 
     private final DecodeSettings settings;
     private final RegionOfInterest regionOfInterest;
+    private final boolean builtIn;
 
     public ImageDecoder(DecodeSettings settings) {
         this(settings, null);
@@ -51,8 +53,14 @@ public final class ImageDecoder {
      * whole images. Null for whole images always.
      */
     public ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest) {
+        this(settings, regionOfInterest, BuiltInDecoder.selected());
+    }
+
+    /** @param builtIn JPEG and PNG through the built-in decoder (else ImageIO decodes everything) */
+    ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest, boolean builtIn) {
         this.settings = settings;
         this.regionOfInterest = regionOfInterest;
+        this.builtIn = builtIn;
     }
 
     public DecodedImage decode(Path file) throws ImageDecodeException {
@@ -90,6 +98,13 @@ public final class ImageDecoder {
             headLength = readFully(channel, head);
         }
         int orientation = ExifOrientation.find(head, headLength);
+        boolean jpeg = BuiltInDecoder.isJpeg(head, headLength);
+        if (builtIn && (jpeg || BuiltInDecoder.isPng(head, headLength))) {
+            DecodedImage image = BuiltInDecoder.decode(source.bytes(), jpeg, orientation, settings, regionOfInterest);
+            if (image != null) {
+                return image;
+            }
+        }
         try (ImageInputStream in = source.imageStream()) {
             if (in == null) {
                 throw new ImageDecodeException("cannot open the file");
