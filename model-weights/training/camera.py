@@ -253,10 +253,14 @@ def jpeg_u8(img, q):
     return np.ascontiguousarray(cv2.imdecode(buf, cv2.IMREAD_COLOR)[:, :, ::-1])
 
 
-def camera_capture(img, rng, psf=None):
+def camera_capture(img, rng, psf=None, dark_output=False):
     """Re-shoot an RGB uint8 photo through a simulated camera, with the given PSF (None: no blur).
 
-    The same distribution of everything but the PSF is used for both labels."""
+    The same distribution of everything but the PSF is used for both labels.  With dark_output (the
+    fine-tuning recipe r3-ft) the photo may also come out dark: a night shot that the camera did not
+    amplify back to a normal brightness (most of low light's samples), or an underexposed day shot (15%).
+    The r3 pre-training left every photo at its normal brightness, and the network then read dark,
+    grainy night shots as clear whatever their blur (0 of 10 LEDNet night photos caught)."""
     tone = ToneCurve(rng)
     low_light = rng.random() < 0.25
     lin = tone.inverse_u8(img)
@@ -274,6 +278,11 @@ def camera_capture(img, rng, psf=None):
         gain = 1.0 / exposure * rng.uniform(0.9, 1.1)
         shot = math.exp(rng.uniform(math.log(2e-5), math.log(1.5e-3)))
         read = math.exp(rng.uniform(math.log(1e-4), math.log(2e-3)))
+    if dark_output:  # drawn after everything r3 draws, so r3's samples are unchanged without it
+        if low_light:
+            gain *= math.exp(rng.uniform(math.log(0.1), 0.0))
+        elif rng.random() < 0.15:
+            gain *= math.exp(rng.uniform(math.log(0.35), 0.0))
     raw = np.minimum(lin * exposure, 1.0)  # full well: saturated lights stay saturated
     if rng.random() < 0.85:
         raw = _bayer_noise_demosaic(raw, rng, shot, read)
@@ -290,7 +299,7 @@ def camera_capture(img, rng, psf=None):
     return out
 
 
-def capture_region(region, rng, strength, blurred):
+def capture_region(region, rng, strength, blurred, dark_output=False):
     """Camera capture at a higher 'sensor' resolution (x U(1.25, 2), cubic up), reduced back with
     INTER_AREA like the deploy resize: the blur and the camera's artefacts are made at a finer
     scale than the network sees, as with a 12-MP photo.  Returns (uint8 image, psf kind or 'none')."""
@@ -298,5 +307,5 @@ def capture_region(region, rng, strength, blurred):
     u = float(rng.uniform(1.25, 2.0))
     up = cv2.resize(region, (int(round(w * u)), int(round(h * u))), interpolation=cv2.INTER_CUBIC)
     psf, kind = (random_psf(rng, strength * u) if blurred else (None, "none"))
-    out = camera_capture(up, rng, psf)
+    out = camera_capture(up, rng, psf, dark_output)
     return cv2.resize(out, (w, h), interpolation=cv2.INTER_AREA), kind

@@ -369,7 +369,8 @@ def colour_jitter(img, rng):
 MILD_KINDS = ("linear", "shake", "tremor")
 
 
-def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mild=0.3, p_camera=0.55):
+def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mild=0.3, p_camera=0.55,
+                 dark_output=False):
     """One training sample.
 
     Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
@@ -414,7 +415,7 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
     camera = rng.random() < p_camera  # label independent
     if label and camera:
         region, _ = C.capture_region(region, rng, ks * (rng.uniform(0.6, 1.0) if rng.random() < 0.2 else 1.0),
-                                     blurred=True)
+                                     blurred=True, dark_output=dark_output)
     else:
         if label:
             kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
@@ -423,7 +424,8 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
             region, _ = synth_blur(region, rng, ks, kind)
         elif rng.random() < p_dof:
             region = shallow_dof(region, rng, ks)
-        region = C.capture_region(region, rng, ks, blurred=False)[0] if camera else degrade_common(region, rng)
+        region = (C.capture_region(region, rng, ks, blurred=False, dark_output=dark_output)[0] if camera
+                  else degrade_common(region, rng))
     crop = region[y0 - ry0:y0 - ry0 + ch, x0 - rx0:x0 - rx0 + cw]
     out = cv2.resize(crop, (size, size), interpolation=interp)
     if rng.random() < 0.5:
@@ -438,18 +440,19 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
 class TrainSet:
     """torch-style dataset over cached uint8 images; sample i of epoch e uses rng(seed, e, i)."""
 
-    def __init__(self, images, size=160, seed=0):
+    def __init__(self, images, size=160, seed=0, dark_output=False):
         self.images = images
         self.size = size
         self.seed = seed
         self.epoch = 0
+        self.dark_output = dark_output
 
     def __len__(self):
         return len(self.images)
 
     def __getitem__(self, i):
         rng = np.random.default_rng([self.seed, self.epoch, i])
-        x, y = train_sample(self.images[i], rng, self.size)
+        x, y = train_sample(self.images[i], rng, self.size, dark_output=self.dark_output)
         return x, y
 
 

@@ -40,6 +40,8 @@ def parse():
     p.add_argument("--wd", type=float, default=0.05)
     p.add_argument("--bs", type=int, default=64)
     p.add_argument("--real-repeat", type=int, default=4)
+    p.add_argument("--partial-blur-even", action="store_true",
+                   help="also train on the even-numbered partial-blur photos (clear); the odd ones are reported")
     p.add_argument("--synthetic-fraction", type=float, default=1.0, help="share of the synthetic set per epoch")
     p.add_argument("--seed", type=int, default=20261207)
     p.add_argument("--workers", type=int, default=2)
@@ -68,7 +70,7 @@ class MixedSet:
     """Synthetic samples (as train.py) followed by repeated real photos; index -> fixed RNG stream."""
 
     def __init__(self, synth_imgs, real, size, seed, repeat, n_synth):
-        self.synth = D.TrainSet(synth_imgs, size, seed)
+        self.synth = D.TrainSet(synth_imgs, size, seed, dark_output=True)
         self.real = real
         self.size = size
         self.seed = seed
@@ -110,6 +112,12 @@ def main():
         raise SystemExit(f"unknown sources: {sorted(unknown)}")
     train_real = [(r[4], r[1]) for r in rb if r[2] not in holdout]
     held = [r for r in rb if r[2] in holdout]
+    pb = D.load_partial_blur()
+    if a.partial_blur_even:
+        train_real += [(im, 0) for i, (_, im) in enumerate(pb) if i % 2 == 0]
+        pb_report = [im for i, (_, im) in enumerate(pb) if i % 2 == 1]
+    else:
+        pb_report = [im for _, im in pb]
     synth = D.load_images(D.load_split("train"))
     n_synth = int(len(synth) * a.synthetic_fraction)
     ds = MixedSet(synth, train_real, a.size, a.seed, a.real_repeat, n_synth)
@@ -158,6 +166,8 @@ def main():
            "val_auc": D.roc_auc(np.r_[s_clear, s_blur], labels),
            "val_acc_at_0.5": float(((np.r_[s_clear, s_blur] >= 0.5) == labels).mean()),
            "val_clear_scores": [float(s) for s in s_clear],
+           "partial_blur_reported": "odd-numbered" if a.partial_blur_even else "all",
+           "partial_blur_scores": [float(x) for x in predict(model, [D.eval_crop_uint8(im) for im in pb_report])],
            "held": [{"file": r[0], "label": r[1], "source": r[2], "score": float(s)} for r, s in zip(held, s_held)]}
     with open(os.path.join(run_dir, "holdout.json"), "w") as f:
         json.dump(res, f)

@@ -50,7 +50,10 @@ def report(a):
         points = {n: choose(res["val_clear_scores"], t) for n, t in TARGETS}
         for h in res["held"]:
             rows.append((fold, h, points))
-        print(f"{fold}: val AUC {res['val_auc']:.4f}, acc@0.5 {res['val_acc_at_0.5']:.4f}, thresholds {points}")
+        pb = res["partial_blur_scores"]
+        print(f"{fold}: val AUC {res['val_auc']:.4f}, acc@0.5 {res['val_acc_at_0.5']:.4f}, thresholds {points}, "
+              f"partial-blur ({res['partial_blur_reported']}) called blurred at balanced "
+              f"{sum(x >= points['balanced'] for x in pb) / len(pb):.1%}")
     for name, _ in TARGETS:
         blurred = [(f, h["score"] >= p[name]) for f, h, p in rows if h["label"] == 1]
         sharp = [(f, h["score"] >= p[name]) for f, h, p in rows if h["label"] == 0]
