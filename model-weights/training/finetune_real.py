@@ -69,9 +69,9 @@ def real_sample(img, label, rng, size):
 class MixedSet:
     """Synthetic samples (as train.py) followed by repeated real photos; index -> fixed RNG stream."""
 
-    def __init__(self, synth_imgs, real, size, seed, repeat, n_synth):
+    def __init__(self, synth_imgs, real, size, seed, repeat, n_synth, once=()):
         self.synth = D.TrainSet(synth_imgs, size, seed, dark_output=True)
-        self.real = real
+        self.real = list(real) * repeat + list(once)
         self.size = size
         self.seed = seed
         self.repeat = repeat
@@ -79,14 +79,14 @@ class MixedSet:
         self.epoch = 0
 
     def __len__(self):
-        return self.n_synth + len(self.real) * self.repeat
+        return self.n_synth + len(self.real)
 
     def __getitem__(self, i):
         if i < self.n_synth:
             self.synth.epoch = self.epoch
             self.synth.size = self.size
             return self.synth[(i * 7919 + self.epoch * 104729) % len(self.synth.images)]
-        j = (i - self.n_synth) % len(self.real)
+        j = i - self.n_synth
         rng = np.random.default_rng([self.seed, self.epoch, 1, i])
         img, label = self.real[j]
         return real_sample(img, label, rng, self.size)
@@ -113,15 +113,17 @@ def main():
     train_real = [(r[4], r[1]) for r in rb if r[2] not in holdout]
     held = [r for r in rb if r[2] in holdout]
     pb = D.load_partial_blur()
-    if a.partial_blur_even:
-        train_real += [(im, 0) for i, (_, im) in enumerate(pb) if i % 2 == 0]
+    once = []
+    if a.partial_blur_even:  # drawn once per epoch: they are many, and all of one label
+        once = [(im, 0) for i, (_, im) in enumerate(pb) if i % 2 == 0]
         pb_report = [im for i, (_, im) in enumerate(pb) if i % 2 == 1]
     else:
         pb_report = [im for _, im in pb]
     synth = D.load_images(D.load_split("train"))
     n_synth = int(len(synth) * a.synthetic_fraction)
-    ds = MixedSet(synth, train_real, a.size, a.seed, a.real_repeat, n_synth)
-    print(f"{a.name}: {n_synth} synthetic + {len(train_real)} real x {a.real_repeat} per epoch; "
+    ds = MixedSet(synth, train_real, a.size, a.seed, a.real_repeat, n_synth, once)
+    print(f"{a.name}: {n_synth} synthetic + {len(train_real)} real x {a.real_repeat} + {len(once)} partial-blur "
+          f"per epoch; "
           f"held out {len(held)} photos of {sorted(holdout)}", flush=True)
 
     decay, no_decay = [], []
