@@ -4,10 +4,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.Model;
-import io.blurfilter.engine.runtime.KernelSelector;
-import io.blurfilter.engine.runtime.Kernels;
 import java.nio.FloatBuffer;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds the engines under comparison the same way in every benchmark. */
@@ -15,21 +15,14 @@ public final class Engines {
     private Engines() {}
 
     /** "vector" (fails when the JVM lacks --add-modules jdk.incubator.vector), "fast" or "reference". */
-    public static Kernels kernels(String family) {
-        switch (family) {
-            case "vector":
-                Kernels v = KernelSelector.vectorOrNull();
-                if (v == null) {
-                    throw new IllegalStateException("vector kernels unavailable: start with --add-modules jdk.incubator.vector");
-                }
-                return v;
-            case "fast":
-                return KernelSelector.fast();
-            case "reference":
-                return KernelSelector.reference();
-            default:
-                throw new IllegalArgumentException(family);
+    public static KernelFamily kernels(String family) {
+        KernelFamily f = KernelFamily.valueOf(family.toUpperCase(Locale.ROOT));
+        if (f == KernelFamily.AUTO || !f.isAvailable()) {
+            // a benchmark must time the family it names, not a fallback
+            throw new IllegalArgumentException(family + " kernels: name vector (with --add-modules "
+                    + "jdk.incubator.vector), fast or reference");
         }
+        return f;
     }
 
     public static Model blurfilter(BenchModel m, String family) {

@@ -1,13 +1,12 @@
 package io.blurfilter.cli;
 
 import io.blurfilter.cli.bench.LatencySample;
+import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Session;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.format.ModelFile;
 import io.blurfilter.engine.format.ModelReader;
-import io.blurfilter.engine.runtime.KernelSelector;
-import io.blurfilter.engine.runtime.Kernels;
 import io.blurfilter.model.BlurModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,8 +73,8 @@ final class BenchCommand implements Command {
                 file.metadata().name(), Arrays.toString(shape), warmup, runs);
         out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s%n", "kernels", "median_ms", "p10_ms", "p90_ms", "img_per_s");
         for (String family : families) {
-            Kernels kernels = kernels(family);
-            if (kernels == null) {
+            KernelFamily kernels = KernelFamily.valueOf(family.toUpperCase(Locale.ROOT));
+            if (!kernels.isAvailable()) {
                 out.printf(Locale.ROOT, "%-8s not available (start the JVM with --add-modules jdk.incubator.vector)%n",
                         family);
                 continue;
@@ -106,10 +105,6 @@ final class BenchCommand implements Command {
             out.add(t);
         }
         return out;
-    }
-
-    private static Kernels kernels(String family) {
-        return family.equals("fast") ? KernelSelector.fast() : KernelSelector.vectorOrNull();
     }
 
     private static ModelFile read(Path model) throws FatalException {

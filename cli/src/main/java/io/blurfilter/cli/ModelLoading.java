@@ -1,7 +1,7 @@
 package io.blurfilter.cli;
 
 import io.blurfilter.engine.Model;
-import io.blurfilter.engine.runtime.KernelSelector;
+import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.model.BlurModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ final class ModelLoading {
     /** @param file the model file, or null for the default model shipped in blurfilter-model */
     static Model load(Path file) throws FatalException {
         try {
-            KernelSelector.best();
+            KernelFamily.configured();
         } catch (IllegalArgumentException e) {
             throw new FatalException(e.getMessage(), e); // the JVM option, not the model, is wrong
         }

@@ -60,25 +60,28 @@ public final class Model implements AutoCloseable {
         return of(ModelReader.read(in, sourceName));
     }
 
-    /** A model from an in-memory model file (as the converter produces), with the best kernels here. */
+    /**
+     * A model from an in-memory model file (as the converter produces), on the kernel family
+     * {@code -Dblurfilter.kernels} names ({@link KernelFamily#configured()}).
+     */
     public static Model of(ModelFile file) {
-        return new Model(file, KernelSelector.best());
+        return of(file, KernelFamily.configured());
     }
 
     /** A model that runs on the given kernel family (benchmarks and tests compare families). */
-    public static Model of(ModelFile file, Kernels kernels) {
-        return new Model(file, kernels);
+    public static Model of(ModelFile file, KernelFamily family) {
+        return new Model(file, java.util.Objects.requireNonNull(family, "family").kernels());
     }
 
     /**
-     * This model on another kernel family, e.g. {@link KernelSelector#fast()} in a JVM that will run
-     * only some hundreds of inferences, where the Vector API kernels' JIT warm-up (1-2 s) costs more
-     * than they save. Shares this model's optimized graph; has its own plans and sessions. Results
-     * agree with this model's within the families' tolerance (1e-5), not to the bit.
+     * This model on another kernel family, e.g. {@link KernelFamily#FAST} in a JVM that will run only
+     * some hundreds of inferences, where the Vector API kernels' JIT warm-up (1-2 s) costs more than
+     * they save. Shares this model's optimized graph; has its own plans and sessions. Results agree
+     * with this model's within the families' tolerance (1e-5), not to the bit.
      */
-    public Model withKernels(Kernels kernels) {
+    public Model withKernels(KernelFamily family) {
         checkOpen();
-        return new Model(metadata, graph, java.util.Objects.requireNonNull(kernels, "kernels"));
+        return new Model(metadata, graph, java.util.Objects.requireNonNull(family, "family").kernels());
     }
 
     public ModelMetadata metadata() {
@@ -90,7 +93,7 @@ public final class Model implements AutoCloseable {
         return graph;
     }
 
-    /** Name of the preferred kernel family. */
+    /** The kernel family this model runs on: {@code vector}, {@code fast} or {@code reference}. */
     public String kernels() {
         return kernels.name();
     }

@@ -1,6 +1,5 @@
 package io.blurfilter.engine;
 
-import io.blurfilter.engine.runtime.KernelSelector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,8 +106,8 @@ class ModelApiTest {
 
     @Test
     void withKernelsRunsTheSameModelOnAnotherFamily() {
-        Model model = Model.of(TinyModels.classifier(10), KernelSelector.reference());
-        Model plain = model.withKernels(KernelSelector.fast());
+        Model model = Model.of(TinyModels.classifier(10), KernelFamily.REFERENCE);
+        Model plain = model.withKernels(KernelFamily.FAST);
         assertEquals("reference", model.kernels());
         assertEquals("fast", plain.kernels());
         Random r = new Random(11);
@@ -121,7 +120,7 @@ class ModelApiTest {
             }
         }
         model.close();
-        assertThrows(IllegalStateException.class, () -> model.withKernels(KernelSelector.fast()));
+        assertThrows(IllegalStateException.class, () -> model.withKernels(KernelFamily.FAST));
         plain.classify(randomImage(r, 40, 40)); // the derived model has a life of its own
     }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Random;
 
 /** A small, valid classifier (conv, BN, hardswish, pool, gemm, softmax) with seeded weights. */
-final class TinyModels {
+public final class TinyModels {
     private TinyModels() {}
 
-    static ModelFile classifier(long seed) {
+    public static ModelFile classifier(long seed) {
         Random r = new Random(seed);
         Map<String, Tensor> w = new LinkedHashMap<>();
         w.put("conv.w", random(r, 4, 3, 3, 3));

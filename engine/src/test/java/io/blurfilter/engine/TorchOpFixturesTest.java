@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.blurfilter.engine.format.ModelReader;
-import io.blurfilter.engine.kernels.ReferenceKernels;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +21,7 @@ class TorchOpFixturesTest {
         float[] x = TestFiles.floats(dir.resolve(name + ".in.f32"));
         float[] expected = TestFiles.floats(dir.resolve(name + ".out.f32"));
         var file = ModelReader.read(dir.resolve(name + ".bfm"));
-        for (Model model : new Model[] {Model.of(file), Model.of(file, ReferenceKernels.INSTANCE)}) {
+        for (Model model : new Model[] {Model.of(file), Model.of(file, KernelFamily.REFERENCE)}) {
             Tensor out = model.run(new Tensor(file.metadata().inputShape(), x));
             double err = TestFiles.maxScaledError(out.data(), expected);
             assertTrue(err <= 1e-5, name + " on " + model.kernels() + ": max error " + err);

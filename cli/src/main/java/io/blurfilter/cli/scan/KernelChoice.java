@@ -1,7 +1,7 @@
 package io.blurfilter.cli.scan;
 
 import io.blurfilter.engine.Model;
-import io.blurfilter.engine.runtime.KernelSelector;
+import io.blurfilter.engine.KernelFamily;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -30,10 +30,15 @@ public final class KernelChoice {
      * and the job is small. {@code countUpTo} counts the job's inputs up to the limit it is given.
      */
     public static Model forScan(Model loaded, int threads, LongUnaryOperator countUpTo) {
-        if (System.getProperty("blurfilter.kernels") != null || !"vector".equals(loaded.kernels())) {
-            return loaded;
+        return plainFinishesFirst(loaded.kernels(), threads, countUpTo) ? loaded.withKernels(KernelFamily.FAST) : loaded;
+    }
+
+    /** Whether a scan that would run on {@code family} ({@link Model#kernels()}) finishes first on plain Java. */
+    public static boolean plainFinishesFirst(String family, int threads, LongUnaryOperator countUpTo) {
+        if (System.getProperty("blurfilter.kernels") != null || !"vector".equals(family)) {
+            return false;
         }
         long limit = countLimit(threads);
-        return countUpTo.applyAsLong(limit) < limit ? loaded.withKernels(KernelSelector.fast()) : loaded;
+        return countUpTo.applyAsLong(limit) < limit;
     }
 }

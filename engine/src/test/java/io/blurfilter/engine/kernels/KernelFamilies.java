@@ -1,5 +1,6 @@
 package io.blurfilter.engine.kernels;
 
+import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.runtime.KernelSelector;
 import io.blurfilter.engine.runtime.Kernels;
 import java.util.ArrayList;
@@ -19,6 +20,16 @@ final class KernelFamilies {
         out.add(KernelSelector.fast());
         if (KernelSelector.vectorOrNull() != null) {
             out.add(KernelSelector.vectorOrNull());
+        }
+        return out;
+    }
+
+    /** The same families as {@link #fastFamilies()}, as a {@code Model} is asked for them. */
+    static List<KernelFamily> fastModelFamilies() {
+        List<KernelFamily> out = new ArrayList<>();
+        out.add(KernelFamily.FAST);
+        if (KernelFamily.VECTOR.isAvailable()) {
+            out.add(KernelFamily.VECTOR);
         }
         return out;
     }

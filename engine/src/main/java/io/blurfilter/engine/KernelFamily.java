@@ -1,0 +1,72 @@
+package io.blurfilter.engine;
+
+import io.blurfilter.engine.runtime.KernelSelector;
+import io.blurfilter.engine.runtime.Kernels;
+import java.util.Locale;
+
+/**
+ * Which kernels a {@link Model} runs its layers on: {@link Model#withKernels} and {@link Model#of}
+ * take one. The families give the same results within 1e-5, not to the bit. The constants' lower-case
+ * names are the values of {@code -Dblurfilter.kernels}; {@link Model#kernels()} names the family a
+ * model runs on ({@code vector}, {@code fast} or {@code reference}: never {@code auto}).
+ */
+public enum KernelFamily {
+    /** The fastest family this JVM runs: {@link #VECTOR} where it is available, {@link #FAST} otherwise. */
+    AUTO,
+    /**
+     * The Vector API kernels, when the JVM runs with {@code --add-modules jdk.incubator.vector}
+     * ({@link #FAST} otherwise, as on Android). About 3x faster than {@link #FAST} once the JIT has
+     * compiled them, which takes 1-2 s of inferences.
+     */
+    VECTOR,
+    /**
+     * The plain-Java kernels, on every JVM: up to speed within 0.2 s, so a JVM that runs only some
+     * hundreds of inferences finishes first on these.
+     */
+    FAST,
+    /** The straightforward reference kernels the others are tested against: slow. */
+    REFERENCE;
+
+    private static final String PROPERTY = "blurfilter.kernels";
+
+    /**
+     * The family {@code -Dblurfilter.kernels} names, {@link #AUTO} when it is not set; read at each
+     * call. {@link Model#load} and {@link Model#of(io.blurfilter.engine.format.ModelFile)} use it.
+     *
+     * @throws IllegalArgumentException when the property names no family: a typo must not quietly run
+     *     other kernels than the ones asked for
+     */
+    public static KernelFamily configured() {
+        String wanted = System.getProperty(PROPERTY, "auto");
+        for (KernelFamily f : values()) {
+            if (f.propertyValue().equals(wanted)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("-D" + PROPERTY + "=" + wanted
+                + " is not a kernel family; use auto, vector, fast or reference");
+    }
+
+    /** Whether this JVM runs this family's own kernels ({@link #VECTOR} needs {@code jdk.incubator.vector}). */
+    public boolean isAvailable() {
+        return this != VECTOR || KernelSelector.vectorOrNull() != null;
+    }
+
+    /** This family's value of {@code -Dblurfilter.kernels}: {@code auto}, {@code vector}, {@code fast} or {@code reference}. */
+    public String propertyValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kernels this family runs on here. */
+    Kernels kernels() {
+        switch (this) {
+            case REFERENCE:
+                return KernelSelector.reference();
+            case FAST:
+                return KernelSelector.fast();
+            default:
+                Kernels vector = KernelSelector.vectorOrNull();
+                return vector != null ? vector : KernelSelector.fast();
+        }
+    }
+}
