@@ -1,6 +1,7 @@
 package io.blurfilter.cli;
 
 import io.blurfilter.cli.bench.LatencySample;
+import io.blurfilter.cli.bench.WarmUp;
 import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Session;
@@ -44,13 +45,15 @@ final class BenchCommand implements Command {
                 "usage: blurfilter bench [--model FILE] [--runs N] [--warmup N] [--kernels fast,vector]",
                 "",
                 "Times single inferences of a model (default: the embedded model) on a fixed synthetic",
-                "input, one thread, after a warm-up, for each kernel family: 'fast' (plain Java, always) and",
-                "'vector' (only when the JVM runs with --add-modules jdk.incubator.vector). Prints median,",
-                "p10 and p90 milliseconds and images per second at the median.",
+                "input, one thread, for each kernel family: 'fast' (plain Java, always) and 'vector' (only",
+                "when the JVM runs with --add-modules jdk.incubator.vector). Each family first warms up until",
+                "the JIT has finished compiling it (a round of 10 inferences with no compilation and no",
+                "faster median; 30 s at most). Prints the warm-up's seconds, median, p10 and p90",
+                "milliseconds and images per second at the median.",
                 "",
                 "  --model FILE     model file (required when no embedded model is packaged)",
                 "  --runs N         timed inferences per family (default 50)",
-                "  --warmup N       untimed inferences first (default 20)",
+                "  --warmup N       untimed inferences at least, however soon the JIT is done (default 20)",
                 "  --kernels LIST   families to time, comma-separated (default: all available here)",
                 "",
                 "Wall-clock numbers from one process on a possibly busy machine; JMH in the bench module",
@@ -69,9 +72,10 @@ final class BenchCommand implements Command {
         ModelFile file = read(o.path("--model"));
         int[] shape = concreteShape(file.metadata().inputShape());
         Tensor input = syntheticInput(shape);
-        out.printf(Locale.ROOT, "model %s, input %s, %d warm-up + %d timed runs, 1 thread%n",
-                file.metadata().name(), Arrays.toString(shape), warmup, runs);
-        out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s%n", "kernels", "median_ms", "p10_ms", "p90_ms", "img_per_s");
+        out.printf(Locale.ROOT, "model %s, input %s, warm-up until the JIT is done (at least %d runs), "
+                + "%d timed runs, 1 thread%n", file.metadata().name(), Arrays.toString(shape), warmup, runs);
+        out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s%n", "kernels", "warmup_s", "median_ms", "p10_ms",
+                "p90_ms", "img_per_s");
         for (String family : families) {
             KernelFamily kernels = KernelFamily.valueOf(family.toUpperCase(Locale.ROOT));
             if (!kernels.isAvailable()) {
@@ -81,12 +85,16 @@ final class BenchCommand implements Command {
             }
             LatencySample s;
             try (Session session = Model.of(file, kernels).newSession()) {
-                s = LatencySample.measure(session, input, warmup, runs);
+                s = LatencySample.measure(session, input, WarmUp.ofThisJvm(), warmup, runs);
             } catch (RuntimeException e) {
                 throw new FatalException("cannot run the model with " + family + " kernels: " + e, e);
             }
-            out.printf(Locale.ROOT, "%-8s %10.2f %10.2f %10.2f %10.1f%n", family, s.medianMs(), s.quantileMs(0.1),
-                    s.quantileMs(0.9), s.imagesPerSecond());
+            out.printf(Locale.ROOT, "%-8s %10.1f %10.2f %10.2f %10.2f %10.1f%n", family, s.warmUp().seconds(),
+                    s.medianMs(), s.quantileMs(0.1), s.quantileMs(0.9), s.imagesPerSecond());
+            if (!s.warmUp().settled()) {
+                out.printf(Locale.ROOT, "note: the %s kernels were still compiling or speeding up after %.0f s of "
+                        + "warm-up; their figures include some of that%n", family, s.warmUp().seconds());
+            }
         }
         out.println("note: rough wall-clock figures; JMH in the bench module is the reference (bench/RESULTS.md)");
         return ExitCode.OK;

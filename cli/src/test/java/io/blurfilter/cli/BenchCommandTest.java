@@ -17,7 +17,7 @@ class BenchCommandTest {
         Path model = TestModels.laplacian(dir.resolve("lap.bfm"));
         Cli r = Cli.run("bench", "--model", model.toString(), "--runs", "3", "--warmup", "1");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
-        for (String field : new String[] {"median_ms", "p10_ms", "p90_ms", "img_per_s", "fast", "vector", "JMH"}) {
+        for (String field : new String[] {"warmup_s", "median_ms", "p10_ms", "p90_ms", "img_per_s", "fast", "vector", "JMH"}) {
             assertTrue(r.out().contains(field), field + " missing:\n" + r);
         }
     }
