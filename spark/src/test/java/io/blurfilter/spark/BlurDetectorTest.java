@@ -1,0 +1,152 @@
+package io.blurfilter.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.blurfilter.model.BlurModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlurDetectorTest {
+    private static SparkSession spark;
+    private static Dataset<Row> photos;
+    /** path to the column function's struct: what the detector must equal */
+    private static Map<String, Row> expected;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkTests.session(BlurDetectorTest.class);
+        photos = BlurFilterSpark.readImages(spark, SparkTests.realDev().toString()).cache();
+        expected = structs(photos.select(col("path"), BlurFilterSpark.blurScore(col("content"))), 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void defaultsScoreContentIntoBlurWithTheEmbeddedModel() {
+        BlurDetector detector = new BlurDetector();
+        assertEquals("content", detector.getInputCol());
+        assertEquals("blur", detector.getOutputCol());
+        assertTrue(Double.isNaN(detector.getThreshold()));
+        assertNull(detector.getModelPath());
+
+        Dataset<Row> scored = detector.transform(photos);
+
+        assertEquals(BlurFilterSpark.scoreSchema(), scored.schema().apply("blur").dataType());
+        assertEquals(expected, structs(scored.select(col("path"), col("blur")), 1));
+    }
+
+    @Test
+    void modelFromAPathScoresAsTheSameModelEmbedded() throws IOException {
+        Path model = dir.resolve("copy.bfm");
+        try (InputStream in = BlurModel.class.getResourceAsStream(BlurModel.RESOURCE)) {
+            Files.copy(in, model);
+        }
+        Dataset<Row> scored = new BlurDetector().setModelPath(model.toUri().toString())
+                .setInputCol("content").setOutputCol("b").transform(photos);
+
+        assertEquals(expected, structs(scored.select(col("path"), col("b")), 1));
+    }
+
+    @Test
+    void thresholdDecidesTheLabel() {
+        Dataset<Row> scored = new BlurDetector().setThreshold(0.0).transform(photos);
+
+        for (Row blur : structs(scored.select(col("path"), col("blur")), 1).values()) {
+            assertEquals("blur", blur.getString(1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new BlurDetector().setThreshold(1.5));
+    }
+
+    @Test
+    void missingOrCorruptModelFailsAtTransformNotInTasks() throws IOException {
+        Path corrupt = dir.resolve("corrupt.bfm");
+        Files.writeString(corrupt, "not a model");
+        Path missing = dir.resolve("missing.bfm");
+
+        RuntimeException e1 = assertThrows(RuntimeException.class,
+                () -> new BlurDetector().setModelPath(corrupt.toString()).transform(photos));
+        RuntimeException e2 = assertThrows(RuntimeException.class,
+                () -> new BlurDetector().setModelPath(missing.toString()).transform(photos));
+
+        assertTrue(e1.getMessage().contains(corrupt.toString()), e1.getMessage());
+        assertTrue(e2.getMessage().contains(missing.toString()), e2.getMessage());
+    }
+
+    @Test
+    void wrongInputColumnIsRefusedFromTheSchema() {
+        assertThrows(IllegalArgumentException.class, () -> new BlurDetector().setInputCol("path").transform(photos));
+        assertThrows(IllegalArgumentException.class, () -> new BlurDetector().setOutputCol("length").transform(photos));
+    }
+
+    @Test
+    void savedAndLoadedInAPipelineWithItsParams() throws IOException {
+        Path model = dir.resolve("copy.bfm");
+        try (InputStream in = BlurModel.class.getResourceAsStream(BlurModel.RESOURCE)) {
+            Files.copy(in, model);
+        }
+        BlurDetector detector = new BlurDetector().setOutputCol("sharpness").setThreshold(0.25)
+                .setModelPath(model.toString());
+        PipelineModel fitted = new Pipeline().setStages(new PipelineStage[] {detector}).fit(photos);
+        String saved = dir.resolve("pipeline").toString();
+        fitted.write().save(saved);
+
+        PipelineModel loaded = PipelineModel.load(saved);
+
+        BlurDetector stage = assertInstanceOf(BlurDetector.class, loaded.stages()[0]);
+        assertEquals(detector.uid(), stage.uid());
+        assertEquals("sharpness", stage.getOutputCol());
+        assertEquals(0.25, stage.getThreshold());
+        assertEquals(model.toString(), stage.getModelPath());
+        Map<String, Row> scored = structs(loaded.transform(photos).select(col("path"), col("sharpness")), 1);
+        for (Map.Entry<String, Row> e : scored.entrySet()) {
+            float score = expected.get(e.getKey()).getFloat(0);
+            assertEquals(score, e.getValue().getFloat(0));
+            assertEquals(score >= 0.25f ? "blur" : "clear", e.getValue().getString(1));
+        }
+    }
+
+    @Test
+    void savedAndLoadedAlone() throws IOException {
+        String saved = dir.resolve("detector").toString();
+        new BlurDetector().setInputCol("bytes").save(saved);
+
+        BlurDetector loaded = BlurDetector.load(saved);
+
+        assertEquals("bytes", loaded.getInputCol());
+        assertTrue(Double.isNaN(loaded.getThreshold()));
+        assertNull(loaded.getModelPath());
+    }
+
+    private static Map<String, Row> structs(Dataset<Row> rows, int field) {
+        Map<String, Row> byPath = new TreeMap<>();
+        for (Row row : rows.collectAsList()) {
+            byPath.put(row.getString(0), row.getStruct(field));
+        }
+        return byPath;
+    }
+}
