@@ -1,5 +1,6 @@
 package io.blurfilter.cli;
 
+import io.blurfilter.cli.output.Counts;
 import io.blurfilter.cli.output.RowWriter;
 import io.blurfilter.cli.relocate.Relocator;
 import io.blurfilter.cli.report.ReportData;
@@ -10,6 +11,7 @@ import io.blurfilter.cli.scan.ProgressBar;
 import io.blurfilter.cli.scan.ScanPipeline;
 import io.blurfilter.cli.scan.ScanRow;
 import io.blurfilter.cli.scan.ScanTally;
+import io.blurfilter.cli.scan.SmallImages;
 import io.blurfilter.cli.scan.Terminal;
 import io.blurfilter.cli.scan.Thumbnailer;
 import io.blurfilter.engine.Model;
@@ -120,14 +122,16 @@ final class ScanCommand implements Command {
             Thread counter = progress == null ? null : startCounting(roots, o, target, progress);
 
             ScanTally tally = new ScanTally();
+            SmallImages small = new SmallImages(SmallImages.modelSide(model.metadata().preprocessing()));
             Path outputFile = o.path("--output");
             try (Writer fileOut = outputFile == null ? null : newWriter(outputFile)) {
                 Appendable sinkOut = fileOut != null ? fileOut : out;
-                RowWriter writer = RowWriter.create(format, sinkOut, fileOut != null ? fileOut : out);
+                RowWriter writer = RowWriter.create(format, sinkOut, fileOut != null ? fileOut : out, labels);
                 writer.begin();
                 pipeline.run(sink -> walker.walk(roots, sink), row -> {
                     ScanRow shown = relocate(row, labels, relocator);
                     tally.add(shown);
+                    small.add(shown);
                     writer.row(shown.withoutThumbnail());
                     if (report != null) {
                         report.add(shown);
@@ -153,11 +157,17 @@ final class ScanCommand implements Command {
             if (!quiet) {
                 PrintStream summaryOut = format.equals("table") && outputFile == null ? out : err;
                 summaryOut.println(summary);
+                if (small.warning() != null) {
+                    summaryOut.println(small.warning());
+                }
                 if (relocator != null) {
                     summaryOut.println(relocationSummary(relocator, o.has("--dry-run")));
                 }
             }
             if (report != null) {
+                if (small.warning() != null) {
+                    report.summary("warning", small.warning().substring("warning: ".length()));
+                }
                 writeReport(o.path("--report"), report, tally, labels, blur, walker.skipped(), relocator, err, quiet);
             }
             return tally.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
@@ -216,9 +226,10 @@ final class ScanCommand implements Command {
     private static String relocationSummary(Relocator r, boolean dryRun) {
         String verb = r.mode() == Relocator.Mode.MOVE ? "moved" : "copied";
         if (dryRun) {
-            return "dry run: " + r.count() + " blurred files would be " + verb + " to " + r.target();
+            return "dry run: " + Counts.of(r.count(), "blurred file", "blurred files") + " would be " + verb + " to "
+                    + r.target();
         }
-        return verb + " " + r.count() + " blurred files to " + r.target()
+        return verb + " " + Counts.of(r.count(), "blurred file", "blurred files") + " to " + r.target()
                 + (r.journalPath() != null ? " (journal: " + r.journalPath() + ")" : "");
     }
 

@@ -52,6 +52,8 @@ class ReportTest {
         assertEquals(1, doc.getElementsByTagNameNS("*", "style").getLength());
         assertEquals(0, doc.getElementsByTagNameNS("*", "script").getLength());
         assertNoExternalReferences(html);
+        // file names wrap after separators, not mid-word (issue 19, item 12)
+        assertTrue(html.contains("blurry.<wbr/>jpg") && !html.contains("break-all"), html);
 
         // histogram with one bar per bin and the threshold line
         NodeList svgs = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");

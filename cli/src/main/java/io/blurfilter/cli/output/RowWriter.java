@@ -1,5 +1,6 @@
 package io.blurfilter.cli.output;
 
+import io.blurfilter.cli.scan.Labels;
 import io.blurfilter.cli.scan.ScanRow;
 import java.io.IOException;
 
@@ -20,12 +21,13 @@ public interface RowWriter {
         return java.util.List.of("table", "csv", "json", "jsonl");
     }
 
-    static RowWriter create(String format, Appendable out, java.io.Flushable flush) {
+    /** @param labels the labels rows can carry, so the table's label column fits them */
+    static RowWriter create(String format, Appendable out, java.io.Flushable flush, Labels labels) {
         switch (format) {
             case "csv": return new CsvRowWriter(out, flush);
             case "json": return new JsonRowWriter(out, flush, false);
             case "jsonl": return new JsonRowWriter(out, flush, true);
-            case "table": return new TableRowWriter(out, flush);
+            case "table": return new TableRowWriter(out, flush, labels);
             default: throw new IllegalArgumentException("unknown format " + format);
         }
     }

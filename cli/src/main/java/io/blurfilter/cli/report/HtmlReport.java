@@ -29,7 +29,7 @@ public final class HtmlReport {
             ".card{width:150px;background:#fff;border:2px solid #cfd8e3;border-radius:6px;padding:6px;font-size:11px}",
             ".card.flagged{border-color:#d9534f;background:#fff5f5}",
             ".card img{display:block;max-width:136px;max-height:136px;margin:0 auto 4px}",
-            ".card .score{font-weight:bold;font-size:13px}.card .path{word-break:break-all;color:#555}",
+            ".card .score{font-weight:bold;font-size:13px}.card .path{overflow-wrap:break-word;color:#555}",
             ".flag{color:#d9534f;font-weight:bold}.muted{color:#777}");
 
     /** Writes the report atomically (to a temporary file renamed into place). */
@@ -129,7 +129,7 @@ public final class HtmlReport {
                     + "\"/>" + "<div class=\"score\">" + String.format(Locale.ROOT, "%.4f", t.score())
                     + (t.flagged() ? " <span class=\"flag\">" + Xml.escape(t.label()) + "</span>"
                             : " " + Xml.escape(t.label()))
-                    + "</div><div class=\"path\">" + Xml.escape(t.path()) + "</div></div>\n");
+                    + "</div><div class=\"path\">" + Xml.escapePath(t.path()) + "</div></div>\n");
         }
         out.write("</div>\n");
     }
@@ -142,7 +142,7 @@ public final class HtmlReport {
         }
         out.write("<table class=\"errors\">\n<tr><th>file</th><th>error</th></tr>\n");
         for (ReportData.Failure f : data.failures()) {
-            out.write("<tr><td>" + Xml.escape(f.path()) + "</td><td>" + Xml.escape(f.error()) + "</td></tr>\n");
+            out.write("<tr><td>" + Xml.escapePath(f.path()) + "</td><td>" + Xml.escape(f.error()) + "</td></tr>\n");
         }
         out.write("</table>\n");
         if (data.failures().size() < data.failed()) {

@@ -4,6 +4,25 @@ package io.blurfilter.cli.report;
 final class Xml {
     private Xml() {}
 
+    /** Where a path may wrap: after these, not inside a name's letters or digits. */
+    private static final String PATH_BREAKS = "/\\_-.";
+
+    /**
+     * A file path, escaped, that a narrow box wraps after its separators rather than mid-word
+     * ({@code <wbr/>} after each); CSS may still break a single part too long for the box.
+     */
+    static String escapePath(String path) {
+        StringBuilder sb = new StringBuilder(path.length() + 16);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            sb.append(escape(String.valueOf(c)));
+            if (PATH_BREAKS.indexOf(c) >= 0 && i + 1 < path.length()) {
+                sb.append("<wbr/>");
+            }
+        }
+        return sb.toString();
+    }
+
     static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -1,5 +1,6 @@
 package io.blurfilter.cli.scan;
 
+import io.blurfilter.cli.output.Counts;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -47,7 +48,7 @@ public final class ProgressBar {
         double seconds = elapsedNanos / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
         if (total <= 0) {
-            return String.format(Locale.ROOT, "%d images  %.1f img/s", done, rate);
+            return String.format(Locale.ROOT, "%s  %.1f img/s", Counts.of(done, "image", "images"), rate);
         }
         double fraction = Math.min(1.0, (double) done / total);
         int filled = (int) Math.round(fraction * BAR_WIDTH);

@@ -1,5 +1,6 @@
 package io.blurfilter.cli.scan;
 
+import io.blurfilter.cli.output.Counts;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +45,8 @@ public final class ScanTally {
      */
     public String summary(Labels labels, Map<String, Long> skipped) {
         double s = elapsedSeconds();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d images in %.1f s (%.1f images/s): %d %s, %d %s",
-                images, s, s > 0 ? images / s : 0.0, count(labels.negative()), labels.negative(),
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s in %.1f s (%.1f images/s): %d %s, %d %s",
+                Counts.of(images, "image", "images"), s, s > 0 ? images / s : 0.0, count(labels.negative()), labels.negative(),
                 count(labels.positive()), labels.positive()));
         sb.append("; ").append(failed).append(failed == 1 ? " file failed" : " files failed");
         if (!skipped.isEmpty()) {
