@@ -24,6 +24,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Image files as {@code binaryFile} rows, plus an {@code error} column, without Spark's two ways of
  * losing a file: it skips zero-byte files when it plans the scan, and fails the whole job on a file
  * over {@code spark.sql.sources.binaryFile.maxLength}. Both come back here as rows with an error.
+ * Reads Spark's file index ({@code allFiles}), an internal API: pinned to the Spark version built
+ * against, and checked by the tests.
  */
 final class ImageFiles {
     /** Spark's own cap on {@code content}; reading a longer file throws. */
@@ -34,7 +36,6 @@ final class ImageFiles {
     static Dataset<Row> read(SparkSession spark, String path, long maxBytes) {
         long limit = Math.min(maxBytes,
                 Long.parseLong(spark.conf().get(SPARK_MAX_LENGTH, String.valueOf(Integer.MAX_VALUE))));
-        // one listing: the three branches below share this relation's file index
         Dataset<Row> files = spark.read().format("binaryFile")
                 .option("recursiveFileLookup", "true")
                 .option("pathGlobFilter", ImageExtensions.glob())
@@ -42,21 +43,24 @@ final class ImageFiles {
         // a filter on length is pushed into the reader, which then never opens the longer files
         Dataset<Row> readable = files.filter(col("length").leq(limit))
                 .withColumn("error", lit(null).cast(DataTypes.StringType));
-        Dataset<Row> tooLarge = files.filter(col("length").gt(limit))
-                .select(col("path"), col("modificationTime"), col("length"),
-                        lit(null).cast(DataTypes.BinaryType).as("content"),
-                        lit(String.format(Locale.ROOT, "file too large: over the %d-byte limit; not read", limit))
-                                .as("error"));
-        return readable.unionByName(tooLarge).unionByName(emptyFiles(spark, files));
+        return readable.unionByName(unreadFiles(spark, files, limit));
     }
 
-    /** The listed files of length 0, which no scan of {@code files} would return. */
-    private static Dataset<Row> emptyFiles(SparkSession spark, Dataset<Row> files) {
+    /**
+     * The files no scan of {@code files} returns, from the listing the driver holds anyway (so
+     * neither a second listing nor a second scan): those of length 0, with empty content, and those
+     * over {@code limit}, with none. Usually few.
+     */
+    private static Dataset<Row> unreadFiles(SparkSession spark, Dataset<Row> files, long limit) {
+        String tooLarge = String.format(Locale.ROOT, "file too large: over the %d-byte limit; not read", limit);
         List<Row> rows = new ArrayList<>();
         for (FileStatus file : listedFiles(files)) {
             if (file.getLen() == 0) {
-                rows.add(RowFactory.create(file.getPath().toString(), file.getModificationTime(), 0L,
-                        new byte[0], "empty file (0 bytes)"));
+                rows.add(RowFactory.create(file.getPath().toString(), file.getModificationTime(), 0L, new byte[0],
+                        "empty file (0 bytes)"));
+            } else if (file.getLen() > limit) {
+                rows.add(RowFactory.create(file.getPath().toString(), file.getModificationTime(), file.getLen(),
+                        null, tooLarge));
             }
         }
         StructType schema = new StructType()

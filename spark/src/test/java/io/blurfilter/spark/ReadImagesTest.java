@@ -53,6 +53,18 @@ class ReadImagesTest {
     }
 
     @Test
+    void readsOneNamedFileOrAGlob() throws IOException {
+        write("a.jpg", 10);
+        write("b.jpg", 0);
+        write("c.png", 30);
+
+        assertEquals(Map.of("a.jpg", 10L), lengths(byName(
+                BlurFilterSpark.readImages(spark, dir.resolve("a.jpg").toString()).collectAsList())));
+        assertEquals(Map.of("a.jpg", 10L, "b.jpg", 0L), lengths(byName(
+                BlurFilterSpark.readImages(spark, dir.resolve("*.jpg").toString()).collectAsList())));
+    }
+
+    @Test
     void zeroByteFileIsARowWithAnError() throws IOException {
         write("empty.jpg", 0);
         write("full.jpg", 5);

@@ -26,4 +26,9 @@ final class SparkTests {
         Assumptions.assumeTrue(Files.isDirectory(dir), "no shared data at " + dir);
         return dir;
     }
+
+    /** Three of the real-dev photos (one scene, sharp and two blurs): enough where the whole set is not the point. */
+    static String oneScene() {
+        return realDev().resolve("*HONOR-10_*.jpg").toString();
+    }
 }
