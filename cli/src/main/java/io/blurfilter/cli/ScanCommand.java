@@ -32,7 +32,7 @@ import java.util.Set;
 /** {@code blurfilter scan}: scores every image under the given folders and files (issue 5). */
 final class ScanCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
-            "--all-files", "--full-resolution");
+            "--all-files", "--full-resolution", "--no-sidecars");
     private static final Set<String> VALUED = Set.of("--threshold", "--strictness", "--format", "--output", "--move-blurred-to",
             "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails");
     private static final Map<String, String> ALIASES = Map.of("-r", "--recursive", "-q", "--quiet", "-o", "--output");
@@ -64,6 +64,8 @@ final class ScanCommand implements Command {
                 "                           .json or .jsonl sets the format unless --format is given",
                 "  --move-blurred-to DIR    move blurred images under DIR, keeping their sub-folders",
                 "  --copy-blurred-to DIR    copy them instead",
+                "                           (an image's RAW and XMP files of the same name go with it)",
+                "  --no-sidecars            move or copy the images alone",
                 "  --dry-run                only print what would be moved or copied",
                 "  --threads N              worker threads (default: all cores)",
                 "  --model FILE             a model file instead of the embedded default",
@@ -87,8 +89,10 @@ final class ScanCommand implements Command {
         }
         requireExisting(roots);
         o.requireExclusive("--move-blurred-to", "--copy-blurred-to");
-        if (o.has("--dry-run") && !o.has("--move-blurred-to") && !o.has("--copy-blurred-to")) {
-            throw new UsageException("scan: --dry-run only makes sense with --move-blurred-to or --copy-blurred-to");
+        for (String option : List.of("--dry-run", "--no-sidecars")) {
+            if (o.has(option) && !o.has("--move-blurred-to") && !o.has("--copy-blurred-to")) {
+                throw new UsageException("scan: " + option + " only makes sense with --move-blurred-to or --copy-blurred-to");
+            }
         }
         String format = o.choice("--format", formatOf(o.path("--output")), RowWriter.formats());
         int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
@@ -115,7 +119,7 @@ final class ScanCommand implements Command {
             InputWalker walker = walker(o, target);
             Relocator relocator = target == null ? null
                     : new Relocator(o.has("--move-blurred-to") ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
-                            o.has("--dry-run"), err);
+                            o.has("--dry-run"), err, !o.has("--no-sidecars"));
             ReportData report = o.has("--report")
                     ? new ReportData("blurfilter scan report", labels, maxThumbnails, 1000) : null;
             ProgressBar progress = !quiet && Terminal.stderrIsTerminal() ? new ProgressBar(err) : null;
@@ -216,6 +220,9 @@ final class ScanCommand implements Command {
         try {
             relocator.relocate(row.entry());
             return row;
+        } catch (Relocator.SidecarNotRelocated e) {
+            return new ScanRow(row.entry(), row.blurScore(), row.label(), row.width(), row.height(), e.getMessage(),
+                    row.thumbnail());
         } catch (IOException e) {
             String verb = relocator.mode() == Relocator.Mode.MOVE ? "move" : "copy";
             return new ScanRow(row.entry(), row.blurScore(), row.label(), row.width(), row.height(),
@@ -225,11 +232,12 @@ final class ScanCommand implements Command {
 
     private static String relocationSummary(Relocator r, boolean dryRun) {
         String verb = r.mode() == Relocator.Mode.MOVE ? "moved" : "copied";
+        String files = Counts.of(r.count(), "blurred file", "blurred files")
+                + (r.sidecarCount() > 0 ? " and " + Counts.of(r.sidecarCount(), "sidecar", "sidecars") : "");
         if (dryRun) {
-            return "dry run: " + Counts.of(r.count(), "blurred file", "blurred files") + " would be " + verb + " to "
-                    + r.target();
+            return "dry run: " + files + " would be " + verb + " to " + r.target();
         }
-        return verb + " " + Counts.of(r.count(), "blurred file", "blurred files") + " to " + r.target()
+        return verb + " " + files + " to " + r.target()
                 + (r.journalPath() != null ? " (journal: " + r.journalPath() + ")" : "");
     }
 

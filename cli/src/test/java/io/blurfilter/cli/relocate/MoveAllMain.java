@@ -21,7 +21,7 @@ public final class MoveAllMain {
         List<InputEntry> entries = new ArrayList<>();
         new InputWalker(true, false, true, List.of(target)).walk(List.of(source), entries::add);
         PrintStream log = System.out;
-        try (Relocator relocator = new Relocator(Relocator.Mode.MOVE, target, false, log)) {
+        try (Relocator relocator = new Relocator(Relocator.Mode.MOVE, target, false, log, false)) {
             for (InputEntry e : entries) {
                 relocator.relocate(e);
                 if (relocator.count() == 1) {
