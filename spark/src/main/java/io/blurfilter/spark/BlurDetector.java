@@ -35,6 +35,7 @@ public final class BlurDetector extends Transformer implements DefaultParamsWrit
     private final Param<String> outputCol;
     private final DoubleParam threshold;
     private final Param<String> modelPath;
+    private final Param<String> strictness;
 
     public BlurDetector() {
         this(Identifiable$.MODULE$.randomUID("blurDetector"));
@@ -49,6 +50,8 @@ public final class BlurDetector extends Transformer implements DefaultParamsWrit
         threshold = new DoubleParam(this, "threshold",
                 "blurred at or above this score; unset: the model's own threshold", ParamValidators.inRange(0, 1));
         modelPath = new Param<>(this, "modelPath", "a converted .bfm model on any Hadoop file system; unset: the embedded default");
+        strictness = new Param<>(this, "strictness",
+                "one of the model's named operating points instead of a threshold (the default model: high, balanced, lenient)");
         setDefault(inputCol, "content");
         setDefault(outputCol, "blur");
     }
@@ -82,6 +85,10 @@ public final class BlurDetector extends Transformer implements DefaultParamsWrit
         return modelPath;
     }
 
+    public Param<String> strictness() {
+        return strictness;
+    }
+
     public BlurDetector setInputCol(String column) {
         set(inputCol, column);
         return this;
@@ -102,6 +109,16 @@ public final class BlurDetector extends Transformer implements DefaultParamsWrit
         return this;
     }
 
+    /**
+     * Labels at the model's operating point of this name (the names the model declares, as
+     * {@code blurfilter scan --strictness NAME}); the model is checked for it when the stage
+     * transforms. Not together with {@link #setThreshold}.
+     */
+    public BlurDetector setStrictness(String name) {
+        set(strictness, name);
+        return this;
+    }
+
     public String getInputCol() {
         return getOrDefault(inputCol);
     }
@@ -115,6 +132,11 @@ public final class BlurDetector extends Transformer implements DefaultParamsWrit
         return isDefined(threshold) ? (Double) getOrDefault(threshold) : Double.NaN;
     }
 
+    /** Null when unset: the threshold, or else the model's own, applies. */
+    public String getStrictness() {
+        return isDefined(strictness) ? getOrDefault(strictness) : null;
+    }
+
     /** Null when unset: the embedded default model. */
     public String getModelPath() {
         return isDefined(modelPath) ? getOrDefault(modelPath) : null;
@@ -123,11 +145,16 @@ public final class BlurDetector extends Transformer implements DefaultParamsWrit
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
+        if (getStrictness() != null && !Double.isNaN(getThreshold())) {
+            throw new IllegalArgumentException("set a threshold or a strictness, not both (threshold "
+                    + getThreshold() + ", strictness " + getStrictness() + ")");
+        }
         ModelSource model = getModelPath() == null ? ModelSource.embedded()
                 : ModelSource.at(dataset.sparkSession(), getModelPath());
-        // loads it here, on the driver: a bad model fails the call, not every task
-        ExecutorScorers.get(model);
-        float t = Double.isNaN(getThreshold()) ? Float.NaN : (float) getThreshold();
+        // loads it here, on the driver: a bad model or strictness fails the call, not every task
+        BlurScorer scorer = ExecutorScorers.get(model);
+        float t = getStrictness() != null ? scorer.operatingPoint(getStrictness())
+                : Double.isNaN(getThreshold()) ? Float.NaN : (float) getThreshold();
         return dataset.withColumn(getOutputCol(), BlurFilterSpark.udf(model, t).apply(dataset.col(getInputCol())));
     }
 

@@ -7,6 +7,7 @@ import io.blurfilter.imageio.DecodedImage;
 import io.blurfilter.imageio.ImageDecodeException;
 import io.blurfilter.imageio.ImageDecoder;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
@@ -22,6 +23,7 @@ final class BlurScorer {
     private final String positiveLabel;
     private final String negativeLabel;
     private final float modelThreshold;
+    private final Map<String, Float> operatingPoints;
 
     private BlurScorer(Model model) {
         List<String> labels = model.metadata().labels();
@@ -38,6 +40,7 @@ final class BlurScorer {
         this.positiveLabel = labels.get(positiveIndex);
         this.negativeLabel = labels.get(1 - positiveIndex);
         this.modelThreshold = thresholded ? post.threshold() : 0.5f;
+        this.operatingPoints = post.operatingPoints();
     }
 
     /** Fails for a model that is not a two-class one: that is a job's mistake, not an image's. */
@@ -48,6 +51,21 @@ final class BlurScorer {
     /** The model's own threshold (0.5 for a top-1 model). */
     float modelThreshold() {
         return modelThreshold;
+    }
+
+    /**
+     * The threshold named {@code strictness} among the model's operating points; a name the model
+     * does not have is an {@link IllegalArgumentException} listing the names it has.
+     */
+    float operatingPoint(String strictness) {
+        Float t = operatingPoints.get(strictness);
+        if (t == null) {
+            throw new IllegalArgumentException("model " + model.metadata().name() + (operatingPoints.isEmpty()
+                    ? " names no operating points; set a threshold instead of strictness '" + strictness + "'"
+                    : " has no operating point '" + strictness + "'; it has "
+                            + String.join(", ", operatingPoints.keySet())));
+        }
+        return t;
     }
 
     /**

@@ -36,14 +36,14 @@ class BlurDetectorTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkTests.session(BlurDetectorTest.class);
+        spark = SparkTests.session();
         photos = BlurFilterSpark.readImages(spark, SparkTests.oneScene()).cache();
         expected = structs(photos.select(col("path"), BlurFilterSpark.blurScore(col("content"))), 1);
     }
 
     @AfterAll
-    static void stop() {
-        spark.stop();
+    static void release() {
+        photos.unpersist();
     }
 
     @Test
@@ -81,6 +81,55 @@ class BlurDetectorTest {
             assertEquals("blur", blur.getString(1));
         }
         assertThrows(IllegalArgumentException.class, () -> new BlurDetector().setThreshold(1.5));
+    }
+
+    /** The model's named operating points, as scan's --strictness; checked on the driver. */
+    @Test
+    void strictnessLabelsAtTheModelsOperatingPoint() throws IOException {
+        Path model = SparkTests.defaultModelWith(dir.resolve("points.bfm"), Map.of("everything", 0.0f, "nothing", 1.0f));
+        BlurDetector detector = new BlurDetector().setModelPath(model.toString());
+
+        Map<String, Row> all = structs(detector.setStrictness("everything").transform(photos)
+                .select(col("path"), col("blur")), 1);
+        Map<String, Row> none = structs(detector.copy(new org.apache.spark.ml.param.ParamMap())
+                .setStrictness("nothing").transform(photos).select(col("path"), col("blur")), 1);
+
+        assertEquals("everything", detector.getStrictness());
+        assertEquals(expected.keySet(), all.keySet());
+        for (String path : expected.keySet()) {
+            float score = expected.get(path).getFloat(0);
+            assertEquals(score, all.get(path).getFloat(0));
+            assertEquals("blur", all.get(path).getString(1));
+            assertEquals(score >= 1.0f ? "blur" : "clear", none.get(path).getString(1));
+        }
+    }
+
+    @Test
+    void unknownStrictnessOrBothThresholdAndStrictnessFailAtTransform() throws IOException {
+        Path points = SparkTests.defaultModelWith(dir.resolve("points.bfm"), Map.of("high", 0.3f, "lenient", 0.9f));
+        Path none = SparkTests.defaultModelWith(dir.resolve("none.bfm"), Map.of());
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new BlurDetector()
+                .setModelPath(points.toString()).setStrictness("strict").transform(photos));
+        IllegalArgumentException noPoints = assertThrows(IllegalArgumentException.class, () -> new BlurDetector()
+                .setModelPath(none.toString()).setStrictness("high").transform(photos));
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> new BlurDetector()
+                .setModelPath(points.toString()).setStrictness("high").setThreshold(0.5).transform(photos));
+
+        assertTrue(unknown.getMessage().endsWith("has no operating point 'strict'; it has high, lenient")
+                || unknown.getMessage().endsWith("has no operating point 'strict'; it has lenient, high"),
+                unknown.getMessage());
+        assertTrue(noPoints.getMessage().contains("names no operating points"), noPoints.getMessage());
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+    }
+
+    @Test
+    void strictnessIsSavedWithThePipeline() throws IOException {
+        String saved = dir.resolve("strict").toString();
+        new BlurDetector().setStrictness("balanced").save(saved);
+
+        assertEquals("balanced", BlurDetector.load(saved).getStrictness());
+        assertTrue(Double.isNaN(BlurDetector.load(saved).getThreshold()));
     }
 
     @Test
@@ -141,6 +190,7 @@ class BlurDetectorTest {
         assertEquals("bytes", loaded.getInputCol());
         assertTrue(Double.isNaN(loaded.getThreshold()));
         assertNull(loaded.getModelPath());
+        assertNull(loaded.getStrictness());
     }
 
     private static Map<String, Row> structs(Dataset<Row> rows, int field) {

@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +31,7 @@ class BlurScoreTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkTests.session(BlurScoreTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SparkTests.session();
     }
 
     /** The library's own one-call classifier, on a model instance of its own, is the reference. */

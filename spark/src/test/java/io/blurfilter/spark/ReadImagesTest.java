@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +25,7 @@ class ReadImagesTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkTests.session(ReadImagesTest.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SparkTests.session();
     }
 
     @Test
