@@ -44,6 +44,6 @@ def main(out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):  # never a folder named --help
         sys.exit(__doc__)
     main(sys.argv[1])

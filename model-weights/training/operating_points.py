@@ -13,12 +13,12 @@ false-positive rate of other sharp photo collections (the issue's held-out Image
 this split gave 3.0% at the same threshold for the previous model):
 
   high      FPR <= 6%  on validation: catches the most blur, for when a missed blurred photo costs more
-  balanced  FPR <= 2.5%: the default
+  balanced  FPR <= 3%: the default (5% with room for sharper-looking validation photos)
   lenient   FPR <= 1%: flags only clear-cut blur, for when dropping a good photo costs more
 """
 import sys
 
-TARGETS = (("high", 0.06), ("balanced", 0.025), ("lenient", 0.01))
+TARGETS = (("high", 0.06), ("balanced", 0.03), ("lenient", 0.01))
 GRID = [round(i * 0.005, 3) for i in range(1, 200)]
 
 

@@ -21,7 +21,7 @@ final class ConvertCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: blurfilter convert --from paddle|onnx <dir or files> [--config inference.yml] -o model.bfm";
+        return "usage: blurfilter convert --from paddle|onnx|bfm <dir or files> [--config inference.yml] -o model.bfm";
     }
 
     @Override

@@ -10,16 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code blurfilter convert --from paddle|onnx <dir or files> [--config inference.yml] [flags] -o model.bfm}.
+ * {@code blurfilter convert --from paddle|onnx|bfm <dir or files> [--config inference.yml] [flags] -o model.bfm}.
  * Exit codes: 0 converted, 1 conversion or I/O error (message names the file and the problem),
  * 2 usage error.
  */
 public final class ConvertCommand {
     static final String USAGE = String.join("\n",
-            "usage: blurfilter convert --from paddle|onnx <dir or files...> [--config inference.yml] [flags] -o model.bfm",
+            "usage: blurfilter convert --from paddle|onnx|bfm <dir or files...> [--config inference.yml] [flags] -o model.bfm",
             "  paddle: a directory with inference.json or inference.pdmodel + inference.pdiparams",
             "          (+ inference.yml, read automatically), or those files",
             "  onnx:   a .onnx file",
+            "  bfm:    a converted model, given new thresholds: only --name, --threshold and --operating-point",
+            "          apply (the operating points given replace the model's; none given keeps them)",
             "flags (override the config):",
             "  --name NAME            model name",
             "  --input-shape 1,3,H,W  concrete input shape (needed when H/W are dynamic and no size is given)",
@@ -36,6 +38,9 @@ public final class ConvertCommand {
             "  --operating-point NAME=T   a named threshold (repeatable), e.g. high=0.3; scan/eval --strictness NAME",
             "  --no-optimize          keep BatchNorm and activations as separate ops");
 
+    private static final java.util.Set<String> RECALIBRATION_FLAGS = java.util.Set.of(
+            "--help", "--from", "--output", "--name", "--threshold", "--operating-point");
+
     private ConvertCommand() {}
 
     /** Runs the command; never calls System.exit. */
@@ -43,10 +48,14 @@ public final class ConvertCommand {
         String from = null;
         Path output = null;
         List<Path> inputs = new ArrayList<>();
+        List<String> graphFlags = new ArrayList<>(); // flags that change more than the decision
         ConvertOptions o = new ConvertOptions();
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
+                if (a.startsWith("--") && !RECALIBRATION_FLAGS.contains(a)) {
+                    graphFlags.add(a);
+                }
                 switch (a) {
                     case "-h":
                     case "--help":
@@ -128,10 +137,14 @@ public final class ConvertCommand {
                 }
             }
             if (from == null) {
-                throw new UsageException("--from paddle|onnx is required");
+                throw new UsageException("--from paddle|onnx|bfm is required");
             }
-            if (!from.equals("paddle") && !from.equals("onnx")) {
-                throw new UsageException("--from must be paddle or onnx, not " + from);
+            if (!from.equals("paddle") && !from.equals("onnx") && !from.equals("bfm")) {
+                throw new UsageException("--from must be paddle, onnx or bfm, not " + from);
+            }
+            if (from.equals("bfm") && !graphFlags.isEmpty()) {
+                throw new UsageException("--from bfm changes only --name, --threshold and --operating-point, not "
+                        + String.join(", ", graphFlags));
             }
             if (output == null) {
                 throw new UsageException("-o model.bfm is required");
@@ -139,8 +152,8 @@ public final class ConvertCommand {
             if (inputs.isEmpty()) {
                 throw new UsageException("no model given");
             }
-            if (from.equals("onnx") && inputs.size() != 1) {
-                throw new UsageException("--from onnx takes one .onnx file");
+            if (!from.equals("paddle") && inputs.size() != 1) {
+                throw new UsageException("--from " + from + " takes one ." + from + " file");
             }
         } catch (UsageException e) {
             err.println("blurfilter convert: " + e.getMessage());
@@ -148,8 +161,11 @@ public final class ConvertCommand {
             return 2;
         }
         try {
-            ConversionResult r = from.equals("paddle") ? Converter.convertPaddle(inputs, o)
-                    : Converter.convertOnnx(inputs.get(0), o);
+            ConversionResult r = switch (from) {
+                case "paddle" -> Converter.convertPaddle(inputs, o);
+                case "onnx" -> Converter.convertOnnx(inputs.get(0), o);
+                default -> Recalibration.recalibrate(inputs.get(0), o);
+            };
             ModelWriter.write(r.model(), output);
             out.print(r.summary().format(output.toString()));
             return 0;

@@ -82,6 +82,55 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aConvertedModelTakesNewThresholdsAndKeepsEverythingElse(@TempDir Path tmp) throws Exception {
+        Path onnx = Fixtures.resource("onnx-lcnet/lcnet_x0_25_nolast_op14.onnx");
+        Path first = tmp.resolve("first.bfm");
+        assertEquals(0, run("--from", "onnx", onnx.toString(), "--resize-short", "256", "--crop", "224",
+                "--interpolation", "area", "--labels", "clear,blur", "--threshold", "0.5", "-o", first.toString()), err());
+        Path second = tmp.resolve("second.bfm");
+        assertEquals(0, run("--from", "bfm", first.toString(), "--threshold", "0.42", "--operating-point", "high=0.3",
+                "--operating-point", "balanced=0.42", "-o", second.toString()), err());
+        var before = ModelReader.read(first);
+        var after = ModelReader.read(second);
+        assertEquals(0.42f, after.metadata().postprocessing().threshold());
+        assertEquals(List.of("high", "balanced"), List.copyOf(after.metadata().postprocessing().operatingPoints().keySet()));
+        assertEquals(before.metadata().preprocessing().toString(), after.metadata().preprocessing().toString());
+        assertEquals(before.metadata().labels(), after.metadata().labels());
+        assertEquals(before.metadata().provenance().get("source_sha256:lcnet_x0_25_nolast_op14.onnx"),
+                after.metadata().provenance().get("source_sha256:lcnet_x0_25_nolast_op14.onnx"));
+        assertTrue(after.metadata().provenance().containsKey("recalibrated"));
+        // the weights are carried over byte for byte: the files differ only in their header
+        byte[] a = Files.readAllBytes(first);
+        byte[] b = Files.readAllBytes(second);
+        assertEquals(before.graph().parameterCount(), after.graph().parameterCount());
+        // the weights section (its size is in the header) ends 4 bytes, the CRC, before the end of the file
+        var size = java.util.regex.Pattern.compile("weights_bytes (\\d+)")
+                .matcher(new String(a, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(size.find());
+        int w = Integer.parseInt(size.group(1));
+        assertTrue(w > 100_000 && java.util.Arrays.equals(a, a.length - 4 - w, a.length - 4, b, b.length - 4 - w,
+                b.length - 4), "the files hold the same weights");
+
+        // no thresholds given: the model's own are kept, only the name changes
+        Path renamed = tmp.resolve("renamed.bfm");
+        assertEquals(0, run("--from", "bfm", second.toString(), "--name", "mine", "-o", renamed.toString()), err());
+        assertEquals("mine", ModelReader.read(renamed).metadata().name());
+        assertEquals(after.metadata().postprocessing().operatingPoints(),
+                ModelReader.read(renamed).metadata().postprocessing().operatingPoints());
+
+        // what would change the graph or its input is refused, and nothing is written
+        Path refused = tmp.resolve("refused.bfm");
+        assertEquals(2, run("--from", "bfm", first.toString(), "--crop", "200", "-o", refused.toString()));
+        assertTrue(err().contains("--from bfm changes only --name, --threshold and --operating-point, not --crop"),
+                err());
+        Path notAModel = tmp.resolve("not-a-model.bfm");
+        Files.writeString(notAModel, "hello");
+        assertEquals(1, run("--from", "bfm", notAModel.toString(), "-o", refused.toString()));
+        assertTrue(err().contains("not-a-model.bfm") && err().contains("not a readable blurfilter model"), err());
+        assertTrue(Files.notExists(refused), "nothing written on error");
+    }
+
+    @Test
     void onnxWithDynamicSizeNeedsAShape(@TempDir Path tmp) {
         Path onnx = Fixtures.resource("onnx-lcnet/lcnet_x0_25_nolast_op14.onnx");
         assertEquals(1, run("--from", "onnx", onnx.toString(), "-o", tmp.resolve("m.bin").toString()));
