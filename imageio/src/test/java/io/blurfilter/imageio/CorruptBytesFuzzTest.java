@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Damaged image bytes (flipped bytes, overwritten runs, cuts, a wrong length in a marker segment)
  * decode or fail with an {@link ImageDecodeException}: never another exception, never a pixel
- * array of the wrong size. Seeded, so a failure repeats.
+ * array of the wrong size; and reading their metadata never throws. Seeded, so a failure repeats.
  */
 class CorruptBytesFuzzTest {
     private static final int CASES = 300;
@@ -31,6 +31,11 @@ class CorruptBytesFuzzTest {
         int failures = 0;
         for (int c = 0; c < CASES; c++) {
             byte[] bad = damage(good, random);
+            try {
+                PhotoMetadata.read(bad); // never throws; what it gives is PhotoMetadataFuzzTest's concern
+            } catch (RuntimeException | Error e) {
+                fail(format + " case " + c + ": metadata read: " + e, e);
+            }
             for (ImageDecoder decoder : Arrays.asList(whole, region)) {
                 try {
                     DecodedImage d = decoder.decode(bad);
