@@ -32,7 +32,7 @@ import java.util.Set;
 /** {@code blurfilter scan}: scores every image under the given folders and files (issue 5). */
 final class ScanCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
-            "--all-files", "--full-resolution", "--no-sidecars");
+            "--all-files", "--full-resolution", "--no-sidecars", "--metadata");
     private static final Set<String> VALUED = Set.of("--threshold", "--strictness", "--format", "--output", "--move-blurred-to",
             "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails");
     private static final Map<String, String> ALIASES = Map.of("-r", "--recursive", "-q", "--quiet", "-o", "--output");
@@ -60,6 +60,9 @@ final class ScanCommand implements Command {
                 "  --strictness NAME        the model's named threshold instead: high (catches the most blur),",
                 "                           balanced (the default) or lenient (flags the fewest sharp photos)",
                 "  --format F               table (default), csv, json or jsonl",
+                "  --metadata               add the photo's exposure time, ISO, focal length, aperture, camera",
+                "                           and capture time (EXIF) to csv; json, jsonl and the report always",
+                "                           have them, the table never",
                 "  -o, --output FILE        write the rows to FILE instead of standard output; FILE.csv,",
                 "                           .json or .jsonl sets the format unless --format is given",
                 "  --move-blurred-to DIR    move blurred images under DIR, keeping their sub-folders",
@@ -95,6 +98,11 @@ final class ScanCommand implements Command {
             }
         }
         String format = o.choice("--format", formatOf(o.path("--output")), RowWriter.formats());
+        if (o.has("--metadata") && format.equals("table")) {
+            throw new UsageException("scan: --metadata adds columns to --format csv (json, jsonl and --report always"
+                    + " have the metadata; the table has no room for it)");
+        }
+        boolean metadataColumns = !format.equals("table") && (!format.equals("csv") || o.has("--metadata"));
         int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         double maxMegapixels = o.doubleValue("--max-megapixels", 100, 0.000001, 1e6);
         int maxThumbnails = o.intValue("--report-thumbnails", 300, 0, 100_000);
@@ -115,7 +123,8 @@ final class ScanCommand implements Command {
             Thumbnailer thumbnailer = o.has("--report") ? new Thumbnailer(128) : null;
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
                     thumbnailer != null);
-            ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer);
+            ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer,
+                    metadataColumns || o.has("--report"));
             InputWalker walker = walker(o, target);
             Relocator relocator = target == null ? null
                     : new Relocator(o.has("--move-blurred-to") ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
@@ -130,7 +139,8 @@ final class ScanCommand implements Command {
             Path outputFile = o.path("--output");
             try (Writer fileOut = outputFile == null ? null : newWriter(outputFile)) {
                 Appendable sinkOut = fileOut != null ? fileOut : out;
-                RowWriter writer = RowWriter.create(format, sinkOut, fileOut != null ? fileOut : out, labels);
+                RowWriter writer = RowWriter.create(format, sinkOut, fileOut != null ? fileOut : out, labels,
+                        metadataColumns);
                 writer.begin();
                 pipeline.run(sink -> walker.walk(roots, sink), row -> {
                     ScanRow shown = relocate(row, labels, relocator);
@@ -221,12 +231,10 @@ final class ScanCommand implements Command {
             relocator.relocate(row.entry());
             return row;
         } catch (Relocator.SidecarNotRelocated e) {
-            return new ScanRow(row.entry(), row.blurScore(), row.label(), row.width(), row.height(), e.getMessage(),
-                    row.thumbnail());
+            return row.withError(e.getMessage());
         } catch (IOException e) {
             String verb = relocator.mode() == Relocator.Mode.MOVE ? "move" : "copy";
-            return new ScanRow(row.entry(), row.blurScore(), row.label(), row.width(), row.height(),
-                    verb + " failed, file left in place: " + e.getMessage(), row.thumbnail());
+            return row.withError(verb + " failed, file left in place: " + e.getMessage());
         }
     }
 

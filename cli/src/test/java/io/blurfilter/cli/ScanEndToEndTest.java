@@ -22,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code blurfilter scan} on a generated tree with good images and every kind of bad file. */
 class ScanEndToEndTest {
+    /** The photo metadata fields of a row without any (ScanMetadataTest has photos with). */
+    static final String NO_METADATA = "\"exposure_time\":null,\"iso\":null,\"focal_length\":null,\"f_number\":null,"
+            + "\"camera_make\":null,\"camera_model\":null,\"capture_time\":null";
+
     @TempDir
     Path tmp;
     Path model;
@@ -130,7 +134,7 @@ class ScanEndToEndTest {
         assertEquals("]", lines.get(lines.size() - 1));
         assertEquals(5, lines.size());
         assertTrue(lines.get(1).matches("\\{\"path\":\".*c-sharp.png\",\"blur_score\":[0-9.E-]+,\"label\":\"clear\","
-                + "\"width\":200,\"height\":300,\"error\":null},"), lines.get(1));
+                + "\"width\":200,\"height\":300,\"error\":null," + NO_METADATA + "},"), lines.get(1));
         assertEquals("", json.err(), "--quiet prints no summary");
 
         Cli jsonl = Cli.run("scan", photos.resolve("bad/empty.jpg").toString(), "--format", "jsonl", "--model",
@@ -138,7 +142,7 @@ class ScanEndToEndTest {
         assertEquals(ExitCode.SOME_FAILED, jsonl.exitCode());
         assertEquals("{\"path\":" + io.blurfilter.cli.output.Json.string(photos.resolve("bad/empty.jpg").toString())
                 + ",\"blur_score\":null,\"label\":null,\"width\":null,\"height\":null,"
-                + "\"error\":\"empty file (0 bytes)\"}\n", jsonl.out());
+                + "\"error\":\"empty file (0 bytes)\"," + NO_METADATA + "}\n", jsonl.out());
     }
 
     @Test

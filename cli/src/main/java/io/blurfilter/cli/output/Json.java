@@ -46,4 +46,18 @@ public final class Json {
         }
         return Float.toString(f);
     }
+
+    /**
+     * An integer as itself, a double as the shortest decimal that reads back as the same double
+     * ({@code 0.02}, {@code 35.0}); null (no value), NaN and infinities as null.
+     */
+    public static String number(Number n) {
+        if (n instanceof Double d) {
+            return Double.isFinite(d) ? Double.toString(d) : "null";
+        }
+        if (n instanceof Float f) {
+            return number(f.floatValue());
+        }
+        return n == null ? "null" : n.toString();
+    }
 }

@@ -1,13 +1,15 @@
 package io.blurfilter.cli.output;
 
 import io.blurfilter.cli.scan.ScanRow;
+import io.blurfilter.imageio.PhotoMetadata;
 import java.io.Flushable;
 import java.io.IOException;
 
 /**
  * One JSON object per row: as a JSON array (one element per line) or as JSON Lines. Failed files
  * have {@code blur_score}, {@code label}, {@code width} and {@code height} null; fine ones have
- * {@code error} null.
+ * {@code error} null. The photo metadata fields follow, null where the photo lacks a value (always,
+ * for failed files).
  */
 final class JsonRowWriter implements RowWriter {
     private final Appendable out;
@@ -43,6 +45,14 @@ final class JsonRowWriter implements RowWriter {
                     .append(",\"height\":").append(Integer.toString(r.height()));
         }
         out.append(",\"error\":").append(Json.string(r.error()));
+        PhotoMetadata m = r.metadata();
+        out.append(",\"exposure_time\":").append(Json.number(m.exposureTime()))
+                .append(",\"iso\":").append(Json.number(m.iso()))
+                .append(",\"focal_length\":").append(Json.number(m.focalLength()))
+                .append(",\"f_number\":").append(Json.number(m.fNumber()))
+                .append(",\"camera_make\":").append(Json.string(m.cameraMake()))
+                .append(",\"camera_model\":").append(Json.string(m.cameraModel()))
+                .append(",\"capture_time\":").append(Json.string(m.captureTime()));
         out.append('}');
         if (lines) {
             out.append('\n');

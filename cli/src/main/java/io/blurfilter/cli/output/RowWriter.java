@@ -9,6 +9,13 @@ public interface RowWriter {
     /** The field names every format carries, in order. */
     String[] FIELDS = {"path", "blur_score", "label", "width", "height", "error"};
 
+    /**
+     * The photo metadata fields that follow them in JSON and JSON Lines, and in CSV with
+     * {@code --metadata}: seconds, ISO speed, millimetres, f-number, text, text, ISO 8601 time.
+     */
+    String[] METADATA_FIELDS = {"exposure_time", "iso", "focal_length", "f_number", "camera_make", "camera_model",
+        "capture_time"};
+
     void begin() throws IOException;
 
     void row(ScanRow row) throws IOException;
@@ -23,8 +30,17 @@ public interface RowWriter {
 
     /** @param labels the labels rows can carry, so the table's label column fits them */
     static RowWriter create(String format, Appendable out, java.io.Flushable flush, Labels labels) {
+        return create(format, out, flush, labels, !format.equals("csv"));
+    }
+
+    /**
+     * @param labels the labels rows can carry, so the table's label column fits them
+     * @param metadata whether CSV gets the {@link #METADATA_FIELDS} columns (JSON always has them,
+     *     the table never)
+     */
+    static RowWriter create(String format, Appendable out, java.io.Flushable flush, Labels labels, boolean metadata) {
         switch (format) {
-            case "csv": return new CsvRowWriter(out, flush);
+            case "csv": return new CsvRowWriter(out, flush, metadata);
             case "json": return new JsonRowWriter(out, flush, false);
             case "jsonl": return new JsonRowWriter(out, flush, true);
             case "table": return new TableRowWriter(out, flush, labels);

@@ -1,6 +1,7 @@
 package io.blurfilter.cli.report;
 
 import io.blurfilter.cli.eval.BinaryMetrics;
+import io.blurfilter.imageio.PhotoMetadata;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Writes a report as one self-contained HTML file that works offline: inline CSS, inline SVG charts,
@@ -30,6 +32,7 @@ public final class HtmlReport {
             ".card.flagged{border-color:#d9534f;background:#fff5f5}",
             ".card img{display:block;max-width:136px;max-height:136px;margin:0 auto 4px}",
             ".card .score{font-weight:bold;font-size:13px}.card .path{overflow-wrap:break-word;color:#555}",
+            ".card .exif{color:#555;margin-top:3px}.card .exif span{white-space:nowrap}",
             ".flag{color:#d9534f;font-weight:bold}.muted{color:#777}");
 
     /** Writes the report atomically (to a temporary file renamed into place). */
@@ -129,9 +132,42 @@ public final class HtmlReport {
                     + "\"/>" + "<div class=\"score\">" + String.format(Locale.ROOT, "%.4f", t.score())
                     + (t.flagged() ? " <span class=\"flag\">" + Xml.escape(t.label()) + "</span>"
                             : " " + Xml.escape(t.label()))
-                    + "</div><div class=\"path\">" + Xml.escapePath(t.path()) + "</div></div>\n");
+                    + "</div><div class=\"path\">" + Xml.escapePath(t.path()) + "</div>" + exif(t.metadata())
+                    + "</div>\n");
         }
         out.write("</div>\n");
+    }
+
+    /**
+     * The photo's exposure, aperture, ISO and focal length on one line, camera and capture time on the
+     * next ({@code 1/8 s · f/2.8 · ISO 800 · 35 mm}); nothing for a photo without metadata. Values
+     * and their units stay on one line (nowrap spans); the card wraps between them.
+     */
+    static String exif(PhotoMetadata m) {
+        if (m == null || m.isEmpty()) {
+            return "";
+        }
+        StringJoiner exposure = new StringJoiner(" \u00b7 ");
+        for (String part : new String[] {m.exposureTimeText(), m.fNumberText(),
+                m.iso() == null ? null : "ISO " + m.iso(), m.focalLengthText()}) {
+            if (part != null) {
+                exposure.add(nowrap(part));
+            }
+        }
+        StringJoiner shot = new StringJoiner(" \u00b7 ");
+        if (m.cameraText() != null) {
+            shot.add(Xml.escape(m.cameraText()));
+        }
+        if (m.captureTime() != null) {
+            String[] dateTime = m.captureTime().split("T", 2);
+            shot.add(nowrap(dateTime[0]) + (dateTime.length > 1 ? " " + nowrap(dateTime[1]) : ""));
+        }
+        String br = exposure.length() > 0 && shot.length() > 0 ? "<br/>" : "";
+        return "<div class=\"exif\">" + exposure + br + shot + "</div>";
+    }
+
+    private static String nowrap(String text) {
+        return "<span>" + Xml.escape(text) + "</span>";
     }
 
     private static void failures(ReportData data, Writer out) throws IOException {

@@ -2,6 +2,7 @@ package io.blurfilter.cli.report;
 
 import io.blurfilter.cli.scan.Labels;
 import io.blurfilter.cli.scan.ScanRow;
+import io.blurfilter.imageio.PhotoMetadata;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,8 +16,9 @@ import java.util.PriorityQueue;
  * {@code maxErrors} errors. Summary lines and an evaluation section are added by the command.
  */
 public final class ReportData {
-    /** One image shown in the report. */
-    public record Thumbnail(String path, float score, String label, boolean flagged, byte[] jpeg) {}
+    /** One image shown in the report, with its photo metadata ({@link PhotoMetadata#NONE} if it has none). */
+    public record Thumbnail(String path, float score, String label, boolean flagged, byte[] jpeg,
+            PhotoMetadata metadata) {}
 
     /** One failed file. */
     public record Failure(String path, String error) {}
@@ -58,7 +60,7 @@ public final class ReportData {
         histogram[Math.min(BINS - 1, (int) (row.blurScore() * BINS))]++;
         if (row.thumbnail() != null && maxThumbnails > 0) {
             thumbnails.add(new Thumbnail(row.displayPath(), row.blurScore(), row.label(),
-                    labels.isPositive(row.blurScore()), row.thumbnail()));
+                    labels.isPositive(row.blurScore()), row.thumbnail(), row.metadata()));
             if (thumbnails.size() > maxThumbnails) {
                 thumbnails.poll(); // drop the lowest score
             }

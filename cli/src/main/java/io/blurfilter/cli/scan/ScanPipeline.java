@@ -3,6 +3,7 @@ package io.blurfilter.cli.scan;
 import io.blurfilter.imageio.DecodedImage;
 import io.blurfilter.imageio.ImageDecodeException;
 import io.blurfilter.imageio.ImageDecoder;
+import io.blurfilter.imageio.PhotoMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -26,14 +27,25 @@ public final class ScanPipeline {
     private final Labels labels;
     private final int threads;
     private final Thumbnailer thumbnailer;
+    private final boolean readMetadata;
 
     /** @param thumbnailer null when no thumbnails are needed */
     public ScanPipeline(ImageDecoder decoder, BlurScorer scorer, Labels labels, int threads, Thumbnailer thumbnailer) {
+        this(decoder, scorer, labels, threads, thumbnailer, false);
+    }
+
+    /**
+     * @param thumbnailer null when no thumbnails are needed
+     * @param readMetadata read each scored photo's EXIF metadata ({@link PhotoMetadata}) into its row
+     */
+    public ScanPipeline(ImageDecoder decoder, BlurScorer scorer, Labels labels, int threads, Thumbnailer thumbnailer,
+            boolean readMetadata) {
         this.decoder = decoder;
         this.scorer = scorer;
         this.labels = labels;
         this.threads = threads;
         this.thumbnailer = thumbnailer;
+        this.readMetadata = readMetadata;
     }
 
     /** Walks the roots and delivers every row to {@code sink}; IO errors of the sink end the scan. */
@@ -63,7 +75,7 @@ public final class ScanPipeline {
         }
     }
 
-    /** Decodes and scores one file; never throws, failures become rows with an error. */
+    /** Decodes and scores one file (and reads its metadata); never throws, failures become rows with an error. */
     ScanRow process(InputEntry entry) {
         if (entry.error() != null) {
             return ScanRow.failed(entry, entry.error());
@@ -84,7 +96,10 @@ public final class ScanPipeline {
             return ScanRow.failed(entry, "model produced an invalid score " + score);
         }
         byte[] thumbnail = thumbnailer == null ? null : thumbnailer.jpeg(image);
-        return new ScanRow(entry, score, labels.of(score), image.fullWidth(), image.fullHeight(), null, thumbnail);
+        // a second, bounded read of the file's first bytes; it never throws, and what it cannot read is absent
+        PhotoMetadata metadata = readMetadata ? PhotoMetadata.read(entry.path()) : PhotoMetadata.NONE;
+        return new ScanRow(entry, score, labels.of(score), image.fullWidth(), image.fullHeight(), null, thumbnail,
+                metadata);
     }
 
     private static ScanRow await(Future<ScanRow> future) {
