@@ -1,6 +1,9 @@
 package io.blurfilter.converter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,13 +17,13 @@ import io.blurfilter.converter.proto.LongList;
 import io.blurfilter.converter.proto.ProtoException;
 import io.blurfilter.converter.proto.ProtoReader;
 import io.blurfilter.converter.yaml.YamlException;
-import io.blurfilter.converter.yaml.YamlSubset;
+import io.blurfilter.converter.yaml.Yaml;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small readers: protobuf wire format, JSON, YAML subset, pdiparams, inference.yml. */
+/** The small readers: protobuf wire format, JSON, YAML, pdiparams, inference.yml. */
 class ReadersTest {
     @Test
     void protoPackedAndUnpackedRepeatedAndNegativeInt32() throws Exception {
@@ -61,7 +64,7 @@ class ReadersTest {
     }
 
     @Test
-    void yamlSubsetReadsPaddleClasConfigs() throws Exception {
+    void yamlReadsPaddleClasConfigs() throws Exception {
         String yml = String.join("\n",
                 "# comment",
                 "Global:",
@@ -92,7 +95,7 @@ class ReadersTest {
                 "    label_1: \"blur\"",
                 "  SavePreLabel:",
                 "    save_dir: ./pre_label/");
-        Object root = YamlSubset.parse(yml);
+        Object root = Yaml.parse(yml);
         Map<?, ?> hpi = (Map<?, ?>) ((Map<?, ?>) root).get("Hpi");
         assertEquals(hpi.get("shapes"), hpi.get("again"));
         assertEquals(Map.of("x", List.of(List.of("1", "3"))), hpi.get("shapes"));
@@ -104,8 +107,74 @@ class ReadersTest {
         assertArrayEquals(new float[] {0.229f, 0.224f, 0.225f}, c.std());
         assertEquals(List.of("clear", "blur"), c.labels());
         assertEquals(0.5f, c.threshold());
-        assertThrows(YamlException.class, () -> YamlSubset.parse("a: |\n  text"));
-        assertThrows(YamlException.class, () -> YamlSubset.parse("a: *nowhere"));
+        assertThrows(YamlException.class, () -> Yaml.parse("a: *nowhere"));
+    }
+
+    @Test
+    void yamlReadsWhatTheOldSubsetRefused() throws Exception {
+        // block scalars, multi-line flow collections, tags and a document marker, as real files hold them
+        String yml = String.join("\n",
+                "---",
+                "Global:",
+                "  model_name: !!str clarity",
+                "  note: |",
+                "    two",
+                "    lines",
+                "  folded: >-",
+                "    one",
+                "    line",
+                "PreProcess:",
+                "  transform_ops:",
+                "  - ResizeImage: {resize_short: 256,",
+                "      interpolation: null}",
+                "  - NormalizeImage:",
+                "      mean: [0.485,",
+                "             0.456, 0.406]",
+                "      std: [0.229, 0.224, 0.225]",
+                "PostProcess:",
+                "  ThreshOutput: {threshold: 0.6, label_0: '~', label_1: \"\"}",
+                "");
+        Map<?, ?> root = (Map<?, ?>) Yaml.parse(yml);
+        Map<?, ?> global = (Map<?, ?>) root.get("Global");
+        assertEquals("clarity", global.get("model_name"));
+        assertEquals("two\nlines\n", global.get("note"));
+        assertEquals("one line", global.get("folded"));
+        Map<?, ?> post = (Map<?, ?>) ((Map<?, ?>) root.get("PostProcess")).get("ThreshOutput");
+        assertEquals("~", post.get("label_0"), "a quoted ~ is text, not null");
+        assertEquals("", post.get("label_1"));
+        InferenceConfig c = InferenceConfig.parse("inference.yml", yml);
+        assertEquals(256, c.resizeShort());
+        assertArrayEquals(new float[] {0.485f, 0.456f, 0.406f}, c.mean());
+        assertEquals(0.6f, c.threshold());
+        assertSame(Yaml.NULL, ((Map<?, ?>) Yaml.parse("a: ~")).get("a"));
+        assertEquals(Map.of(), Yaml.parse(""));
+    }
+
+    @Test
+    void yamlIsBounded() {
+        // nesting: refused at 100 levels, not a StackOverflowError in a recursive composer
+        YamlException deep = assertThrows(YamlException.class, () -> Yaml.parse("a: " + "[".repeat(100_000)));
+        assertTrue(deep.getMessage().contains("nested deeper than 100 levels"), deep.getMessage());
+        assertThrows(YamlException.class, () -> Yaml.parse("- ".repeat(5_000) + "x"));
+        // an alias bomb: each level refers to the one before nine times; shared, never expanded
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 30; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+        }
+        Map<?, ?> root = assertDoesNotThrow(() -> (Map<?, ?>) Yaml.parse(bomb.toString()));
+        assertSame(root.get("a28"), ((List<?>) root.get("a29")).get(0));
+        YamlException many = assertThrows(YamlException.class,
+                () -> Yaml.parse("a: &a x\nb: [" + "*a, ".repeat(2_000) + "*a]"));
+        assertTrue(many.getMessage().contains("more than 1000 aliases"), many.getMessage());
+        // size, duplicates, documents, and the line of the problem
+        assertThrows(YamlException.class, () -> Yaml.parse("a: " + "x".repeat(1 << 21)));
+        YamlException dup = assertThrows(YamlException.class, () -> Yaml.parse("a: 1\nb: 2\na: 3"));
+        assertTrue(dup.getMessage().startsWith("line 3: duplicate key 'a'"), dup.getMessage());
+        assertThrows(YamlException.class, () -> Yaml.parse("a: 1\n---\nb: 2"));
+        YamlException bad = assertThrows(YamlException.class, () -> Yaml.parse("a: [1, 2\nb: 3"));
+        assertFalse(bad.getMessage().contains("\n"), "one line: " + bad.getMessage());
+        assertThrows(YamlException.class, () -> Yaml.parse("? [a, b]\n: c"));
     }
 
     @Test

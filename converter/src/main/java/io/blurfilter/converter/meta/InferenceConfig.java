@@ -2,7 +2,7 @@ package io.blurfilter.converter.meta;
 
 import io.blurfilter.converter.ConversionException;
 import io.blurfilter.converter.yaml.YamlException;
-import io.blurfilter.converter.yaml.YamlSubset;
+import io.blurfilter.converter.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,7 @@ public final class InferenceConfig {
     public static InferenceConfig parse(String file, String text) throws ConversionException {
         Object root;
         try {
-            root = YamlSubset.parse(text);
+            root = Yaml.parse(text);
         } catch (YamlException e) {
             throw new ConversionException(file + ": " + e.getMessage());
         }
@@ -45,16 +45,16 @@ public final class InferenceConfig {
             c.modelName = (String) ((Map<?, ?>) global).get("model_name");
         }
         Object pre = top.get("PreProcess");
-        if (pre != null && pre != YamlSubset.NULL) {
+        if (pre != null && pre != Yaml.NULL) {
             Object ops = map(pre, file + ": PreProcess").get("transform_ops");
-            if (ops != null && ops != YamlSubset.NULL) {
+            if (ops != null && ops != Yaml.NULL) {
                 for (Object op : list(ops, file + ": PreProcess.transform_ops")) {
                     c.transform(file, op);
                 }
             }
         }
         Object post = top.get("PostProcess");
-        if (post != null && post != YamlSubset.NULL) {
+        if (post != null && post != Yaml.NULL) {
             for (Map.Entry<String, Object> e : map(post, file + ": PostProcess").entrySet()) {
                 c.postprocess(file + ": PostProcess." + e.getKey(), e.getKey(), e.getValue());
             }
@@ -70,7 +70,7 @@ public final class InferenceConfig {
         String name = m.keySet().iterator().next();
         String where = file + ": PreProcess " + name;
         Object v = m.get(name);
-        Map<String, Object> args = v == YamlSubset.NULL ? Map.of() : map(v, where);
+        Map<String, Object> args = v == Yaml.NULL ? Map.of() : map(v, where);
         switch (name) {
             case "ResizeImage":
                 for (Map.Entry<String, Object> a : args.entrySet()) {
@@ -144,12 +144,12 @@ public final class InferenceConfig {
         if (HARMLESS_POSTPROCESS.contains(name)) {
             return;
         }
-        Map<String, Object> args = v == YamlSubset.NULL ? Map.of() : map(v, where);
+        Map<String, Object> args = v == Yaml.NULL ? Map.of() : map(v, where);
         switch (name) {
             case "Topk": {
                 topk = true;
                 Object list = args.get("label_list");
-                if (list != null && list != YamlSubset.NULL) {
+                if (list != null && list != Yaml.NULL) {
                     labels = new ArrayList<>();
                     for (Object item : list(list, where + ".label_list")) {
                         labels.add(scalarText(item, where + ".label_list"));
@@ -192,7 +192,7 @@ public final class InferenceConfig {
 
     private static Object required(Map<String, Object> m, String key, String where) throws ConversionException {
         Object v = m.get(key);
-        if (v == null || v == YamlSubset.NULL) {
+        if (v == null || v == Yaml.NULL) {
             throw new ConversionException(where + ": missing '" + key + "'");
         }
         return v;
@@ -206,7 +206,7 @@ public final class InferenceConfig {
     }
 
     private static void requireOneOf(Object v, String where, String... allowed) throws ConversionException {
-        String s = v == YamlSubset.NULL ? "null" : v instanceof String ? ((String) v).toLowerCase(Locale.ROOT) : null;
+        String s = v == Yaml.NULL ? "null" : v instanceof String ? ((String) v).toLowerCase(Locale.ROOT) : null;
         for (String a : allowed) {
             if (a.equals(s)) {
                 return;
