@@ -38,6 +38,10 @@ public final class Model implements AutoCloseable {
     private final ConcurrentLinkedDeque<Session> pool = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
     private final ImagePreprocessor preprocessor;
+    /** The head a score map needs, found on first use; or why there is none. */
+    private volatile Object poolingHead;
+    /** Whole-frame preprocessing per tensor size ({@link #framePreprocessor}). */
+    private final ConcurrentHashMap<Long, ImagePreprocessor> framePreprocessors = new ConcurrentHashMap<>();
 
     private Model(ModelFile file, Kernels kernels) {
         this(file.metadata(), GraphOptimizer.optimize(file.graph()), kernels);
@@ -137,6 +141,119 @@ public final class Model implements AutoCloseable {
         } finally {
             giveBack(s);
         }
+    }
+
+    /**
+     * Whether {@link #scoreMap} works for this model: its head is global average pooling followed by a
+     * fully connected layer (and optionally softmax), as PP-LCNet's without the last conv is.
+     */
+    public boolean hasScoreMap() {
+        try {
+            poolingHead();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Classification and per-region scores of one image from a single pass at the model's own
+     * preprocessing; see {@link Session#scoreMap(Image)}. Thread-safe.
+     */
+    public ScoreMap scoreMap(Image image) {
+        Session s = borrow();
+        try {
+            return s.scoreMap(image);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    /**
+     * Per-region scores of the whole image at short side {@code shortSide} (448 gives a 14-cell short
+     * side for PP-LCNet); see {@link Session#scoreMap(Image, int)}. Thread-safe.
+     */
+    public ScoreMap scoreMap(Image image, int shortSide) {
+        Session s = borrow();
+        try {
+            return s.scoreMap(image, shortSide);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    /** Per-region scores of a preprocessed input; see {@link Session#scoreMap(Tensor)}. Thread-safe. */
+    public ScoreMap scoreMap(Tensor input) {
+        Session s = borrow();
+        try {
+            return s.scoreMap(input);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    PoolingHead poolingHead() {
+        Object h = poolingHead;
+        if (h == null) {
+            try {
+                h = PoolingHead.find(graph, metadata.name(), metadata.inputShape());
+            } catch (UnsupportedOperationException e) {
+                h = e.getMessage();
+            }
+            poolingHead = h;
+        }
+        if (h instanceof String) {
+            throw new UnsupportedOperationException((String) h);
+        }
+        return (PoolingHead) h;
+    }
+
+    /** Smallest and largest short side of a whole-frame score map. */
+    static final int MIN_FRAME_SIDE = 32;
+    static final int MAX_FRAME_SIDE = 4096;
+
+    /**
+     * The tensor size {@code {width, height}} of a whole-frame map: short side {@code shortSide}, aspect
+     * kept, each side rounded to a multiple of the feature map's stride along it (32 when unknown).
+     */
+    int[] frameSize(int width, int height, int shortSide, PoolingHead head) {
+        if (shortSide < MIN_FRAME_SIDE || shortSide > MAX_FRAME_SIDE) {
+            throw new IllegalArgumentException("score map short side " + shortSide + " is outside ["
+                    + MIN_FRAME_SIDE + ", " + MAX_FRAME_SIDE + "]");
+        }
+        int[] declared = graph.inputShape();
+        if (declared.length != 4 || declared[2] != -1 || declared[3] != -1) {
+            throw new IllegalArgumentException("model '" + metadata.name() + "' takes only "
+                    + Arrays.toString(declared) + " inputs; a whole-frame score map needs dynamic height and width"
+                    + " (scoreMap(image) maps its own input)");
+        }
+        double scale = (double) shortSide / Math.min(width, height);
+        int sy = head.stride[0] > 0 ? head.stride[0] : 32;
+        int sx = head.stride[1] > 0 ? head.stride[1] : 32;
+        long w = Math.max(sx, Math.round(width * scale / sx) * sx);
+        long h = Math.max(sy, Math.round(height * scale / sy) * sy);
+        if (w > 16 * MAX_FRAME_SIDE || h > 16 * MAX_FRAME_SIDE) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " image at short side " + shortSide
+                    + " would be " + w + "x" + h + " pixels");
+        }
+        return new int[] {(int) w, (int) h};
+    }
+
+    /** The model's normalization and interpolation, resizing straight to {@code width x height}. */
+    ImagePreprocessor framePreprocessor(int width, int height) {
+        Long key = (long) width << 32 | height;
+        ImagePreprocessor p = framePreprocessors.get(key);
+        if (p == null) {
+            Preprocessing own = metadata.preprocessing();
+            Preprocessing frame = Preprocessing.of(Preprocessing.Resize.EXACT, 0, width, height, 0, 0, own.scale(),
+                    own.mean(), own.std(), own.channelOrder()).withInterpolation(own.interpolation());
+            p = new ImagePreprocessor(frame);
+            if (framePreprocessors.size() > 64) {
+                framePreprocessors.clear();
+            }
+            framePreprocessors.put(key, p);
+        }
+        return p;
     }
 
     /** Runs the graph on a preprocessed NCHW input; thread-safe. */

@@ -17,12 +17,19 @@ public final class Session implements AutoCloseable {
     private final ImagePreprocessor preprocessor;
     /** Runs split layers on the intra-op threads; null for single-threaded sessions. */
     private final PartRunner runner;
-    private int[] shape;
-    private Plan plan;
-    private float[][] workspace;
-    private Plan.Parallel parallel;
-    private float[] input;
+    private final State main = new State();
+    /** Whole-frame score maps run at other sizes than classification: their own plan and workspace. */
+    private final State frame = new State();
     private boolean closed;
+
+    /** One input shape's plan and the buffers it runs in. */
+    private static final class State {
+        int[] shape;
+        Plan plan;
+        float[][] workspace;
+        Plan.Parallel parallel;
+        float[] input;
+    }
 
     Session(Model model, IntraOp intraOp) {
         this.model = model;
@@ -35,11 +42,98 @@ public final class Session implements AutoCloseable {
     public Classification classify(Image image) {
         int[] size = preprocessor.outputSize(image.width(), image.height());
         int[] s = {1, 3, size[1], size[0]};
-        Plan p = planFor(s);
-        preprocessor.apply(image, input);
+        Plan p = planFor(main, s);
+        preprocessor.apply(image, main.input);
         float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
-        p.run(input, out, workspace, parallel);
+        p.run(main.input, out, main.workspace, main.parallel);
         return Classification.of(out, model.metadata());
+    }
+
+    /**
+     * Classifies one image as {@link #classify} does and, from the same pass, maps the scores of the
+     * model's input (the centre crop, for resize-and-crop preprocessing) cell by cell. The map's
+     * {@link ScoreMap#classification()} equals {@link #classify}'s. Throws
+     * {@link UnsupportedOperationException} when the model's head is not global average pooling
+     * followed by a fully connected layer ({@link Model#hasScoreMap()}).
+     */
+    public ScoreMap scoreMap(Image image) {
+        PoolingHead head = model.poolingHead();
+        int w = image.width();
+        int h = image.height();
+        int[] size = preprocessor.outputSize(w, h);
+        Plan p = planFor(main, new int[] {1, 3, size[1], size[0]});
+        preprocessor.apply(image, main.input);
+        int[] resized = preprocessor.resizedSize(w, h);
+        int[] origin = preprocessor.cropOrigin(w, h);
+        return runMap(main, p, head, new int[] {h, w}, new int[] {resized[1], resized[0]},
+                new int[] {origin[1], origin[0]});
+    }
+
+    /**
+     * The score map of the whole image, resized so that its short side is {@code shortSide} pixels
+     * (both sides then rounded to a multiple of the model's stride, so the cells tile the frame; no
+     * crop), from one pass whose {@link ScoreMap#classification()} is the model's verdict on that whole
+     * frame, which differs from {@link #classify}'s on the centre crop. The model's scale, mean and
+     * interpolation apply. Needs a model with dynamic height and width.
+     */
+    public ScoreMap scoreMap(Image image, int shortSide) {
+        PoolingHead head = model.poolingHead();
+        int w = image.width();
+        int h = image.height();
+        int[] size = model.frameSize(w, h, shortSide, head);
+        ImagePreprocessor pre = model.framePreprocessor(size[0], size[1]);
+        Plan p = planFor(frame, new int[] {1, 3, size[1], size[0]});
+        pre.apply(image, frame.input);
+        return runMap(frame, p, head, new int[] {h, w}, new int[] {size[1], size[0]}, new int[] {0, 0});
+    }
+
+    /**
+     * The score map of an already-preprocessed input {@code [1, C, H, W]}, with its geometry in the
+     * tensor's pixels, and the run's output ({@link ScoreMap#output()}).
+     */
+    public ScoreMap scoreMap(Tensor in) {
+        PoolingHead head = model.poolingHead();
+        int[] s = in.shape();
+        if (s.length != 4 || s[0] != 1) {
+            throw new IllegalArgumentException("a score map needs an input [1, C, H, W], not "
+                    + Arrays.toString(s));
+        }
+        State st = main.shape == null || Arrays.equals(s, main.shape) ? main : frame;
+        Plan p = planFor(st, s);
+        System.arraycopy(in.data(), 0, st.input, 0, st.input.length);
+        int[] size = {s[2], s[3]};
+        return runMap(st, p, head, size, size, new int[] {0, 0});
+    }
+
+    /**
+     * Runs {@code p} on {@code st.input}, reading the per-cell logits off the feature map as the pass
+     * goes by. Geometry per axis (y, x): the image's size, the resized size and where the input starts in it.
+     */
+    private ScoreMap runMap(State st, Plan p, PoolingHead head, int[] image, int[] resized, int[] origin) {
+        Plan.Site site = p.site(head.feature);
+        int[] fs = site.shape();
+        int cells = fs[2] * fs[3];
+        float[] logits = new float[head.classes * cells];
+        float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
+        p.run(st.input, out, st.workspace, st.parallel, site, (x, at) -> head.cellLogits(x, at.nhwc, cells, logits));
+        float[] scores = new float[logits.length];
+        head.cellScores(logits, cells, scores);
+        int[] tensor = {st.shape[2], st.shape[3]};
+        double[] first = new double[2];
+        double[] step = new double[2];
+        double[] covered = new double[4];
+        for (int axis = 0; axis < 2; axis++) {
+            int n = fs[2 + axis];
+            double stride = head.stride[axis] > 0 ? head.stride[axis] : (double) tensor[axis] / n;
+            double offset = head.stride[axis] > 0 ? head.offset[axis] : (stride - 1) / 2;
+            double scale = (double) image[axis] / resized[axis];
+            first[axis] = (offset + origin[axis] + 0.5) * scale;
+            step[axis] = stride * scale;
+            covered[1 - axis] = origin[axis] * scale;
+            covered[3 - axis] = (origin[axis] + tensor[axis]) * scale;
+        }
+        return new ScoreMap(fs[2], fs[3], head.classes, logits, scores, head.softmax, new Tensor(p.outputShape(), out),
+                Classification.of(out, model.metadata()), image[1], image[0], first, step, covered);
     }
 
     /** The model input an image becomes, shape {@code [1, 3, H, W]}. */
@@ -50,38 +144,41 @@ public final class Session implements AutoCloseable {
 
     /** Runs the graph on an already-preprocessed input. */
     public Tensor run(Tensor in) {
-        Plan p = planFor(in.shape());
+        Plan p = planFor(main, in.shape());
         float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
-        p.run(in.data(), out, workspace, parallel);
+        p.run(in.data(), out, main.workspace, main.parallel);
         return new Tensor(p.outputShape(), out);
     }
 
-    private Plan planFor(int[] s) {
+    private Plan planFor(State st, int[] s) {
         if (closed) {
             throw new IllegalStateException("session is closed");
         }
-        if (!Arrays.equals(s, shape)) {
+        if (!Arrays.equals(s, st.shape)) {
             Plan p = model.plan(s);
-            workspace = p.newWorkspace();
-            parallel = runner == null ? null : p.newParallel(workspace, runner);
-            input = new float[Math.toIntExact(Shapes.elementCount(s))];
-            plan = p;
-            shape = s.clone();
+            st.workspace = p.newWorkspace();
+            st.parallel = runner == null ? null : p.newParallel(st.workspace, runner);
+            st.input = new float[Math.toIntExact(Shapes.elementCount(s))];
+            st.plan = p;
+            st.shape = s.clone();
         }
-        return plan;
+        return st.plan;
     }
 
     /** Which kernels ran the last input, e.g. "vector+reference"; null before the first run. */
     public String kernels() {
-        return plan == null ? null : plan.kernels();
+        return main.plan == null ? null : main.plan.kernels();
     }
 
     @Override
     public void close() {
         closed = true;
-        workspace = null;
-        parallel = null;
-        input = null;
-        plan = null;
+        for (State st : new State[] {main, frame}) {
+            st.workspace = null;
+            st.parallel = null;
+            st.input = null;
+            st.plan = null;
+            st.shape = null;
+        }
     }
 }

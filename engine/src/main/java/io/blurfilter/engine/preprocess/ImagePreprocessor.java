@@ -47,6 +47,12 @@ public final class ImagePreprocessor {
         }
     }
 
+    /** Where the crop starts in the resized image, {@code {x0, y0}} ({@code {0, 0}} without a crop). */
+    public int[] cropOrigin(int width, int height) {
+        Crop c = crop(width, height);
+        return new int[] {c.x0, c.y0};
+    }
+
     /** The resized size and the crop window in it: {@code [x0, x0 + cw) x [y0, y0 + ch)}. */
     private static final class Crop {
         final int rw;

@@ -27,9 +27,10 @@ public final class Plan {
     private final int[] outputShape;
     private final int outputCount;
     private final String kernelsUsed;
+    private final Map<String, Site> sites;
 
     private Plan(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
-            int[] outputShape, String kernelsUsed) {
+            int[] outputShape, String kernelsUsed, Map<String, Site> sites) {
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
         this.slotSizes = slotSizes;
         this.inputSlot = inputSlot;
@@ -38,6 +39,7 @@ public final class Plan {
         this.outputShape = outputShape;
         this.outputCount = Math.toIntExact(Shapes.elementCount(outputShape));
         this.kernelsUsed = kernelsUsed;
+        this.sites = Collections.unmodifiableMap(new HashMap<>(sites));
     }
 
     /** Compiles {@code g} for {@code inputShape}, asking {@code preferred} first, then the fallback. */
@@ -63,6 +65,7 @@ public final class Plan {
         int inputSlot = slots.take(size(shapes.get(g.inputName())));
         slotOf.put(g.inputName(), inputSlot);
         List<Layer> layers = new ArrayList<>(nodes.size());
+        Map<String, Site> sites = new HashMap<>();
         boolean usedPreferred = false;
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
@@ -100,20 +103,58 @@ public final class Plan {
                 usedPreferred = true;
             }
             layers.add(layer != null ? layer : fallback.create(spec));
+            sites.put(n.output(), new Site(layers.size(), outSlot, false, shapes.get(n.output())));
         }
         String used = usedPreferred ? preferred.name() + "+" + fallback.name() : fallback.name();
         return new Plan(layers, slots.sizes(), inputSlot, slotOf.get(g.outputName()), inputShape.clone(),
-                shapes.get(g.outputName()), used);
+                shapes.get(g.outputName()), used, sites);
     }
 
     /**
      * A plan a kernel family compiled itself ({@link Kernels#compileGraph}): layers over a workspace of
-     * {@code slotSizes}, the NCHW input copied into {@code inputSlot}, the output read from {@code outputSlot}.
+     * {@code slotSizes}, the NCHW input copied into {@code inputSlot}, the output read from {@code outputSlot};
+     * {@code sites} says where each node's output is right after the layer that computes it.
      */
     public static Plan of(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
-            int[] outputShape, String kernelsUsed) {
+            int[] outputShape, String kernelsUsed, Map<String, Site> sites) {
         return new Plan(layers, slotSizes.clone(), inputSlot, outputSlot, inputShape.clone(), outputShape.clone(),
-                kernelsUsed);
+                kernelsUsed, sites);
+    }
+
+    /**
+     * Where a value of the graph is right after the layer that computes it: {@code slot} of the
+     * workspace, holding it NCHW or NHWC. Later layers may reuse the slot once the value's last reader
+     * has run, so a {@link Probe} reads it at exactly that point of the run.
+     */
+    public static final class Site {
+        /** The number of layers that have run when the value is complete. */
+        public final int afterLayer;
+        public final int slot;
+        /** Whether the slot holds the value NHWC ({@code [N, H, W, C]}) rather than NCHW. */
+        public final boolean nhwc;
+        private final int[] shape;
+
+        public Site(int afterLayer, int slot, boolean nhwc, int[] shape) {
+            this.afterLayer = afterLayer;
+            this.slot = slot;
+            this.nhwc = nhwc;
+            this.shape = shape.clone();
+        }
+
+        /** The value's shape, NCHW as the graph states it whatever the layout in the slot. */
+        public int[] shape() {
+            return shape.clone();
+        }
+    }
+
+    /** Reads a value out of the workspace during a run ({@link #run(float[], float[], float[][], Parallel, Site, Probe)}). */
+    public interface Probe {
+        void read(float[] values, Site site);
+    }
+
+    /** Where {@code value} is when it has been computed, or null when no layer computes it (an input, a weight). */
+    public Site site(String value) {
+        return sites.get(value);
     }
 
     private static boolean runsInPlace(OpType op) {
@@ -156,6 +197,27 @@ public final class Plan {
                 parallel.runner.run((SplittableLayer) layer, parallel.slots[i], parallel.parts[i]);
             } else {
                 layer.forward(workspace);
+            }
+        }
+        System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);
+    }
+
+    /**
+     * {@link #run(float[], float[], float[][], Parallel)}, handing {@code probe} the workspace slot of
+     * {@code site}'s value right after the layer that computes it (on the calling thread, before any
+     * later layer runs). Same outputs as the run without a probe.
+     */
+    public void run(float[] input, float[] output, float[][] workspace, Parallel parallel, Site site, Probe probe) {
+        System.arraycopy(input, 0, workspace[inputSlot], 0, input.length);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (parallel != null && parallel.parts[i] > 1) {
+                parallel.runner.run((SplittableLayer) layer, parallel.slots[i], parallel.parts[i]);
+            } else {
+                layer.forward(workspace);
+            }
+            if (i + 1 == site.afterLayer) {
+                probe.read(workspace[site.slot], site);
             }
         }
         System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);

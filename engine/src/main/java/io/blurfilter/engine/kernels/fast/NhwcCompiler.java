@@ -40,6 +40,7 @@ public final class NhwcCompiler {
     /** Converted copies, keyed by value; released with the value. */
     private final Map<String, Integer> copyOf = new HashMap<>();
     private final List<Layer> layers = new ArrayList<>();
+    private final Map<String, Plan.Site> sites = new HashMap<>();
     private Map<String, int[]> shapes;
     private boolean usedFallback;
 
@@ -65,11 +66,14 @@ public final class NhwcCompiler {
         slotOf.put(g.inputName(), inputSlot);
         nhwcOf.put(g.inputName(), false);
         for (int i = 0; i < nodes.size(); i++) {
-            compileNode(i, nodes.get(i));
+            Node n = nodes.get(i);
+            compileNode(i, n);
+            sites.put(n.output(), new Plan.Site(layers.size(), slotOf.get(n.output()), nhwcOf.get(n.output()),
+                    shapes.get(n.output())));
         }
         int outSlot = slotIn(g.outputName(), false);
         String used = usedFallback ? name + "+" + fallback.name() : name;
-        return Plan.of(layers, slots.sizes(), inputSlot, outSlot, inputShape, shapes.get(g.outputName()), used);
+        return Plan.of(layers, slots.sizes(), inputSlot, outSlot, inputShape, shapes.get(g.outputName()), used, sites);
     }
 
     private void compileNode(int i, Node n) {
