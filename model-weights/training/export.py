@@ -64,7 +64,9 @@ def main():
     meta = {
         "onnx": os.path.basename(out), "sha256": sha, "opset": a.opset,
         "arch": f"PPLCNet scale {ck['args']['scale']} use_last_conv {ck['args']['last_conv']} class_num 2",
-        "labels": ["clear", "blur"], "postprocess": {"kind": "ThreshOutput", "threshold": 0.5, "score_index": 1},
+        "labels": ["clear", "blur"], "postprocess": {"kind": "ThreshOutput", "threshold": 0.5, "score_index": 1,
+                                                   "note": "provisional: evaluate.sh sets the packaged model's threshold and "
+                                                           "operating points from the clear validation photos (operating_points.py)"},
         "preprocess": {"color": "RGB", "resize_short": D.RESIZE_SHORT, "interpolation": "INTER_AREA when shrinking, else INTER_LINEAR (OpenCV); blurfilter: --interpolation area",
                        "resize_round": "python round", "crop": D.CROP, "scale": 0.00392157,
                        "mean": D.MEAN.tolist(), "std": D.STD.tolist(), "layout": "NCHW"},

@@ -79,8 +79,7 @@ final class BenchCommand implements Command {
         for (String family : families) {
             KernelFamily kernels = KernelFamily.valueOf(family.toUpperCase(Locale.ROOT));
             if (!kernels.isAvailable()) {
-                out.printf(Locale.ROOT, "%-8s not available (start the JVM with --add-modules jdk.incubator.vector)%n",
-                        family);
+                out.printf(Locale.ROOT, "%-8s not available: %s%n", family, kernels.unavailableReason().orElse("?"));
                 continue;
             }
             LatencySample s;

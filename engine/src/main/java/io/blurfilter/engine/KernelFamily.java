@@ -2,7 +2,9 @@ package io.blurfilter.engine;
 
 import io.blurfilter.engine.runtime.KernelSelector;
 import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.VectorFallbackNotice;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Which kernels a {@link Model} runs its layers on: {@link Model#withKernels} and {@link Model#of}
@@ -52,6 +54,16 @@ public enum KernelFamily {
         return this != VECTOR || KernelSelector.vectorOrNull() != null;
     }
 
+    /**
+     * Why this JVM does not run this family's own kernels (for {@link #VECTOR}: the module is missing,
+     * the CPU's vectors are too narrow, or loading failed), empty when it does. {@link #AUTO} answers
+     * for the Vector API it would prefer.
+     */
+    public Optional<String> unavailableReason() {
+        return this == VECTOR || this == AUTO ? Optional.ofNullable(KernelSelector.vectorUnavailableReason())
+                : Optional.empty();
+    }
+
     /** This family's value of {@code -Dblurfilter.kernels}: {@code auto}, {@code vector}, {@code fast} or {@code reference}. */
     public String propertyValue() {
         return name().toLowerCase(Locale.ROOT);
@@ -66,6 +78,9 @@ public enum KernelFamily {
                 return KernelSelector.fast();
             default:
                 Kernels vector = KernelSelector.vectorOrNull();
+                if (vector == null) {
+                    VectorFallbackNotice.once(this == VECTOR);
+                }
                 return vector != null ? vector : KernelSelector.fast();
         }
     }

@@ -11,6 +11,9 @@ import io.blurfilter.engine.kernels.fast.FastKernels;
  */
 public final class KernelSelector {
     private static final String VECTOR_CLASS = "io.blurfilter.engine.kernels.vector.VectorKernels";
+    private static final String NO_MODULE = "this JVM was started without the jdk.incubator.vector module; "
+            + "pass --add-modules jdk.incubator.vector to java";
+    private static String vectorUnavailable; // set by loadVector, before VECTOR is published
     private static final Kernels VECTOR = loadVector();
 
     private KernelSelector() {}
@@ -29,6 +32,11 @@ public final class KernelSelector {
         return VECTOR;
     }
 
+    /** Why {@link #vectorOrNull()} is null, for people; null when the family is there. */
+    public static String vectorUnavailableReason() {
+        return vectorUnavailable;
+    }
+
     /**
      * Loads the vector family if the module is there. Anything going wrong (module missing: a
      * LinkageError; a JIT or CPU it declines: a null from {@code create}) means no vector family.
@@ -36,9 +44,19 @@ public final class KernelSelector {
     private static Kernels loadVector() {
         try {
             Class.forName("jdk.incubator.vector.FloatVector", false, KernelSelector.class.getClassLoader());
-            Class<?> c = Class.forName(VECTOR_CLASS);
-            return (Kernels) c.getMethod("create").invoke(null);
+        } catch (LinkageError | ClassNotFoundException e) {
+            vectorUnavailable = NO_MODULE;
+            return null;
+        }
+        try {
+            Kernels k = (Kernels) Class.forName(VECTOR_CLASS).getMethod("create").invoke(null);
+            if (k == null) {
+                vectorUnavailable = "this CPU's preferred vectors hold fewer than 4 floats, too few to pay";
+            }
+            return k;
         } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            vectorUnavailable = "the Vector API kernels failed to load: " + cause;
             return null;
         }
     }

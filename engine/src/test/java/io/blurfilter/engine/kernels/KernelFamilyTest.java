@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The build runs the kernel tests twice: once on a plain JVM, once with {@code --add-modules
  * jdk.incubator.vector} (engine/pom.xml sets {@code blurfilter.test.vector} to say which). The
- * vector family must load exactly when the module is there, and AUTO and VECTOR fall back silently.
+ * vector family must load exactly when the module is there, and AUTO and VECTOR fall back to the
+ * plain-Java kernels, saying why (KernelFallbackNoticeTest).
  */
 class KernelFamilyTest {
     @Test
@@ -22,10 +23,14 @@ class KernelFamilyTest {
         boolean moduleThere = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         String best;
         if (expect.equals("present")) {
-            assertTrue(KernelFamily.VECTOR.isAvailable(), "vector kernels did not load with the module present");
+            assertTrue(KernelFamily.VECTOR.isAvailable(), "vector kernels did not load with the module present: "
+                    + KernelFamily.VECTOR.unavailableReason());
+            assertTrue(KernelFamily.VECTOR.unavailableReason().isEmpty());
+            assertTrue(KernelFamily.AUTO.unavailableReason().isEmpty());
             best = "vector";
         } else if (expect.equals("absent") || !moduleThere) {
             assertFalse(KernelFamily.VECTOR.isAvailable());
+            assertTrue(KernelFamily.VECTOR.unavailableReason().orElseThrow().contains("--add-modules jdk.incubator.vector"));
             best = "fast";
         } else {
             return; // a JVM this build did not set up: nothing known to check against
@@ -35,6 +40,8 @@ class KernelFamilyTest {
         assertEquals(best, model.withKernels(KernelFamily.VECTOR).kernels());
         assertEquals("fast", model.withKernels(KernelFamily.FAST).kernels());
         assertEquals("reference", model.kernels());
+        assertTrue(KernelFamily.FAST.unavailableReason().isEmpty());
+        assertTrue(KernelFamily.REFERENCE.unavailableReason().isEmpty());
     }
 
     @Test
