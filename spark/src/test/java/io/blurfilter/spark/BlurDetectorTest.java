@@ -104,6 +104,23 @@ class BlurDetectorTest {
         }
     }
 
+    /** The embedded model's own operating points (high, balanced, lenient), as scan --strictness NAME. */
+    @Test
+    void strictnessOfTheEmbeddedModel() {
+        Map<String, Float> points = BlurModel.shared().metadata().postprocessing().operatingPoints();
+        org.junit.jupiter.api.Assumptions.assumeFalse(points.isEmpty(), "the embedded model names no operating points");
+        for (Map.Entry<String, Float> point : points.entrySet()) {
+            Map<String, Row> scored = structs(new BlurDetector().setStrictness(point.getKey()).transform(photos)
+                    .select(col("path"), col("blur")), 1);
+            for (String path : expected.keySet()) {
+                float score = expected.get(path).getFloat(0);
+                assertEquals(score, scored.get(path).getFloat(0));
+                assertEquals(score >= point.getValue() ? "blur" : "clear", scored.get(path).getString(1),
+                        point.getKey() + " " + path);
+            }
+        }
+    }
+
     @Test
     void unknownStrictnessOrBothThresholdAndStrictnessFailAtTransform() throws IOException {
         Path points = SparkTests.defaultModelWith(dir.resolve("points.bfm"), Map.of("high", 0.3f, "lenient", 0.9f));

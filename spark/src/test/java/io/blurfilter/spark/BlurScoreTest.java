@@ -52,7 +52,7 @@ class BlurScoreTest {
             float expected = reference.classify(file).probability(BlurModel.BLUR);
             float score = blur.getFloat(0);
             maxDifference = Math.max(maxDifference, Math.abs(score - expected));
-            assertEquals(score >= 0.5f ? "blur" : "clear", blur.getString(1));
+            assertEquals(score >= SparkTests.defaultThreshold() ? "blur" : "clear", blur.getString(1));
             assertEquals(sizes.get(file.getFileName().toString()), blur.getInt(2) + "x" + blur.getInt(3));
         }
         System.out.printf("blurScore vs ImageFileClassifier on %d real-dev photos: max |difference| %.3g%n",

@@ -187,7 +187,7 @@ class SparkScanTest {
         return out;
     }
 
-    /** Scores equal to ImageFileClassifier's, labels at 0.5, sizes, and each bad file's error. */
+    /** Scores equal to ImageFileClassifier's, labels at the model's threshold, sizes, and each bad file's error. */
     private static void checkWritten(String format, List<Row> rows) {
         Map<String, Row> byName = new TreeMap<>();
         for (Row row : rows) {
@@ -200,7 +200,7 @@ class SparkScanTest {
         reference.forEach((name, score) -> {
             Row row = byName.get(name);
             assertEquals(score, row.getFloat(1), format + " " + name);
-            assertEquals(score >= 0.5f ? "blur" : "clear", row.getString(2));
+            assertEquals(score >= SparkTests.defaultThreshold() ? "blur" : "clear", row.getString(2));
             assertEquals(sizes.get(name), row.getInt(3) + "x" + row.getInt(4), name);
             assertNull(row.get(5), name);
         });

@@ -33,6 +33,11 @@ final class SparkTests {
                 .getOrCreate();
     }
 
+    /** The embedded model's own threshold: its labels without a threshold or strictness. */
+    static float defaultThreshold() {
+        return BlurModel.shared().metadata().postprocessing().threshold();
+    }
+
     static Path shared() {
         Path dir = Path.of(System.getProperty("blurfilter.shared", "../../shared"));
         Assumptions.assumeTrue(Files.isDirectory(dir.resolve("data")), "no shared data at " + dir);
