@@ -9,7 +9,6 @@ import io.blurfilter.engine.kernels.fast.PlainDepthwise;
 import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * 5x5 stride-1 depthwise convolution on small maps (PP-LCNet's 14x14 and 7x7 layers), NHWC in and
@@ -21,25 +20,17 @@ import jdk.incubator.vector.VectorOperators;
  * alike; bench/RESULTS.md, round 5). The copy costs what the NHWC padding did. Eight output pixels per
  * block, a row's last block overlapping the one before (same sums rewritten), hard-swish applied in
  * registers. Results are bit-identical to {@link VectorDepthwise}: each output is its bias plus the 25
- * products in tap order.
+ * products in tap order. The block kernel is generated into {@link BlockedDepthwiseKernel}
+ * (docs/KERNELS.md).
  */
-final class BlockedDepthwise implements SplittableLayer {
-    private static final int K = 5;
+final class BlockedDepthwise extends BlockedDepthwiseKernel implements SplittableLayer {
     private static final int PIXELS = 8;
-    private final ConvParams p;
     private final int in;
     private final int out;
     private final int scratch;
-    /** [C / L][25][L]. */
-    private final float[] w;
-    private final float[] bias;
     private final int srcH;
-    private final int srcW;
     private final int plane;
     private final int[] blockStarts;
-    private final boolean hardSwish;
-    /** Whether blocks store their eighth pixel (rows of seven pixels do not have one). */
-    private final boolean eighth;
     private final VectorActivation act;
 
     /**
@@ -61,30 +52,35 @@ final class BlockedDepthwise implements SplittableLayer {
     }
 
     BlockedDepthwise(ConvParams p, int in, int out, int scratch) {
-        this.p = p;
+        this(p, in, out, scratch, new VectorActivation(new FusedActivation(p.act)));
+    }
+
+    private BlockedDepthwise(ConvParams p, int in, int out, int scratch, VectorActivation act) {
+        super(p, srcW(p), planeWeights(p), p.bias.clone(), act.isHardSwish(), p.outW >= PIXELS);
         this.in = in;
         this.out = out;
         this.scratch = scratch;
-        int c = p.inC;
-        float[] tapMajor = PlainDepthwise.packTapMajor(p);
-        this.w = new float[K * K * c];
-        for (int cb = 0; cb < c; cb += L) {
-            for (int t = 0; t < K * K; t++) {
-                System.arraycopy(tapMajor, t * c + cb, w, cb * K * K + t * L, L);
-            }
-        }
-        this.bias = p.bias.clone();
         this.srcH = VectorDepthwise.paddedH(p);
-        this.srcW = srcW(p);
         this.plane = srcH * srcW * L;
         int count = (p.outW + PIXELS - 1) / PIXELS;
         this.blockStarts = new int[count];
         for (int i = 0; i < count; i++) {
             blockStarts[i] = Math.max(0, Math.min(i * PIXELS, p.outW - PIXELS));
         }
-        this.eighth = p.outW >= PIXELS;
-        this.act = new VectorActivation(new FusedActivation(p.act));
-        this.hardSwish = act.isHardSwish();
+        this.act = act;
+    }
+
+    /** The weights as [C / L][25][L]: each channel vector's taps in order. */
+    private static float[] planeWeights(ConvParams p) {
+        int c = p.inC;
+        float[] tapMajor = PlainDepthwise.packTapMajor(p);
+        float[] w = new float[K * K * c];
+        for (int cb = 0; cb < c; cb += L) {
+            for (int t = 0; t < K * K; t++) {
+                System.arraycopy(tapMajor, t * c + cb, w, cb * K * K + t * L, L);
+            }
+        }
+        return w;
     }
 
     @Override
@@ -148,128 +144,6 @@ final class BlockedDepthwise implements SplittableLayer {
             }
             if (!hardSwish) {
                 act.apply(y, yr, yr + p.outW * c);
-            }
-        }
-    }
-
-    /** Eight pixels of one channel vector: per kernel row, twelve input vectors and five weights feed 40 FMAs. */
-    private void block(float[] x, int xi, int wi, float[] y, int yo, int cv) {
-        int c = p.inC;
-        int rowStep = srcW * L;
-        FloatVector a0 = FloatVector.fromArray(S, bias, cv);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        FloatVector a4 = a0;
-        FloatVector a5 = a0;
-        FloatVector a6 = a0;
-        FloatVector a7 = a0;
-        for (int ky = 0; ky < K; ky++) {
-            int i = xi + ky * rowStep;
-            int wo = wi + ky * K * L;
-            FloatVector w0 = FloatVector.fromArray(S, w, wo);
-            FloatVector w1 = FloatVector.fromArray(S, w, wo + L);
-            FloatVector w2 = FloatVector.fromArray(S, w, wo + 2 * L);
-            FloatVector w3 = FloatVector.fromArray(S, w, wo + 3 * L);
-            FloatVector w4 = FloatVector.fromArray(S, w, wo + 4 * L);
-            FloatVector xj = FloatVector.fromArray(S, x, i);
-            a0 = xj.fma(w0, a0);
-            xj = FloatVector.fromArray(S, x, i + L);
-            a0 = xj.fma(w1, a0);
-            a1 = xj.fma(w0, a1);
-            xj = FloatVector.fromArray(S, x, i + 2 * L);
-            a0 = xj.fma(w2, a0);
-            a1 = xj.fma(w1, a1);
-            a2 = xj.fma(w0, a2);
-            xj = FloatVector.fromArray(S, x, i + 3 * L);
-            a0 = xj.fma(w3, a0);
-            a1 = xj.fma(w2, a1);
-            a2 = xj.fma(w1, a2);
-            a3 = xj.fma(w0, a3);
-            xj = FloatVector.fromArray(S, x, i + 4 * L);
-            a0 = xj.fma(w4, a0);
-            a1 = xj.fma(w3, a1);
-            a2 = xj.fma(w2, a2);
-            a3 = xj.fma(w1, a3);
-            a4 = xj.fma(w0, a4);
-            xj = FloatVector.fromArray(S, x, i + 5 * L);
-            a1 = xj.fma(w4, a1);
-            a2 = xj.fma(w3, a2);
-            a3 = xj.fma(w2, a3);
-            a4 = xj.fma(w1, a4);
-            a5 = xj.fma(w0, a5);
-            xj = FloatVector.fromArray(S, x, i + 6 * L);
-            a2 = xj.fma(w4, a2);
-            a3 = xj.fma(w3, a3);
-            a4 = xj.fma(w2, a4);
-            a5 = xj.fma(w1, a5);
-            a6 = xj.fma(w0, a6);
-            xj = FloatVector.fromArray(S, x, i + 7 * L);
-            a3 = xj.fma(w4, a3);
-            a4 = xj.fma(w3, a4);
-            a5 = xj.fma(w2, a5);
-            a6 = xj.fma(w1, a6);
-            a7 = xj.fma(w0, a7);
-            xj = FloatVector.fromArray(S, x, i + 8 * L);
-            a4 = xj.fma(w4, a4);
-            a5 = xj.fma(w3, a5);
-            a6 = xj.fma(w2, a6);
-            a7 = xj.fma(w1, a7);
-            xj = FloatVector.fromArray(S, x, i + 9 * L);
-            a5 = xj.fma(w4, a5);
-            a6 = xj.fma(w3, a6);
-            a7 = xj.fma(w2, a7);
-            xj = FloatVector.fromArray(S, x, i + 10 * L);
-            a6 = xj.fma(w4, a6);
-            a7 = xj.fma(w3, a7);
-            xj = FloatVector.fromArray(S, x, i + 11 * L);
-            a7 = xj.fma(w4, a7);
-        }
-        // stored here, in two branches: a shared store method is too large for C2 to inline and the
-        // vectors passed to it would be boxed (as would a vector assigned in an if and used after it);
-        // hard-swish's constants are loaded after the tap loop, as in RowBlock
-        if (hardSwish) {
-            FloatVector k3 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 0);
-            FloatVector k0 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, L);
-            FloatVector k6 = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 2 * L);
-            FloatVector kSixth = FloatVector.fromArray(S, RowBlock.HARD_SWISH, 3 * L);
-            FloatVector t;
-            t = a0.add(k3);
-            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-            a0.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo);
-            t = a1.add(k3);
-            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-            a1.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + c);
-            t = a2.add(k3);
-            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-            a2.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 2 * c);
-            t = a3.add(k3);
-            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-            a3.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 3 * c);
-            t = a4.add(k3);
-            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-            a4.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 4 * c);
-            t = a5.add(k3);
-            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-            a5.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 5 * c);
-            t = a6.add(k3);
-            t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-            a6.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 6 * c);
-            if (eighth) {
-                t = a7.add(k3);
-                t = t.blend(k0, t.compare(VectorOperators.LE, k0));
-                a7.mul(t.blend(k6, t.compare(VectorOperators.GE, k6))).mul(kSixth).intoArray(y, yo + 7 * c);
-            }
-        } else {
-            a0.intoArray(y, yo);
-            a1.intoArray(y, yo + c);
-            a2.intoArray(y, yo + 2 * c);
-            a3.intoArray(y, yo + 3 * c);
-            a4.intoArray(y, yo + 4 * c);
-            a5.intoArray(y, yo + 5 * c);
-            a6.intoArray(y, yo + 6 * c);
-            if (eighth) {
-                a7.intoArray(y, yo + 7 * c);
             }
         }
     }

@@ -29,7 +29,7 @@ class GeneratedKernelsTest {
     @Test
     void checkedInFilesAreWhatTheGeneratorWrites() throws IOException {
         Map<String, String> files = KernelGenerator.files();
-        assertTrue(files.containsKey("RowBlockKernels.java"), files.keySet().toString());
+        assertEquals(List.of("RowBlockKernels.java", "BlockedDepthwiseKernel.java"), List.copyOf(files.keySet()));
         for (Map.Entry<String, String> f : files.entrySet()) {
             // the tests run in the engine module's directory
             Path path = Path.of(KernelGenerator.DIR, f.getKey());
@@ -119,6 +119,53 @@ class GeneratedKernelsTest {
         return true;
     }
 
+    /**
+     * {@link BlockedDepthwise} (5x5, stride 1, padded channel planes) on rows of seven pixels (one block
+     * that stores seven) and wider ones (a last block overlapping the one before), a batch of two, raw
+     * and hard-swish'ed, against the scalar chain over all 25 taps (padding taps add zero products, as
+     * the kernel's do).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "blurfilter.test.vector", matches = "present")
+    void blockedDepthwiseKernelAddsEachPixelsTapsInOrder() {
+        int c = 2 * Lanes.L;
+        for (int[] size : new int[][] {{7, 7}, {9, 12}, {5, 8}}) {
+            for (String act : new String[] {"none", "hardswish"}) {
+                int h = size[0];
+                int wd = size[1];
+                SplittableRandom random = new SplittableRandom(h * 100 + wd);
+                float[] weight = values(random, c * 25, 0.5f);
+                float[] bias = values(random, c, 1f);
+                ConvParams p = depthwise(c, 2, h, wd, 5, 5, 1, 1, 1, 2, act, weight, bias);
+                assertTrue(BlockedDepthwise.supports(p));
+                float[] x = values(random, 2 * h * wd * c, 2f);
+                float[][] slots = {x, new float[2 * h * wd * c], new float[BlockedDepthwise.scratchFloats(p)]};
+                new BlockedDepthwise(p, 0, 1, 2).forward(slots);
+                float[] expected = new float[2 * h * wd * c];
+                for (int n = 0; n < 2; n++) {
+                    for (int oy = 0; oy < h; oy++) {
+                        for (int ox = 0; ox < wd; ox++) {
+                            for (int ch = 0; ch < c; ch++) {
+                                float sum = bias[ch];
+                                for (int ky = 0; ky < 5; ky++) {
+                                    for (int kx = 0; kx < 5; kx++) {
+                                        int iy = oy + ky - 2;
+                                        int ix = ox + kx - 2;
+                                        boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < wd;
+                                        float v = inside ? x[((n * h + iy) * wd + ix) * c + ch] : 0f;
+                                        sum = Math.fma(v, weight[ch * 25 + ky * 5 + kx], sum);
+                                    }
+                                }
+                                expected[((n * h + oy) * wd + ox) * c + ch] = act.equals("none") ? sum : hardSwish(sum);
+                            }
+                        }
+                    }
+                }
+                assertArrayEquals(expected, slots[1], h + "x" + wd + " " + act);
+            }
+        }
+    }
+
     /** What the kernels' stores compute: x * clamp(x + 3, 0, 6) * (1 / 6), in that order. */
     private static float hardSwish(float x) {
         float t = x + 3f;
@@ -127,15 +174,23 @@ class GeneratedKernelsTest {
         return x * t * (1f / 6f);
     }
 
-    /** A depthwise convolution's parameters (only the geometry matters to the kernels). */
+    /** A depthwise convolution's parameters (RowBlock reads only the geometry). */
     private static ConvParams conv(int c, int inH, int inW, int kH, int kW, int strideW, int dilH, int dilW) {
-        Attributes a = Attributes.builder().ints("strides", 1, strideW).ints("pads", 0, 0, 0, 0)
-                .ints("dilations", dilH, dilW).ints("group", c).build();
-        Node node = new Node(OpType.CONV, "dw", List.of("x", "w", "b"), "y", a);
-        int outH = inH - (kH - 1) * dilH;
-        int outW = (inW - (kW - 1) * dilW - 1) / strideW + 1;
-        return new ConvParams(node, new int[] {1, c, inH, inW}, new int[] {c, 1, kH, kW}, new int[] {1, c, outH, outW},
-                new float[c * kH * kW], new float[c]);
+        return depthwise(c, 1, inH, inW, kH, kW, strideW, dilH, dilW, 0, "none", new float[c * kH * kW], new float[c]);
+    }
+
+    private static ConvParams depthwise(int c, int batch, int inH, int inW, int kH, int kW, int strideW, int dilH,
+            int dilW, int pad, String act, float[] weight, float[] bias) {
+        Attributes.Builder a = Attributes.builder().ints("strides", 1, strideW).ints("pads", pad, pad, pad, pad)
+                .ints("dilations", dilH, dilW).ints("group", c);
+        if (!act.equals("none")) {
+            a.string("activation", act);
+        }
+        Node node = new Node(OpType.CONV, "dw", List.of("x", "w", "b"), "y", a.build());
+        int outH = inH + 2 * pad - (kH - 1) * dilH;
+        int outW = (inW + 2 * pad - (kW - 1) * dilW - 1) / strideW + 1;
+        return new ConvParams(node, new int[] {batch, c, inH, inW}, new int[] {c, 1, kH, kW},
+                new int[] {batch, c, outH, outW}, weight, bias);
     }
 
     private static float[] values(SplittableRandom random, int n, float scale) {

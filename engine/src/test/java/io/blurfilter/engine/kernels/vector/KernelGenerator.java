@@ -79,21 +79,24 @@ public final class KernelGenerator {
             "Eight pixels of one channel vector: per kernel row, twelve input vectors and five weights feed 40 FMAs.");
 
     /**
-     * Where a depthwise family finds its operands: the kernel-row loop's bound, the row's first input
-     * and weight, the distance between two taps' weights and between two pixels' inputs, and whether the
-     * streamed kernel steps through the inputs with a running index ({@code at += c}) or addresses each
-     * at a constant displacement from the row's index. RowBlock reads NHWC rows (pixels C apart, C a
-     * variable): with displacements i + k * c, C2 kept the k * c on the stack and spent about seven
-     * instructions per load on JDK 17, and the running index made the depthwise layers 8-15% faster.
-     * BlockedDepthwise reads channel planes (pixels L apart, a constant): displacements are free there.
+     * Where a depthwise family finds its operands: the kernels' parameters and first statements, the
+     * kernel-row loop's bound, the row's first input and weight, the distance between two taps' weights
+     * and between two pixels' inputs, and whether the streamed kernels step through the inputs with a
+     * running index ({@code at += c}) or address each at a constant displacement from the row's index.
+     * RowBlock reads NHWC rows (pixels C apart, C a variable): with displacements i + k * c, C2 kept the
+     * k * c on the stack and spent about seven instructions per load on JDK 17, and the running index made
+     * the depthwise layers 8-15% faster. BlockedDepthwise reads channel planes (pixels L apart, a
+     * constant): displacements cost nothing there. Then the hard-swish constants' table, and whether the
+     * last pixel's store is conditional (BlockedDepthwise's rows of seven).
      */
-    record Geometry(String rows, String rowStart, String weightStart, String tapStep, String pixelStep,
-            boolean runningIndex, String swishTable, boolean lastPixelOptional) {}
+    record Geometry(String parameters, List<String> prologue, String rows, String rowStart, String weightStart,
+            String tapStep, String pixelStep, boolean runningIndex, String swishTable, boolean lastPixelOptional) {}
 
-    static final Geometry NHWC_ROWS = new Geometry("kH", "xi + ky * kyStep", "ky * %d * rowWidth + cv", "rowWidth", "c",
-            true, "HARD_SWISH", false);
-    static final Geometry PLANES = new Geometry("K", "xi + ky * rowStep", "wi + ky * K * L", "L", "L", false,
-            "RowBlock.HARD_SWISH", true);
+    static final Geometry NHWC_ROWS = new Geometry("float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv",
+            List.of(), "kH", "xi + ky * kyStep", "ky * %d * rowWidth + cv", "rowWidth", "c", true, "HARD_SWISH", false);
+    static final Geometry PLANES = new Geometry("float[] x, int xi, int wi, float[] y, int yo, int cv",
+            List.of("int c = p.inC;", "int rowStep = srcW * L;"), "K", "xi + ky * rowStep", "wi + ky * K * L", "L", "L",
+            false, "RowBlock.HARD_SWISH", true);
 
     // ---------------------------------------------------------------------------------------------
     // The files.
@@ -102,6 +105,7 @@ public final class KernelGenerator {
     static Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("RowBlockKernels.java", rowBlockKernels());
+        files.put("BlockedDepthwiseKernel.java", blockedDepthwiseKernel());
         return files;
     }
 
@@ -137,10 +141,46 @@ public final class KernelGenerator {
         for (Depthwise k : ROW_BLOCK) {
             o.blank();
             o.doc(k.doc());
-            o.open("final void " + k.name() + "(float[] x, int xi, float[] w, float[] bias, float[] y, int yo, int cv) {");
+            o.open("final void " + k.name() + "(" + NHWC_ROWS.parameters() + ") {");
             depthwiseBody(o, k, NHWC_ROWS);
             o.close("}");
         }
+        o.close("}");
+        return o.toString();
+    }
+
+    private static String blockedDepthwiseKernel() {
+        Out o = header(List.of("static io.blurfilter.engine.kernels.vector.Lanes.L",
+                "static io.blurfilter.engine.kernels.vector.Lanes.S"),
+                List.of("io.blurfilter.engine.kernels.ConvParams", "jdk.incubator.vector.FloatVector",
+                        "jdk.incubator.vector.VectorOperators"));
+        o.doc("The kernel of {@link BlockedDepthwise} and the fields it reads: a block of pixels of one channel\n"
+                + "vector from zero-padded channel planes, every vector a local of one method. Generated from the\n"
+                + "BLOCKED row of KernelGenerator.");
+        o.open("abstract class BlockedDepthwiseKernel {");
+        o.doc("The window's width and height.");
+        o.line("static final int K = " + BLOCKED.kw() + ";");
+        o.line("final ConvParams p;");
+        o.doc("Pixels per row of a channel plane (the padded width).");
+        o.line("final int srcW;");
+        o.doc("[C / L][" + BLOCKED.kw() * BLOCKED.kw() + "][L].");
+        o.line("final float[] w;");
+        o.line("final float[] bias;");
+        o.doc("Whether the block stores hard-swish'ed values (the layer's fused activation) rather than raw sums.");
+        o.line("final boolean hardSwish;");
+        o.doc("Whether blocks store their eighth pixel (rows of seven pixels do not have one).");
+        o.line("final boolean eighth;");
+        o.blank();
+        o.open("BlockedDepthwiseKernel(ConvParams p, int srcW, float[] w, float[] bias, boolean hardSwish, boolean eighth) {");
+        for (String f : new String[] {"p", "srcW", "w", "bias", "hardSwish", "eighth"}) {
+            o.line("this." + f + " = " + f + ";");
+        }
+        o.close("}");
+        o.blank();
+        o.doc(BLOCKED.doc());
+        o.open("final void " + BLOCKED.name() + "(" + PLANES.parameters() + ") {");
+        depthwiseBody(o, BLOCKED, PLANES);
+        o.close("}");
         o.close("}");
         return o.toString();
     }
@@ -149,6 +189,9 @@ public final class KernelGenerator {
     // The depthwise template: accumulators from the bias, a loop over kernel rows, the stores.
 
     private static void depthwiseBody(Out o, Depthwise k, Geometry g) {
+        for (String line : g.prologue()) {
+            o.line(line);
+        }
         if (k.shape() == Shape.ANY_TAPS) {
             o.line("int step = strideW * c;");
         }
