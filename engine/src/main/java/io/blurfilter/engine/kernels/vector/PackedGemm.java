@@ -16,19 +16,13 @@ import jdk.incubator.vector.FloatVector;
  * once over the chunk. A single row (matrix-vector) takes four blocks at
  * once; image tiles read A in place from a convolution's input (the stem). Every output is bias plus
  * its K products added in ascending order whichever path computes it, so any split of the rows or
- * blocks (intra-op threads) gives the same bits.
+ * blocks (intra-op threads) gives the same bits. The tiles are generated into {@link PackedGemmTiles}
+ * (docs/KERNELS.md); this class packs B, splits the rows and picks them.
  */
-final class PackedGemm {
+final class PackedGemm extends PackedGemmTiles {
     static final int ROWS = 4;
     /** Blocks {@link #singleRow} takes at once. */
     static final int SINGLE_ROW_BLOCKS = 4;
-    /**
-     * Two-vector blocks take six rows at a time: 12 accumulators, 2 weight vectors and a broadcast
-     * fill AVX2's 16 registers and cut loads per FMA from 6/8 to 8/12.
-     */
-    static final int TALL_ROWS = 6;
-    /** The K that {@link #eightDeepRows} takes. */
-    private static final int EIGHT_DEEP_K = 8;
     /**
      * Four-vector tiles hold 16 accumulators plus 5 operands: only AVX-512 has the 32 registers for
      * that. With AVX2's 16 they spill, and the 4x2 tile runs 2.5 times faster. The tests force them
@@ -69,27 +63,16 @@ final class PackedGemm {
      * there. Other versions untested: they get five. blurfilter.vector.imageTileRows (5 or 6) overrides.
      */
     static final int STEP2_IMAGE_ROWS = step2ImageRows();
-    /** The K that {@link #sixteenDeepTiles} takes. */
-    private static final int SIXTEEN_DEEP_K = 16;
 
-    private final int k;
-    private final int n;
-    private final float[] b;
     private final int[] blockCol;
     private final int[] blockVectors;
     private final int[] blockOffset;
-    private final float[] bias;
     private final VectorActivation act;
     private final int chunkRows;
 
     /** {@code weight} read as W[o * k + i] (an OI.. layout with the window flattened into K). */
     PackedGemm(float[] weight, int k, int n, float[] bias, VectorActivation act) {
-        if (n % L != 0) {
-            throw new IllegalArgumentException("output width " + n + " is not a multiple of " + L);
-        }
-        this.k = k;
-        this.n = n;
-        this.bias = bias;
+        super(k, vectorMultiple(n), new float[k * n], bias);
         this.act = act;
         int blocks = 0;
         for (int left = n / L; left > 0; left -= blockWidth(left)) {
@@ -98,7 +81,6 @@ final class PackedGemm {
         blockCol = new int[blocks];
         blockVectors = new int[blocks];
         blockOffset = new int[blocks];
-        b = new float[k * n];
         int col = 0;
         for (int bl = 0; bl < blocks; bl++) {
             int v = blockWidth((n - col) / L);
@@ -114,6 +96,13 @@ final class PackedGemm {
             col += width;
         }
         this.chunkRows = chunkRows(k);
+    }
+
+    private static int vectorMultiple(int n) {
+        if (n % L != 0) {
+            throw new IllegalArgumentException("output width " + n + " is not a multiple of " + L);
+        }
+        return n;
     }
 
     private static int step2ImageRows() {
@@ -441,292 +430,6 @@ final class PackedGemm {
         c7.intoArray(y, yo + 7 * n);
     }
 
-    private void image6x2(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {
-        FloatVector b0 = FloatVector.fromArray(S, bias, col);
-        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
-            int xi = x0 + offset[i];
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector v = FloatVector.broadcast(S, x[xi]);
-            c00 = v.fma(w0, c00);
-            c01 = v.fma(w1, c01);
-            v = FloatVector.broadcast(S, x[xi + step]);
-            c10 = v.fma(w0, c10);
-            c11 = v.fma(w1, c11);
-            v = FloatVector.broadcast(S, x[xi + 2 * step]);
-            c20 = v.fma(w0, c20);
-            c21 = v.fma(w1, c21);
-            v = FloatVector.broadcast(S, x[xi + 3 * step]);
-            c30 = v.fma(w0, c30);
-            c31 = v.fma(w1, c31);
-            v = FloatVector.broadcast(S, x[xi + 4 * step]);
-            c40 = v.fma(w0, c40);
-            c41 = v.fma(w1, c41);
-            v = FloatVector.broadcast(S, x[xi + 5 * step]);
-            c50 = v.fma(w0, c50);
-            c51 = v.fma(w1, c51);
-        }
-        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
-    }
-
-    /**
-     * {@link #image6x2} for pixels two floats apart (the stem: NCHW, stride 2). With constant offsets
-     * from one index C2 checks the six loads' bounds once instead of once each.
-     */
-    private void image6x2Step2(float[] x, int x0, int[] offset, int bo, float[] y, int yo, int col) {
-        FloatVector b0 = FloatVector.fromArray(S, bias, col);
-        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
-            int xi = x0 + offset[i];
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector v = FloatVector.broadcast(S, x[xi]);
-            c00 = v.fma(w0, c00);
-            c01 = v.fma(w1, c01);
-            v = FloatVector.broadcast(S, x[xi + 2]);
-            c10 = v.fma(w0, c10);
-            c11 = v.fma(w1, c11);
-            v = FloatVector.broadcast(S, x[xi + 4]);
-            c20 = v.fma(w0, c20);
-            c21 = v.fma(w1, c21);
-            v = FloatVector.broadcast(S, x[xi + 6]);
-            c30 = v.fma(w0, c30);
-            c31 = v.fma(w1, c31);
-            v = FloatVector.broadcast(S, x[xi + 8]);
-            c40 = v.fma(w0, c40);
-            c41 = v.fma(w1, c41);
-            v = FloatVector.broadcast(S, x[xi + 10]);
-            c50 = v.fma(w0, c50);
-            c51 = v.fma(w1, c51);
-        }
-        c00.intoArray(y, yo);
-        c01.intoArray(y, yo + L);
-        c10.intoArray(y, yo + n);
-        c11.intoArray(y, yo + n + L);
-        c20.intoArray(y, yo + 2 * n);
-        c21.intoArray(y, yo + 2 * n + L);
-        c30.intoArray(y, yo + 3 * n);
-        c31.intoArray(y, yo + 3 * n + L);
-        c40.intoArray(y, yo + 4 * n);
-        c41.intoArray(y, yo + 4 * n + L);
-        c50.intoArray(y, yo + 5 * n);
-        c51.intoArray(y, yo + 5 * n + L);
-    }
-
-    /** {@link #image6x2Step2} with five pixels (see {@link #STEP2_IMAGE_ROWS}). */
-    private void image5x2Step2(float[] x, int x0, int[] offset, int bo, float[] y, int yo, int col) {
-        FloatVector b0 = FloatVector.fromArray(S, bias, col);
-        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1;
-        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
-            int xi = x0 + offset[i];
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector v = FloatVector.broadcast(S, x[xi]);
-            c00 = v.fma(w0, c00);
-            c01 = v.fma(w1, c01);
-            v = FloatVector.broadcast(S, x[xi + 2]);
-            c10 = v.fma(w0, c10);
-            c11 = v.fma(w1, c11);
-            v = FloatVector.broadcast(S, x[xi + 4]);
-            c20 = v.fma(w0, c20);
-            c21 = v.fma(w1, c21);
-            v = FloatVector.broadcast(S, x[xi + 6]);
-            c30 = v.fma(w0, c30);
-            c31 = v.fma(w1, c31);
-            v = FloatVector.broadcast(S, x[xi + 8]);
-            c40 = v.fma(w0, c40);
-            c41 = v.fma(w1, c41);
-        }
-        c00.intoArray(y, yo);
-        c01.intoArray(y, yo + L);
-        c10.intoArray(y, yo + n);
-        c11.intoArray(y, yo + n + L);
-        c20.intoArray(y, yo + 2 * n);
-        c21.intoArray(y, yo + 2 * n + L);
-        c30.intoArray(y, yo + 3 * n);
-        c31.intoArray(y, yo + 3 * n + L);
-        c40.intoArray(y, yo + 4 * n);
-        c41.intoArray(y, yo + 4 * n + L);
-    }
-
-    private void image8x1(float[] x, int x0, int step, int[] offset, int bo, float[] y, int yo, int col) {
-        FloatVector c0 = FloatVector.fromArray(S, bias, col);
-        FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-        for (int i = 0, bi = bo; i < k; i++, bi += L) {
-            int xi = x0 + offset[i];
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            c0 = FloatVector.broadcast(S, x[xi]).fma(w0, c0);
-            c1 = FloatVector.broadcast(S, x[xi + step]).fma(w0, c1);
-            c2 = FloatVector.broadcast(S, x[xi + 2 * step]).fma(w0, c2);
-            c3 = FloatVector.broadcast(S, x[xi + 3 * step]).fma(w0, c3);
-            c4 = FloatVector.broadcast(S, x[xi + 4 * step]).fma(w0, c4);
-            c5 = FloatVector.broadcast(S, x[xi + 5 * step]).fma(w0, c5);
-            c6 = FloatVector.broadcast(S, x[xi + 6 * step]).fma(w0, c6);
-            c7 = FloatVector.broadcast(S, x[xi + 7 * step]).fma(w0, c7);
-        }
-        c0.intoArray(y, yo);
-        c1.intoArray(y, yo + n);
-        c2.intoArray(y, yo + 2 * n);
-        c3.intoArray(y, yo + 3 * n);
-        c4.intoArray(y, yo + 4 * n);
-        c5.intoArray(y, yo + 5 * n);
-        c6.intoArray(y, yo + 6 * n);
-        c7.intoArray(y, yo + 7 * n);
-    }
-
-    // The three tiles differ only in width; they are spelled out because C2 keeps accumulators in
-    // registers only when each is its own local variable, and they store raw sums (the activation
-    // runs after) because a vector must never be handed to another method.
-
-    private void tile4x4(float[] a, int a0, int bo, float[] y, int yo, int col) {
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        FloatVector b0 = FloatVector.fromArray(S, bias, col);
-        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-        FloatVector b2 = FloatVector.fromArray(S, bias, col + 2 * L);
-        FloatVector b3 = FloatVector.fromArray(S, bias, col + 3 * L);
-        FloatVector c00 = b0, c01 = b1, c02 = b2, c03 = b3;
-        FloatVector c10 = b0, c11 = b1, c12 = b2, c13 = b3;
-        FloatVector c20 = b0, c21 = b1, c22 = b2, c23 = b3;
-        FloatVector c30 = b0, c31 = b1, c32 = b2, c33 = b3;
-        for (int i = 0, bi = bo; i < k; i++, bi += 4 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * L);
-            FloatVector w3 = FloatVector.fromArray(S, b, bi + 3 * L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
-            c00 = x.fma(w0, c00);
-            c01 = x.fma(w1, c01);
-            c02 = x.fma(w2, c02);
-            c03 = x.fma(w3, c03);
-            x = FloatVector.broadcast(S, a[a1 + i]);
-            c10 = x.fma(w0, c10);
-            c11 = x.fma(w1, c11);
-            c12 = x.fma(w2, c12);
-            c13 = x.fma(w3, c13);
-            x = FloatVector.broadcast(S, a[a2 + i]);
-            c20 = x.fma(w0, c20);
-            c21 = x.fma(w1, c21);
-            c22 = x.fma(w2, c22);
-            c23 = x.fma(w3, c23);
-            x = FloatVector.broadcast(S, a[a3 + i]);
-            c30 = x.fma(w0, c30);
-            c31 = x.fma(w1, c31);
-            c32 = x.fma(w2, c32);
-            c33 = x.fma(w3, c33);
-        }
-        c00.intoArray(y, yo);
-        c01.intoArray(y, yo + L);
-        c02.intoArray(y, yo + 2 * L);
-        c03.intoArray(y, yo + 3 * L);
-        c10.intoArray(y, yo + n);
-        c11.intoArray(y, yo + n + L);
-        c12.intoArray(y, yo + n + 2 * L);
-        c13.intoArray(y, yo + n + 3 * L);
-        c20.intoArray(y, yo + 2 * n);
-        c21.intoArray(y, yo + 2 * n + L);
-        c22.intoArray(y, yo + 2 * n + 2 * L);
-        c23.intoArray(y, yo + 2 * n + 3 * L);
-        c30.intoArray(y, yo + 3 * n);
-        c31.intoArray(y, yo + 3 * n + L);
-        c32.intoArray(y, yo + 3 * n + 2 * L);
-        c33.intoArray(y, yo + 3 * n + 3 * L);
-    }
-
-    private void tile4x2(float[] a, int a0, int bo, float[] y, int yo, int col) {
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        FloatVector b0 = FloatVector.fromArray(S, bias, col);
-        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1, c30 = b0, c31 = b1;
-        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
-            c00 = x.fma(w0, c00);
-            c01 = x.fma(w1, c01);
-            x = FloatVector.broadcast(S, a[a1 + i]);
-            c10 = x.fma(w0, c10);
-            c11 = x.fma(w1, c11);
-            x = FloatVector.broadcast(S, a[a2 + i]);
-            c20 = x.fma(w0, c20);
-            c21 = x.fma(w1, c21);
-            x = FloatVector.broadcast(S, a[a3 + i]);
-            c30 = x.fma(w0, c30);
-            c31 = x.fma(w1, c31);
-        }
-        c00.intoArray(y, yo);
-        c01.intoArray(y, yo + L);
-        c10.intoArray(y, yo + n);
-        c11.intoArray(y, yo + n + L);
-        c20.intoArray(y, yo + 2 * n);
-        c21.intoArray(y, yo + 2 * n + L);
-        c30.intoArray(y, yo + 3 * n);
-        c31.intoArray(y, yo + 3 * n + L);
-    }
-
-    private void tile6x2(float[] a, int a0, int bo, float[] y, int yo, int col) {
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        int a4 = a3 + k;
-        int a5 = a4 + k;
-        FloatVector b0 = FloatVector.fromArray(S, bias, col);
-        FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-        FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-        FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-        for (int i = 0, bi = bo; i < k; i++, bi += 2 * L) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + i]);
-            c00 = x.fma(w0, c00);
-            c01 = x.fma(w1, c01);
-            x = FloatVector.broadcast(S, a[a1 + i]);
-            c10 = x.fma(w0, c10);
-            c11 = x.fma(w1, c11);
-            x = FloatVector.broadcast(S, a[a2 + i]);
-            c20 = x.fma(w0, c20);
-            c21 = x.fma(w1, c21);
-            x = FloatVector.broadcast(S, a[a3 + i]);
-            c30 = x.fma(w0, c30);
-            c31 = x.fma(w1, c31);
-            x = FloatVector.broadcast(S, a[a4 + i]);
-            c40 = x.fma(w0, c40);
-            c41 = x.fma(w1, c41);
-            x = FloatVector.broadcast(S, a[a5 + i]);
-            c50 = x.fma(w0, c50);
-            c51 = x.fma(w1, c51);
-        }
-        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
-    }
-
-    /** Six rows of two vectors at y[yo], rows n apart (small enough that C2 inlines it: no boxing). */
-    private void store6x2(float[] y, int yo, FloatVector c00, FloatVector c01, FloatVector c10, FloatVector c11,
-            FloatVector c20, FloatVector c21, FloatVector c30, FloatVector c31, FloatVector c40, FloatVector c41,
-            FloatVector c50, FloatVector c51) {
-        c00.intoArray(y, yo);
-        c01.intoArray(y, yo + L);
-        c10.intoArray(y, yo + n);
-        c11.intoArray(y, yo + n + L);
-        c20.intoArray(y, yo + 2 * n);
-        c21.intoArray(y, yo + 2 * n + L);
-        c30.intoArray(y, yo + 3 * n);
-        c31.intoArray(y, yo + 3 * n + L);
-        c40.intoArray(y, yo + 4 * n);
-        c41.intoArray(y, yo + 4 * n + L);
-        c50.intoArray(y, yo + 5 * n);
-        c51.intoArray(y, yo + 5 * n + L);
-    }
-
     /** Copies {@code rows} (a multiple of six) rows from a[a0] on into six-row panels [K / L][6][L]. */
     private void packPanels(float[] a, int a0, int rows, float[] panels) {
         for (int r = 0; r < rows; r += TALL_ROWS) {
@@ -738,149 +441,5 @@ final class PackedGemm {
                 }
             }
         }
-    }
-
-    /**
-     * {@link #tile6x2} over {@code groups} six-row groups read from panels ({@link #packPanels}), the
-     * group loop inside so a chunk's tiles for one column block are one call.
-     */
-    private void panelTiles6x2(float[] p, int groups, int bo, float[] y, int y0, int col) {
-        for (int g = 0; g < groups; g++) {
-            int p0 = g * TALL_ROWS * k;
-            int yo = y0 + g * TALL_ROWS * n;
-            FloatVector b0 = FloatVector.fromArray(S, bias, col);
-            FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-            FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-            FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-            int bi = bo;
-            // the inner loop's constant trip count and displacements are what C2 compiles tightly
-            for (int i = 0, pi = p0; i < k; i += L, pi += TALL_ROWS * L) {
-                for (int lane = 0; lane < L; lane++, bi += 2 * L) {
-                    FloatVector w0 = FloatVector.fromArray(S, b, bi);
-                    FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-                    int x0 = pi + lane;
-                    FloatVector x = FloatVector.broadcast(S, p[x0]);
-                    c00 = x.fma(w0, c00);
-                    c01 = x.fma(w1, c01);
-                    x = FloatVector.broadcast(S, p[x0 + L]);
-                    c10 = x.fma(w0, c10);
-                    c11 = x.fma(w1, c11);
-                    x = FloatVector.broadcast(S, p[x0 + 2 * L]);
-                    c20 = x.fma(w0, c20);
-                    c21 = x.fma(w1, c21);
-                    x = FloatVector.broadcast(S, p[x0 + 3 * L]);
-                    c30 = x.fma(w0, c30);
-                    c31 = x.fma(w1, c31);
-                    x = FloatVector.broadcast(S, p[x0 + 4 * L]);
-                    c40 = x.fma(w0, c40);
-                    c41 = x.fma(w1, c41);
-                    x = FloatVector.broadcast(S, p[x0 + 5 * L]);
-                    c50 = x.fma(w0, c50);
-                    c51 = x.fma(w1, c51);
-                }
-            }
-            store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
-        }
-    }
-
-    /**
-     * Rows of K = 8 against a one-vector block (x0_25's first pointwise conv, 8 to 8 channels on
-     * 112x112), eight rows at a time: with K known, row j's values lie 8 j floats from row 0's, so a
-     * K step's eight broadcasts share one index at constant displacements. The four-row tile spent most
-     * of its time on four row addresses and their bounds checks per K step. Rows past the last eight
-     * go through {@link #tile4x1} and single columns.
-     */
-    private int eightDeepRows(float[] a, int a0, int rows, int bo, float[] y, int yo, int col) {
-        int r = 0;
-        for (; r + 8 <= rows; r += 8) {
-            FloatVector c0 = FloatVector.fromArray(S, bias, col);
-            FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
-            int ar = a0 + r * EIGHT_DEEP_K;
-            for (int i = 0; i < EIGHT_DEEP_K; i++) {
-                FloatVector w = FloatVector.fromArray(S, b, bo + i * L);
-                int ai = ar + i;
-                c0 = FloatVector.broadcast(S, a[ai]).fma(w, c0);
-                c1 = FloatVector.broadcast(S, a[ai + EIGHT_DEEP_K]).fma(w, c1);
-                c2 = FloatVector.broadcast(S, a[ai + 2 * EIGHT_DEEP_K]).fma(w, c2);
-                c3 = FloatVector.broadcast(S, a[ai + 3 * EIGHT_DEEP_K]).fma(w, c3);
-                c4 = FloatVector.broadcast(S, a[ai + 4 * EIGHT_DEEP_K]).fma(w, c4);
-                c5 = FloatVector.broadcast(S, a[ai + 5 * EIGHT_DEEP_K]).fma(w, c5);
-                c6 = FloatVector.broadcast(S, a[ai + 6 * EIGHT_DEEP_K]).fma(w, c6);
-                c7 = FloatVector.broadcast(S, a[ai + 7 * EIGHT_DEEP_K]).fma(w, c7);
-            }
-            int yr = yo + r * n;
-            c0.intoArray(y, yr);
-            c1.intoArray(y, yr + n);
-            c2.intoArray(y, yr + 2 * n);
-            c3.intoArray(y, yr + 3 * n);
-            c4.intoArray(y, yr + 4 * n);
-            c5.intoArray(y, yr + 5 * n);
-            c6.intoArray(y, yr + 6 * n);
-            c7.intoArray(y, yr + 7 * n);
-        }
-        return r;
-    }
-
-    /**
-     * {@link #tile6x2} for K = 16 (x1_0's first pointwise conv, 16 to 32 channels on 112x112, and two
-     * of x0_25's), over the whole six-row groups of {@code rows} rows (returns the rows done): with K
-     * known, the six rows lie at constant displacements from one index and the K loop has a constant
-     * trip count. 10% faster than the general tile in the network; panels do not pay at this K.
-     */
-    private int sixteenDeepTiles(float[] a, int a00, int rows, int bo, float[] y, int y0, int col) {
-        int groups = rows / TALL_ROWS;
-        for (int g = 0; g < groups; g++) {
-            int a0 = a00 + g * TALL_ROWS * SIXTEEN_DEEP_K;
-            int yo = y0 + g * TALL_ROWS * n;
-            FloatVector b0 = FloatVector.fromArray(S, bias, col);
-            FloatVector b1 = FloatVector.fromArray(S, bias, col + L);
-            FloatVector c00 = b0, c01 = b1, c10 = b0, c11 = b1, c20 = b0, c21 = b1;
-            FloatVector c30 = b0, c31 = b1, c40 = b0, c41 = b1, c50 = b0, c51 = b1;
-            for (int i = 0; i < SIXTEEN_DEEP_K; i++) {
-                int bi = bo + i * 2 * L;
-                FloatVector w0 = FloatVector.fromArray(S, b, bi);
-                FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-                int ai = a0 + i;
-                FloatVector x = FloatVector.broadcast(S, a[ai]);
-                c00 = x.fma(w0, c00);
-                c01 = x.fma(w1, c01);
-                x = FloatVector.broadcast(S, a[ai + SIXTEEN_DEEP_K]);
-                c10 = x.fma(w0, c10);
-                c11 = x.fma(w1, c11);
-                x = FloatVector.broadcast(S, a[ai + 2 * SIXTEEN_DEEP_K]);
-                c20 = x.fma(w0, c20);
-                c21 = x.fma(w1, c21);
-                x = FloatVector.broadcast(S, a[ai + 3 * SIXTEEN_DEEP_K]);
-                c30 = x.fma(w0, c30);
-                c31 = x.fma(w1, c31);
-                x = FloatVector.broadcast(S, a[ai + 4 * SIXTEEN_DEEP_K]);
-                c40 = x.fma(w0, c40);
-                c41 = x.fma(w1, c41);
-                x = FloatVector.broadcast(S, a[ai + 5 * SIXTEEN_DEEP_K]);
-                c50 = x.fma(w0, c50);
-                c51 = x.fma(w1, c51);
-            }
-            store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
-        }
-        return groups * TALL_ROWS;
-    }
-
-    private void tile4x1(float[] a, int a0, int bo, float[] y, int yo, int col) {
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        FloatVector c0 = FloatVector.fromArray(S, bias, col);
-        FloatVector c1 = c0, c2 = c0, c3 = c0;
-        for (int i = 0, bi = bo; i < k; i++, bi += L) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            c0 = FloatVector.broadcast(S, a[a0 + i]).fma(w0, c0);
-            c1 = FloatVector.broadcast(S, a[a1 + i]).fma(w0, c1);
-            c2 = FloatVector.broadcast(S, a[a2 + i]).fma(w0, c2);
-            c3 = FloatVector.broadcast(S, a[a3 + i]).fma(w0, c3);
-        }
-        c0.intoArray(y, yo);
-        c1.intoArray(y, yo + n);
-        c2.intoArray(y, yo + 2 * n);
-        c3.intoArray(y, yo + 3 * n);
     }
 }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.kernels.ActivationFunction;
 import io.blurfilter.engine.kernels.ConvParams;
+import io.blurfilter.engine.kernels.fast.FusedActivation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ class GeneratedKernelsTest {
     @Test
     void checkedInFilesAreWhatTheGeneratorWrites() throws IOException {
         Map<String, String> files = KernelGenerator.files();
-        assertEquals(List.of("RowBlockKernels.java", "BlockedDepthwiseKernel.java"), List.copyOf(files.keySet()));
+        assertEquals(List.of("RowBlockKernels.java", "BlockedDepthwiseKernel.java", "PackedGemmTiles.java"),
+                List.copyOf(files.keySet()));
         for (Map.Entry<String, String> f : files.entrySet()) {
             // the tests run in the engine module's directory
             Path path = Path.of(KernelGenerator.DIR, f.getKey());
@@ -164,6 +167,158 @@ class GeneratedKernelsTest {
                 assertArrayEquals(expected, slots[1], h + "x" + wd + " " + act);
             }
         }
+    }
+
+    /**
+     * {@link PackedGemm#multiply} with every tile: K = 8 and 16 (their own tiles), 32 and 40 (six-row
+     * panels on JDK 17, with panel scratch given), odd K; column blocks of 4, 2 and 1 vectors; row counts
+     * that leave every remainder (and fewer than four rows: single rows), at offsets into A and Y.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "blurfilter.test.vector", matches = "present")
+    void packedGemmTilesAddEachOutputsProductsInOrder() {
+        int l = Lanes.L;
+        for (int k : new int[] {3, 8, 16, 32, 40}) {
+            for (int vectors : new int[] {1, 2, 3, 4, 7}) {
+                for (int rows : new int[] {1, 3, 4, 5, 6, 11, 23, 30}) {
+                    int n = vectors * l;
+                    SplittableRandom random = new SplittableRandom(k * 10_000 + vectors * 100 + rows);
+                    float[] weight = values(random, n * k, 0.5f);
+                    float[] bias = values(random, n, 1f);
+                    int aBase = 5;
+                    int yBase = 3;
+                    float[] a = values(random, aBase + rows * k, 2f);
+                    PackedGemm gemm = new PackedGemm(weight, k, n, bias, noActivation());
+                    int panelFloats = PackedGemm.panelFloats(k, n, rows);
+                    float[] y = new float[yBase + rows * n];
+                    gemm.multiply(a, aBase, y, yBase, 0, rows, panelFloats > 0 ? new float[panelFloats] : null);
+                    float[] expected = new float[y.length];
+                    for (int r = 0; r < rows; r++) {
+                        for (int j = 0; j < n; j++) {
+                            float sum = bias[j];
+                            for (int i = 0; i < k; i++) {
+                                sum = Math.fma(a[aBase + r * k + i], weight[j * k + i], sum);
+                            }
+                            expected[yBase + r * n + j] = sum;
+                        }
+                    }
+                    assertArrayEquals(expected, y, "K " + k + ", " + vectors + " vectors, " + rows + " rows"
+                            + (panelFloats > 0 ? ", panels" : ""));
+                }
+            }
+        }
+    }
+
+    /**
+     * Every row of KernelGenerator's PACKED_GEMM table, called directly on one column block (whatever
+     * tiles this machine's flags make {@link PackedGemm} pick): each output of each row the tile
+     * computes, and nothing else, is its bias plus its K products in order.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "blurfilter.test.vector", matches = "present")
+    void everyMatrixTileAddsEachOutputsProductsInOrder() throws ReflectiveOperationException {
+        int l = Lanes.L;
+        for (KernelGenerator.Tile t : KernelGenerator.PACKED_GEMM) {
+            KernelGenerator.Rows kind = t.a();
+            int width = t.vectors() * l;
+            int n = width + l;
+            int col = l;
+            int k = kind == KernelGenerator.Rows.SIXTEEN_DEEP ? PackedGemmTiles.SIXTEEN_DEEP_K
+                    : kind == KernelGenerator.Rows.EIGHT_DEEP ? PackedGemmTiles.EIGHT_DEEP_K
+                    : kind == KernelGenerator.Rows.PANELS ? 2 * l : 13;
+            int groups = kind == KernelGenerator.Rows.SIXTEEN_DEEP || kind == KernelGenerator.Rows.EIGHT_DEEP
+                    || kind == KernelGenerator.Rows.PANELS ? 2 : 1;
+            int rows = groups * t.rows();
+            SplittableRandom random = new SplittableRandom(t.name().hashCode());
+            float[][] w = new float[width][];
+            for (int j = 0; j < width; j++) {
+                w[j] = values(random, k, 0.5f);
+            }
+            float[] bias = values(random, n, 1f);
+            int bo = 3;
+            float[] b = new float[bo + k * width];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < width; j++) {
+                    b[bo + i * width + j] = w[j][i];
+                }
+            }
+            // row r of A: a[r] (k values), stored where the tile's kind reads it
+            float[][] a = new float[rows + 1][];
+            for (int r = 0; r <= rows; r++) {
+                a[r] = values(random, k, 2f);
+            }
+            int a0 = 4;
+            int step = kind == KernelGenerator.Rows.IMAGE_STEP2 ? 2 : 3;
+            int[] offset = new int[k];
+            for (int i = 0; i < k; i++) {
+                offset[i] = i * (rows + 1) * step;
+            }
+            float[] src;
+            switch (kind) {
+                case IMAGE, IMAGE_STEP2 -> {
+                    src = new float[a0 + (rows + 1) * step * (k + 1)];
+                    for (int r = 0; r < rows; r++) {
+                        for (int i = 0; i < k; i++) {
+                            src[a0 + r * step + offset[i]] = a[r][i];
+                        }
+                    }
+                }
+                case PANELS -> {
+                    src = new float[rows * k];
+                    for (int r = 0; r < rows; r++) {
+                        for (int i = 0; i < k; i++) {
+                            int g = r / t.rows();
+                            src[g * t.rows() * k + i / l * t.rows() * l + r % t.rows() * l + i % l] = a[r][i];
+                        }
+                    }
+                }
+                default -> {
+                    src = new float[a0 + (rows + 1) * k];
+                    for (int r = 0; r <= rows; r++) {
+                        System.arraycopy(a[r], 0, src, a0 + r * k, k);
+                    }
+                }
+            }
+            int yo = 2;
+            float[] y = new float[yo + (rows + 1) * n];
+            PackedGemmTiles tiles = new PackedGemmTiles(k, n, b, bias) {};
+            Object done = switch (kind) {
+                case POINTERS -> call(tiles, t, new Object[] {src, a0, bo, y, yo + col, col});
+                case IMAGE -> call(tiles, t, new Object[] {src, a0, step, offset, bo, y, yo + col, col});
+                case IMAGE_STEP2 -> call(tiles, t, new Object[] {src, a0, offset, bo, y, yo + col, col});
+                case PANELS -> call(tiles, t, new Object[] {src, groups, bo, y, yo + col, col});
+                // one row more than whole groups: the tile leaves it
+                case SIXTEEN_DEEP, EIGHT_DEEP -> call(tiles, t, new Object[] {src, a0, rows + 1, bo, y, yo + col, col});
+            };
+            if (done != null) {
+                assertEquals(rows, (int) (Integer) done, t.name() + " rows done");
+            }
+            float[] expected = new float[y.length];
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < width; j++) {
+                    float sum = bias[col + j];
+                    for (int i = 0; i < k; i++) {
+                        sum = Math.fma(a[r][i], w[j][i], sum);
+                    }
+                    expected[yo + r * n + col + j] = sum;
+                }
+            }
+            assertArrayEquals(expected, y, t.name());
+        }
+    }
+
+    /** The tile's generated method, called with the arguments its kind of rows takes. */
+    private static Object call(PackedGemmTiles tiles, KernelGenerator.Tile t, Object[] args)
+            throws ReflectiveOperationException {
+        Class<?>[] types = new Class<?>[args.length];
+        for (int i = 0; i < args.length; i++) {
+            types[i] = args[i] instanceof Integer ? int.class : args[i].getClass();
+        }
+        return PackedGemmTiles.class.getDeclaredMethod(t.name(), types).invoke(tiles, args);
+    }
+
+    private static VectorActivation noActivation() {
+        return new VectorActivation(new FusedActivation(ActivationFunction.NONE));
     }
 
     /** What the kernels' stores compute: x * clamp(x + 3, 0, 6) * (1 / 6), in that order. */
