@@ -43,6 +43,11 @@ final class BlurModelAdapter {
         return model.metadata().name();
     }
 
+    /** The output index of the "blurred" class. */
+    int positiveIndex() {
+        return positiveIndex;
+    }
+
     /** The model's own threshold (0.5 for a top-1 model). */
     float defaultThreshold() {
         Postprocessing post = model.metadata().postprocessing();

@@ -15,7 +15,7 @@ public final class Main {
 
     Main() {
         for (Command c : List.of(new ScanCommand(), new EvalCommand(), new UndoCommand(), new InfoCommand(),
-                new RunCommand(), new ConvertCommand(), new BenchCommand())) {
+                new RunCommand(), new ConvertCommand(), new BenchCommand(), new MapCommand())) {
             commands.put(c.name(), c);
         }
     }

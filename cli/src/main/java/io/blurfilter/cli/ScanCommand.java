@@ -1,5 +1,6 @@
 package io.blurfilter.cli;
 
+import io.blurfilter.cli.map.ScanMaps;
 import io.blurfilter.cli.output.Counts;
 import io.blurfilter.cli.output.RowWriter;
 import io.blurfilter.cli.relocate.Relocator;
@@ -34,7 +35,7 @@ final class ScanCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
             "--all-files", "--full-resolution", "--no-sidecars", "--metadata");
     private static final Set<String> VALUED = Set.of("--threshold", "--strictness", "--format", "--output", "--move-blurred-to",
-            "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails");
+            "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails", "--maps");
     private static final Map<String, String> ALIASES = Map.of("-r", "--recursive", "-q", "--quiet", "-o", "--output");
 
     @Override
@@ -74,6 +75,8 @@ final class ScanCommand implements Command {
                 "  --model FILE             a model file instead of the embedded default",
                 "  --report FILE.html       write a self-contained HTML report",
                 "  --report-thumbnails N    thumbnails in the report, highest scores first (default 300)",
+                "  --maps DIR               also write each photo's blur heat map (as blurfilter map) into DIR,",
+                "                           never replacing a file; json and jsonl rows get the map's grid",
                 "  -q, --quiet              no progress bar and no summary",
                 "  --follow-links           follow symbolic links to folders (loops are detected)",
                 "  --all-files              try every file in folders, not only image extensions",
@@ -121,10 +124,11 @@ final class ScanCommand implements Command {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
             Labels labels = blur.labels(blur.threshold(o, name()));
             Thumbnailer thumbnailer = o.has("--report") ? new Thumbnailer(128) : null;
+            ScanMaps maps = o.has("--maps") ? MapCommand.scanMaps(model, blur, o.path("--maps")) : null;
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
-                    thumbnailer != null);
+                    thumbnailer != null || maps != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer,
-                    metadataColumns || o.has("--report"));
+                    metadataColumns || o.has("--report")).withMaps(maps);
             InputWalker walker = walker(o, target);
             Relocator relocator = target == null ? null
                     : new Relocator(o.has("--move-blurred-to") ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
@@ -218,8 +222,14 @@ final class ScanCommand implements Command {
     }
 
     private static InputWalker walker(Options o, Path target) {
-        return new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"),
-                target == null ? List.of() : List.of(target));
+        List<Path> excluded = new java.util.ArrayList<>();
+        if (target != null) {
+            excluded.add(target);
+        }
+        if (o.has("--maps")) {
+            excluded.add(o.path("--maps"));
+        }
+        return new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"), excluded);
     }
 
     /** Moves or copies a blurred image; a failure is added to the row's error column. */

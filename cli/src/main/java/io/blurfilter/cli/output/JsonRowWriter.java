@@ -1,5 +1,6 @@
 package io.blurfilter.cli.output;
 
+import io.blurfilter.cli.scan.RegionGrid;
 import io.blurfilter.cli.scan.ScanRow;
 import io.blurfilter.imageio.PhotoMetadata;
 import java.io.Flushable;
@@ -9,7 +10,8 @@ import java.io.IOException;
  * One JSON object per row: as a JSON array (one element per line) or as JSON Lines. Failed files
  * have {@code blur_score}, {@code label}, {@code width} and {@code height} null; fine ones have
  * {@code error} null. The photo metadata fields follow, null where the photo lacks a value (always,
- * for failed files).
+ * for failed files). With {@code scan --maps}, a {@code map} object follows: the grid of blur
+ * probabilities and its geometry.
  */
 final class JsonRowWriter implements RowWriter {
     private final Appendable out;
@@ -53,10 +55,36 @@ final class JsonRowWriter implements RowWriter {
                 .append(",\"camera_make\":").append(Json.string(m.cameraMake()))
                 .append(",\"camera_model\":").append(Json.string(m.cameraModel()))
                 .append(",\"capture_time\":").append(Json.string(m.captureTime()));
+        if (r.map() != null) {
+            appendMap(r.map());
+        }
         out.append('}');
         if (lines) {
             out.append('\n');
         }
+    }
+
+    /** {@code scan --maps}: the grid of blur probabilities, row by row, and its geometry in the photo's pixels. */
+    private void appendMap(RegionGrid g) throws IOException {
+        out.append(",\"map\":{\"rows\":").append(Integer.toString(g.rows()))
+                .append(",\"cols\":").append(Integer.toString(g.cols()))
+                .append(",\"x0\":").append(Json.number(g.x0()))
+                .append(",\"y0\":").append(Json.number(g.y0()))
+                .append(",\"cell_width\":").append(Json.number(g.cellWidth()))
+                .append(",\"cell_height\":").append(Json.number(g.cellHeight()))
+                .append(",\"overlay\":").append(Json.string(g.overlay()))
+                .append(",\"blur\":[");
+        for (int row = 0; row < g.rows(); row++) {
+            out.append(row == 0 ? "[" : ",[");
+            for (int col = 0; col < g.cols(); col++) {
+                if (col > 0) {
+                    out.append(',');
+                }
+                out.append(Json.number(g.blur(row, col)));
+            }
+            out.append(']');
+        }
+        out.append("]}");
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class ScanPipeline {
     private final int threads;
     private final Thumbnailer thumbnailer;
     private final boolean readMetadata;
+    /** Makes each scored photo's blur map ({@code scan --maps}); null for none. */
+    private RegionMapper mapper;
 
     /** @param thumbnailer null when no thumbnails are needed */
     public ScanPipeline(ImageDecoder decoder, BlurScorer scorer, Labels labels, int threads, Thumbnailer thumbnailer) {
@@ -48,6 +50,15 @@ public final class ScanPipeline {
         this.readMetadata = readMetadata;
     }
 
+    /**
+     * Also maps each scored photo with {@code mapper} (whose failure becomes the row's error). The
+     * decoder must then give whole images. Returns this pipeline.
+     */
+    public ScanPipeline withMaps(RegionMapper mapper) {
+        this.mapper = mapper;
+        return this;
+    }
+
     /** Walks the roots and delivers every row to {@code sink}; IO errors of the sink end the scan. */
     public void run(EntrySource source, RowSink sink) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -62,6 +73,9 @@ public final class ScanPipeline {
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                }
+                if (mapper != null) {
+                    mapper.reserve(entry);
                 }
                 inFlight.addLast(pool.submit(() -> process(entry)));
             });
@@ -98,8 +112,17 @@ public final class ScanPipeline {
         byte[] thumbnail = thumbnailer == null ? null : thumbnailer.jpeg(image);
         // a second, bounded read of the file's first bytes; it never throws, and what it cannot read is absent
         PhotoMetadata metadata = readMetadata ? PhotoMetadata.read(entry.path()) : PhotoMetadata.NONE;
-        return new ScanRow(entry, score, labels.of(score), image.fullWidth(), image.fullHeight(), null, thumbnail,
-                metadata);
+        RegionGrid map = null;
+        String mapError = null;
+        if (mapper != null) {
+            try {
+                map = mapper.map(entry, image);
+            } catch (IOException | RuntimeException e) {
+                mapError = "no blur map: " + e.getMessage();
+            }
+        }
+        return new ScanRow(entry, score, labels.of(score), image.fullWidth(), image.fullHeight(), mapError, thumbnail,
+                metadata, map);
     }
 
     private static ScanRow await(Future<ScanRow> future) {

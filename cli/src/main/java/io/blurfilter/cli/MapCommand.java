@@ -1,0 +1,194 @@
+package io.blurfilter.cli;
+
+import io.blurfilter.cli.map.HeatMaps;
+import io.blurfilter.cli.map.MapNames;
+import io.blurfilter.cli.map.ScanMaps;
+import io.blurfilter.cli.scan.InputEntry;
+import io.blurfilter.cli.scan.InputWalker;
+import io.blurfilter.engine.Model;
+import io.blurfilter.engine.ScoreMap;
+import io.blurfilter.engine.Tensor;
+import io.blurfilter.imageio.DecodeSettings;
+import io.blurfilter.imageio.DecodedImage;
+import io.blurfilter.imageio.ImageDecodeException;
+import io.blurfilter.imageio.ImageDecoder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code blurfilter map}: where each photo is blurred, as a heat-map overlay PNG, or with
+ * {@code --raw} as an 8-bit map of the photo's own size (issue 20). The model runs once per photo on
+ * the whole frame at short side {@code --size} ({@link Model#scoreMap(io.blurfilter.engine.Image, int)}).
+ */
+final class MapCommand implements Command {
+    static final int DEFAULT_SIZE = 448;
+
+    @Override
+    public String name() {
+        return "map";
+    }
+
+    @Override
+    public String summary() {
+        return "write heat maps of where photos are blurred (overlay PNGs, or --raw 8-bit maps)";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "usage: blurfilter map <photo|dir>... -o|--output OUT [--raw] [--size S] [-r|--recursive]",
+                "    [--model FILE] [--overwrite] [--max-megapixels M] [-q|--quiet]",
+                "",
+                "Runs the model on every region of each photo (the whole frame, resized so that its short side",
+                "is S pixels, default " + DEFAULT_SIZE + ": a 14x19 grid of regions for a 4:3 photo) and writes:",
+                "  an overlay PNG (default): the photo, at most " + HeatMaps.OVERLAY_MAX_SIDE
+                        + " pixels on its long side, dimmed, with",
+                "    blurred regions tinted red, and a legend with the whole frame's blur score;",
+                "  with --raw: an 8-bit grey PNG of the photo's own size (upright per EXIF), each pixel",
+                "    round(255 x blur probability), the regions' probabilities interpolated between their centres.",
+                "",
+                "One photo given as a file: OUT is the PNG to write (a name ending .png), unless OUT is an",
+                "existing folder. Otherwise OUT is a folder (created if missing) with one PNG per photo, named",
+                "after it (IMG_1.jpg -> IMG_1.png; with --recursive, in the photo's sub-folder). Existing files",
+                "are not replaced unless --overwrite. The model must end in global average pooling and a fully",
+                "connected layer, as the default model does. Prints one line per photo: the photo, the PNG and",
+                "the whole frame's blur score. Exit codes: 0 ok, 1 some photos failed, 2 usage, 3 fatal.");
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
+        Options o = Options.parse(name(), args, Set.of("--raw", "--recursive", "--overwrite", "--quiet"),
+                Set.of("--output", "--size", "--model", "--max-megapixels"),
+                Map.of("-o", "--output", "-r", "--recursive", "-q", "--quiet"));
+        if (o.positionals().isEmpty()) {
+            throw new UsageException("map: give one or more photos or folders");
+        }
+        if (!o.has("--output")) {
+            throw new UsageException("map: -o|--output OUT is required (a .png for one photo, else a folder)");
+        }
+        int size = o.intValue("--size", DEFAULT_SIZE, 32, 4096);
+        long maxPixels = Math.round(o.doubleValue("--max-megapixels", DecodeSettings.DEFAULT_MAX_PIXELS / 1e6, 0.01,
+                1e4) * 1e6);
+        List<Path> roots = new ArrayList<>();
+        for (String p : o.positionals()) {
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                throw new UsageException("map: no such file or folder: " + p);
+            }
+            roots.add(path);
+        }
+        Path output = o.path("--output");
+        boolean single = roots.size() == 1 && Files.isRegularFile(roots.get(0)) && !Files.isDirectory(output);
+        if (single && !output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new UsageException("map: " + output + " should end in .png (or be a folder) for one photo");
+        }
+        if (!single && Files.exists(output) && !Files.isDirectory(output)) {
+            throw new UsageException("map: " + output + " is a file; several photos need a folder");
+        }
+        boolean raw = o.has("--raw");
+        Model model = ModelLoading.load(o.path("--model"));
+        try {
+            requireScoreMap(model);
+            int blur = BlurModelAdapter.of(model).positiveIndex();
+            // --raw: the photo's own size; an overlay needs no more than its own size (and the map's)
+            DecodeSettings settings = raw ? DecodeSettings.fullSize().withMaxPixels(maxPixels)
+                    : new DecodeSettings(maxPixels, Math.max(size, HeatMaps.OVERLAY_MAX_SIDE), 0, 0);
+            ImageDecoder decoder = new ImageDecoder(settings);
+            if (!single) {
+                createFolder(output);
+            }
+            InputWalker walker = new InputWalker(o.has("--recursive"), false, false,
+                    single ? List.of() : List.of(output));
+            MapNames names = single ? null : new MapNames(output);
+            int[] failed = {0};
+            int[] done = {0};
+            try {
+                walker.walk(roots, entry -> {
+                    Path target = single ? output : names.next(entry);
+                    String problem = mapOne(entry, target, model, blur, size, raw, decoder, o.has("--overwrite"), out,
+                            o.has("--quiet"));
+                    if (problem != null) {
+                        err.println("blurfilter map: " + entry.path() + ": " + problem);
+                        failed[0]++;
+                    } else {
+                        done[0]++;
+                    }
+                });
+            } catch (IOException e) {
+                throw new FatalException("cannot list the photos: " + e.getMessage(), e);
+            }
+            if (!o.has("--quiet")) {
+                err.println(done[0] + " map" + (done[0] == 1 ? "" : "s") + " written"
+                        + (failed[0] > 0 ? ", " + failed[0] + " failed" : ""));
+            }
+            return failed[0] > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+        } finally {
+            model.close();
+        }
+    }
+
+    /** Maps one photo into {@code target}; the problem when it failed, else null. */
+    private static String mapOne(InputEntry entry, Path target, Model model, int blur, int size, boolean raw,
+            ImageDecoder decoder, boolean overwrite, PrintStream out, boolean quiet) {
+        if (entry.error() != null) {
+            return entry.error();
+        }
+        try {
+            DecodedImage photo = decoder.decode(entry.path());
+            ScoreMap map = model.scoreMap(photo.toImage(), size);
+            BufferedImage png = raw ? HeatMaps.raw(map, blur, photo.width(), photo.height())
+                    : HeatMaps.overlay(photo, map, blur);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            HeatMaps.writePng(png, target, overwrite);
+            if (!quiet) {
+                out.printf(Locale.ROOT, "%s\t%s\t%.4f%n", entry.path(), target,
+                        map.classification().probability(blur));
+            }
+            return null;
+        } catch (ImageDecodeException e) {
+            return e.getMessage();
+        } catch (IOException | UncheckedIOException e) {
+            return "cannot write " + target + ": " + e.getMessage();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** {@code scan --maps DIR}: maps at the default size into DIR (created), for a model that has them. */
+    static ScanMaps scanMaps(Model model, BlurModelAdapter blur, Path dir) throws FatalException {
+        requireScoreMap(model);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FatalException("--maps " + dir + " is a file, not a folder");
+        }
+        createFolder(dir);
+        return new ScanMaps(model, blur.positiveIndex(), DEFAULT_SIZE, dir);
+    }
+
+    /** A fatal error with the engine's reason when the model's head cannot give a map. */
+    private static void requireScoreMap(Model model) throws FatalException {
+        if (!model.hasScoreMap()) {
+            try {
+                model.scoreMap(Tensor.zeros(model.metadata().inputShape())); // for its message
+            } catch (UnsupportedOperationException e) {
+                throw new FatalException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void createFolder(Path dir) throws FatalException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FatalException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.blurfilter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.blurfilter.engine.Image;
+import io.blurfilter.engine.Model;
+import io.blurfilter.engine.ScoreMap;
+import io.blurfilter.engine.format.ModelFile;
+import io.blurfilter.engine.format.ModelReader;
+import io.blurfilter.engine.format.ModelWriter;
+import io.blurfilter.engine.graph.Attributes;
+import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.Node;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code blurfilter map} with the hand-built Laplacian test model, whose map has one cell per pixel:
+ * on a photo sharp on the left and blurred on the right, the raw map is the engine's, pixel for
+ * pixel, and the overlay is redder on the right.
+ */
+class MapCommandTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path photo;
+    static final int W = 96;
+    static final int H = 64;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        model = TestModels.laplacian(dir.resolve("lap.bfm"));
+        photo = dir.resolve("in/half.png");
+        Files.createDirectories(photo.getParent());
+        ImageIO.write(halfSharp(W, H), "png", photo.toFile());
+    }
+
+    /** Noise on the left half (sharp), a smooth ramp on the right (blurred). */
+    static BufferedImage halfSharp(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(20);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = x < w / 2 ? r.nextInt(256) : 100 + x / 4;
+                img.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        return img;
+    }
+
+    @Test
+    void rawIsTheEnginesMapAtThePhotosSize() throws Exception {
+        Path out = dir.resolve("raw.png");
+        Cli c = Cli.run("map", photo.toString(), "-o", out.toString(), "--raw", "--size", "64", "--model",
+                model.toString());
+        assertEquals(0, c.exitCode(), c.toString());
+        assertTrue(c.out().startsWith(photo + "\t" + out + "\t"), c.out());
+        BufferedImage raw = ImageIO.read(out.toFile());
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, raw.getType());
+        assertEquals(W, raw.getWidth());
+        assertEquals(H, raw.getHeight());
+        byte[] got = ((DataBufferByte) raw.getRaster().getDataBuffer()).getData();
+        BufferedImage in = ImageIO.read(photo.toFile());
+        int[] argb = in.getRGB(0, 0, W, H, null, 0, W);
+        try (Model m = Model.load(model)) {
+            ScoreMap map = m.scoreMap(Image.ofArgb(argb, W, H), 64);
+            assertEquals(64, map.rows(), "one cell per pixel of the 96x64 frame");
+            float[] p = map.resample(1, W, H);
+            byte[] want = new byte[W * H];
+            for (int i = 0; i < want.length; i++) {
+                want[i] = (byte) Math.round(255 * p[i]);
+            }
+            assertArrayEquals(want, got);
+        }
+        double left = 0;
+        double right = 0;
+        for (int y = 2; y < H - 2; y++) {
+            for (int x = 2; x < W - 2; x++) {
+                int v = got[y * W + x] & 0xFF;
+                if (x < W / 2 - 2) {
+                    left += v;
+                } else if (x > W / 2 + 2) {
+                    right += v;
+                }
+            }
+        }
+        assertTrue(right > 5 * left, "the blurred half maps as blurred: " + left + " vs " + right);
+    }
+
+    @Test
+    void rawFollowsTheExifOrientation() throws Exception {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(halfSharp(W, H), "jpeg", jpeg);
+        Path rotated = dir.resolve("rotated.jpg");
+        Files.write(rotated, withOrientation6(jpeg.toByteArray()));
+        Path out = dir.resolve("rotated-raw.png");
+        Cli c = Cli.run("map", rotated.toString(), "-o", out.toString(), "--raw", "--size", "48", "--model",
+                model.toString());
+        assertEquals(0, c.exitCode(), c.toString());
+        BufferedImage raw = ImageIO.read(out.toFile());
+        assertEquals(H, raw.getWidth(), "upright: turned a quarter");
+        assertEquals(W, raw.getHeight());
+        // the sharp half was on the left; turned clockwise, it is on top
+        double top = 0;
+        double bottom = 0;
+        for (int y = 4; y < W - 4; y++) {
+            for (int x = 4; x < H - 4; x++) {
+                int v = raw.getRaster().getSample(x, y, 0);
+                top += y < W / 2 - 4 ? v : 0;
+                bottom += y > W / 2 + 4 ? v : 0;
+            }
+        }
+        assertTrue(bottom > 3 * top, top + " vs " + bottom);
+    }
+
+    @Test
+    void overlaysForAFolderAreNamedAfterThePhotos() throws Exception {
+        Path in = dir.resolve("folder");
+        Files.createDirectories(in.resolve("sub"));
+        ImageIO.write(halfSharp(W, H), "png", in.resolve("a.png").toFile());
+        ImageIO.write(halfSharp(W, H), "jpeg", in.resolve("a.jpg").toFile());
+        ImageIO.write(halfSharp(40, 30), "png", in.resolve("sub/b.png").toFile());
+        Files.writeString(in.resolve("broken.jpg"), "not a jpeg");
+        Path out = dir.resolve("overlays");
+        Cli c = Cli.run("map", in.toString(), "-r", "-o", out.toString(), "--size", "64", "--model", model.toString());
+        assertEquals(1, c.exitCode(), c.toString());
+        assertTrue(c.err().contains("blurfilter map: " + in.resolve("broken.jpg") + ": "), c.err());
+        assertTrue(c.err().contains("3 maps written, 1 failed"), c.err());
+        // a.jpg sorts first and takes a.png; a.png then keeps its extension
+        assertTrue(Files.isRegularFile(out.resolve("a.png")));
+        assertTrue(Files.isRegularFile(out.resolve("a.png.png")));
+        assertTrue(Files.isRegularFile(out.resolve("sub/b.png")));
+        BufferedImage overlay = ImageIO.read(out.resolve("a.png.png").toFile());
+        assertEquals(W, overlay.getWidth());
+        assertTrue(overlay.getHeight() > H, "a legend band below the photo");
+        double redLeft = 0;
+        double redRight = 0;
+        for (int y = 4; y < H - 4; y++) {
+            for (int x = 4; x < W - 4; x++) {
+                int p = overlay.getRGB(x, y);
+                int redness = (p >> 16 & 0xFF) - (p >> 8 & 0xFF);
+                redLeft += x < W / 2 - 4 ? redness : 0;
+                redRight += x > W / 2 + 4 ? redness : 0;
+            }
+        }
+        assertTrue(redRight > redLeft + 40 * (W / 2 - 8) * (H - 8), redLeft + " vs " + redRight);
+        // again: nothing is replaced without --overwrite
+        Cli again = Cli.run("map", in.resolve("sub/b.png").toString(), in.resolve("a.png").toString(), "-o",
+                out.toString(), "--size", "64", "--model", model.toString());
+        assertEquals(1, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("exists (--overwrite replaces it)"), again.err());
+        Cli forced = Cli.run("map", in.resolve("sub/b.png").toString(), "-o", out.toString(), "--size", "64",
+                "--model", model.toString(), "--overwrite");
+        assertEquals(0, forced.exitCode(), forced.toString());
+    }
+
+    @Test
+    void scanWithMapsWritesOverlaysAndTheGridInJsonRows() throws Exception {
+        Path in = dir.resolve("scanned");
+        Files.createDirectories(in);
+        ImageIO.write(halfSharp(W, H), "png", in.resolve("p.png").toFile());
+        ImageIO.write(halfSharp(W, H), "png", in.resolve("q.png").toFile());
+        Path maps = in.resolve("maps"); // inside the scanned folder: never scanned itself
+        Path rows = dir.resolve("rows.jsonl");
+        Path strided = strided(dir.resolve("lap-stride8.bfm"));
+        Cli c = Cli.run("scan", in.toString(), "-r", "--maps", maps.toString(), "-o", rows.toString(), "--model",
+                strided.toString(), "-q");
+        assertEquals(0, c.exitCode(), c.toString());
+        List<String> lines = Files.readAllLines(rows);
+        assertEquals(2, lines.size(), lines.toString());
+        try (Model m = Model.load(strided)) {
+            for (String line : lines) {
+                var row = io.blurfilter.converter.json.Json.obj(io.blurfilter.converter.json.JsonParser.parse(line),
+                        "row");
+                var map = io.blurfilter.converter.json.Json.obj(row.get("map"), "map");
+                // the stride-8 model's map at short side 448: a cell per 8x8 pixels of the 672x448 frame,
+                // centred on its pixel 8j, in the 96x64 photo's pixels
+                assertEquals(56L, map.get("rows"));
+                assertEquals(84L, map.get("cols"));
+                assertEquals(8 * W / 672.0, (double) map.get("cell_width"), 1e-9);
+                assertEquals(0.5 * W / 672.0, (double) map.get("x0"), 1e-9);
+                assertEquals(0.5 * H / 448.0, (double) map.get("y0"), 1e-9);
+                Path overlay = Path.of((String) map.get("overlay"));
+                assertEquals(maps, overlay.getParent());
+                assertTrue(Files.isRegularFile(overlay), overlay.toString());
+                List<Object> grid = io.blurfilter.converter.json.Json.arr(map.get("blur"), "blur");
+                assertEquals(56, grid.size());
+                BufferedImage photoImg = ImageIO.read(Path.of((String) row.get("path")).toFile());
+                ScoreMap want = m.scoreMap(Image.ofArgb(photoImg.getRGB(0, 0, W, H, null, 0, W), W, H), 448);
+                for (int r : new int[] {0, 20, 55}) {
+                    List<Object> cells = io.blurfilter.converter.json.Json.arr(grid.get(r), "row");
+                    assertEquals(84, cells.size());
+                    for (int col : new int[] {0, 40, 83}) {
+                        assertEquals(want.score(1, r, col), ((Number) cells.get(col)).floatValue());
+                    }
+                }
+            }
+        }
+        // again into the same folder: the overlays exist, so those rows fail; scores are still there
+        Cli again = Cli.run("scan", in.toString(), "--maps", maps.toString(), "--format", "jsonl", "--model",
+                strided.toString(), "-q");
+        assertEquals(1, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("no blur map: " + maps.resolve("p.png") + " exists"), again.out());
+        assertFalse(again.out().contains("\"blur_score\":null"), "scored anyway");
+        // the rows of a scan without --maps carry no map
+        Cli plain = Cli.run("scan", in.toString(), "--format", "jsonl", "--model", model.toString(), "-q");
+        assertFalse(plain.out().contains("\"map\""), plain.out());
+    }
+
+    @Test
+    void aModelWithoutAPoolingHeadIsFatalAndBadArgumentsAreUsageErrors() throws Exception {
+        ModelFile lap = ModelReader.read(model);
+        List<Node> nodes = new ArrayList<>(lap.graph().nodes());
+        // a ReLU between the pool and the fully connected layer: no longer linear after the pool
+        int flat = nodes.indexOf(nodes.stream().filter(n -> n.name().equals("flat")).findFirst().orElseThrow());
+        nodes.add(flat, new Node(io.blurfilter.engine.graph.OpType.RELU, "nonlinear", List.of("energy"), "energy2",
+                Attributes.NONE));
+        nodes.set(flat + 1, nodes.get(flat + 1).withInputs(List.of("energy2")));
+        Graph g = lap.graph().withNodes(nodes, lap.graph().weights());
+        Path bad = dir.resolve("nonlinear-head.bfm");
+        ModelWriter.write(new ModelFile(lap.metadata(), g), bad);
+        Cli c = Cli.run("map", photo.toString(), "-o", dir.resolve("x.png").toString(), "--model", bad.toString());
+        assertEquals(3, c.exitCode(), c.toString());
+        assertTrue(c.err().contains("has no region map"), c.err());
+        assertTrue(c.err().contains("Relu 'nonlinear'"), c.err());
+        assertFalse(Files.exists(dir.resolve("x.png")));
+        Cli scan = Cli.run("scan", photo.toString(), "--maps", dir.resolve("m").toString(), "--model", bad.toString());
+        assertEquals(3, scan.exitCode(), scan.toString());
+        assertTrue(scan.err().contains("has no region map"), scan.err());
+
+        assertEquals(2, Cli.run("map", photo.toString()).exitCode(), "-o is required");
+        assertEquals(2, Cli.run("map", photo.toString(), "-o", dir.resolve("x.jpg").toString()).exitCode());
+        assertEquals(2, Cli.run("map", dir.resolve("missing.jpg").toString(), "-o", "x.png").exitCode());
+        assertEquals(2, Cli.run("map", photo.toString(), "-o", "x.png", "--size", "8").exitCode());
+        assertEquals(2, Cli.run("map", photo.toString(), photo.toString(), "-o", model.toString()).exitCode(),
+                "several photos into a file");
+    }
+
+    /** The Laplacian test model with its convolution at stride 8: one map cell per 8x8 pixels. */
+    static Path strided(Path file) throws IOException {
+        ModelFile lap = ModelReader.read(model);
+        List<Node> nodes = new ArrayList<>(lap.graph().nodes());
+        Node conv = nodes.get(0);
+        nodes.set(0, conv.withAttributes(conv.attributes().toBuilder().ints("strides", 8, 8).build()));
+        ModelWriter.write(new ModelFile(lap.metadata(), lap.graph().withNodes(nodes, lap.graph().weights())), file);
+        return file;
+    }
+
+    /** The JPEG with an EXIF block whose only tag is Orientation 6 (turn clockwise to view). */
+    static byte[] withOrientation6(byte[] jpeg) {
+        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        int length = 2 + 6 + tiff.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(tiff);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+}
