@@ -9,6 +9,7 @@ import io.blurfilter.cli.scan.InputEntry;
 import io.blurfilter.cli.scan.InputWalker;
 import io.blurfilter.cli.scan.KernelChoice;
 import io.blurfilter.cli.scan.Labels;
+import io.blurfilter.cli.scan.ReportThumbnails;
 import io.blurfilter.cli.scan.ScanPipeline;
 import io.blurfilter.cli.scan.ScanRow;
 import io.blurfilter.cli.scan.Thumbnailer;
@@ -111,10 +112,10 @@ final class EvalCommand implements Command {
             double threshold = labels.threshold(); // compared with float scores exactly as scan does
             List<Double> tableThresholds = tableThresholds(blur.operatingPoints().values());
             ReportData report = o.has("--report") ? new ReportData("blurfilter eval report", labels, 300, 1000) : null;
+            Thumbnailer thumbnailer = ReportThumbnails.forReport(report != null);
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
-                    report != null);
-            ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads,
-                    report != null ? new Thumbnailer(128) : null);
+                    thumbnailer != null);
+            ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer);
 
             List<Float> scores = new ArrayList<>();
             List<Boolean> actual = new ArrayList<>();
@@ -153,6 +154,9 @@ final class EvalCommand implements Command {
                 report.summary("accuracy at " + labels.threshold(), String.format(Locale.ROOT, "%.4f",
                         metrics.at(threshold).accuracy()));
                 report.summary("ROC AUC", String.format(Locale.ROOT, "%.4f", metrics.rocAuc()));
+                if (ReportThumbnails.missingNote() != null) {
+                    report.summary(ReportThumbnails.KEY, ReportThumbnails.missingNote());
+                }
                 report.eval(new EvalSection(metrics, threshold, tableThresholds));
                 Outputs.writeReport(o.path("--report"), report);
                 err.println("report: " + o.path("--report"));

@@ -9,6 +9,7 @@ import io.blurfilter.cli.scan.InputWalker;
 import io.blurfilter.cli.scan.KernelChoice;
 import io.blurfilter.cli.scan.Labels;
 import io.blurfilter.cli.scan.ProgressBar;
+import io.blurfilter.cli.scan.ReportThumbnails;
 import io.blurfilter.cli.scan.ScanPipeline;
 import io.blurfilter.cli.scan.ScanRow;
 import io.blurfilter.cli.scan.ScanTally;
@@ -123,7 +124,7 @@ final class ScanCommand implements Command {
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
             Labels labels = blur.labels(blur.threshold(o, name()));
-            Thumbnailer thumbnailer = o.has("--report") ? new Thumbnailer(128) : null;
+            Thumbnailer thumbnailer = ReportThumbnails.forReport(o.has("--report"));
             ScanMaps maps = o.has("--maps") ? MapCommand.scanMaps(model, blur, o.path("--maps")) : null;
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
                     thumbnailer != null || maps != null);
@@ -185,6 +186,12 @@ final class ScanCommand implements Command {
             if (report != null) {
                 if (small.warning() != null) {
                     report.summary("warning", small.warning().substring("warning: ".length()));
+                }
+                if (ReportThumbnails.missingNote() != null) {
+                    report.summary(ReportThumbnails.KEY, ReportThumbnails.missingNote());
+                    if (!quiet) {
+                        err.println("note: report thumbnails " + ReportThumbnails.missingNote());
+                    }
                 }
                 writeReport(o.path("--report"), report, tally, labels, blur, walker.skipped(), relocator, err, quiet);
             }

@@ -10,7 +10,8 @@ import io.blurfilter.engine.PixelRegion;
 
 /**
  * JPEG and PNG through blurfilter's own {@code java.base} decoder ({@code io.blurfilter.decoder}),
- * in front of ImageIO; opt-in for now with {@code -Dblurfilter.decoder=builtin}. Large JPEGs are
+ * in front of ImageIO; opt-in for now with {@code -Dblurfilter.decoder=builtin}, and always on a JVM
+ * without {@code java.desktop} (no ImageIO there). Large JPEGs are
  * decoded at 1/2, 1/4 or 1/8 by reduced IDCT, the largest reduction that still gives at least the
  * pixels {@link DecodeSettings}' subsampling would; PNGs are subsampled exactly as ImageIO subsamples
  * them. At full size the scores equal ImageIO's (the shared real photos: no difference at all), but a
@@ -43,9 +44,22 @@ final class BuiltInDecoder {
     static DecodedImage decode(byte[] bytes, boolean jpeg, int orientation, DecodeSettings settings,
             RegionOfInterest regionOfInterest) throws ImageDecodeException {
         try {
-            return jpeg ? jpeg(bytes, orientation, settings, regionOfInterest) : png(bytes, orientation, settings);
+            return decodeSupported(bytes, jpeg, orientation, settings, regionOfInterest);
         } catch (UnsupportedFeatureException e) {
             return null;
+        }
+    }
+
+    /**
+     * As {@link #decode}, but a feature the built-in decoder does not have is thrown, for a caller
+     * with no ImageIO to fall back on to name it.
+     */
+    static DecodedImage decodeSupported(byte[] bytes, boolean jpeg, int orientation, DecodeSettings settings,
+            RegionOfInterest regionOfInterest) throws ImageDecodeException, UnsupportedFeatureException {
+        try {
+            return jpeg ? jpeg(bytes, orientation, settings, regionOfInterest) : png(bytes, orientation, settings);
+        } catch (UnsupportedFeatureException e) {
+            throw e;
         } catch (DecodeException e) {
             throw new ImageDecodeException(e.getMessage(), e);
         }

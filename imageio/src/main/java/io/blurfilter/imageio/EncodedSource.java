@@ -1,18 +1,15 @@
 package io.blurfilter.imageio;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Where {@link ImageDecoder} reads an encoded image from: a file, or bytes already in memory (what a
- * Spark or Flink job holds). Both give the same three views: all bytes (for the built-in decoder),
- * random access (the EXIF head and the JPEG end check), and an ImageIO stream for the reader.
+ * Spark or Flink job holds). Both give all bytes (for the built-in decoder) and random access (the
+ * EXIF head and the JPEG end check); {@link ImageIoReader} makes its ImageIO stream from
+ * {@link #file()} or {@link #bytes()}, so nothing here links {@code javax.imageio}.
  */
 interface EncodedSource {
     /** Random access to the encoded bytes; the caller closes it. */
@@ -21,8 +18,8 @@ interface EncodedSource {
     /** All the encoded bytes (the built-in decoder reads from memory); for bytes given, the array itself. */
     byte[] bytes() throws IOException;
 
-    /** The bytes as an ImageIO stream, null if ImageIO cannot open it; the caller closes it. */
-    ImageInputStream imageStream() throws IOException;
+    /** The file, or null for bytes in memory. */
+    Path file();
 
     static EncodedSource of(Path file) {
         return new EncodedSource() {
@@ -37,11 +34,8 @@ interface EncodedSource {
             }
 
             @Override
-            public ImageInputStream imageStream() throws IOException {
-                // File is what ImageIO reads in place; a file on another file system (zip, in-memory)
-                // has none, so its bytes are read first (closing ImageIO's wrapper would not close a stream)
-                return file.getFileSystem() == FileSystems.getDefault() ? ImageIO.createImageInputStream(file.toFile())
-                        : new ByteArrayImageInputStream(Files.readAllBytes(file));
+            public Path file() {
+                return file;
             }
         };
     }
@@ -60,8 +54,8 @@ interface EncodedSource {
             }
 
             @Override
-            public ImageInputStream imageStream() {
-                return new ByteArrayImageInputStream(bytes);
+            public Path file() {
+                return null;
             }
         };
     }

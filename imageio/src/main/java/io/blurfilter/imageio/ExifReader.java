@@ -53,10 +53,29 @@ final class ExifReader {
     private static final DateTimeFormatter ISO_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final Pattern OFFSET = Pattern.compile("[+-]\\d\\d:\\d\\d");
 
+    /**
+     * Whether Commons Imaging can load here: its parsers log through {@code java.util.logging}, so on a
+     * JVM without module {@code java.logging} (a {@code --limit-modules java.base} runtime) every photo
+     * has no metadata.
+     */
+    static final boolean AVAILABLE = detect();
+
     private ExifReader() {}
+
+    private static boolean detect() {
+        try {
+            Class.forName("java.util.logging.Logger", false, ExifReader.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     /** Never throws for bad content: what cannot be read is absent. */
     static PhotoMetadata read(byte[] head, int length) {
+        if (!AVAILABLE) {
+            return PhotoMetadata.NONE;
+        }
         try {
             byte[] tiff = ExifBlock.find(head, length);
             if (tiff == null) {

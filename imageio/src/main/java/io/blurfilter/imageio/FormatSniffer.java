@@ -14,6 +14,42 @@ final class FormatSniffer {
         return kind == null ? "not an image (content not recognised by any decoder)" : kind;
     }
 
+    /**
+     * The name of a format that only ImageIO's readers decode here (GIF, BMP, WebP, TIFF), from its
+     * first bytes; null for anything else.
+     */
+    static String imageIoFormat(byte[] b, int n) {
+        if (n >= 6 && (ascii(b, 0, 6).equals("GIF87a") || ascii(b, 0, 6).equals("GIF89a"))) {
+            return "GIF";
+        }
+        if (n >= 12 && ascii(b, 0, 4).equals("RIFF") && ascii(b, 8, 4).equals("WEBP")) {
+            return "WebP";
+        }
+        if (n >= 4 && (ascii(b, 0, 4).equals("II*\0") || ascii(b, 0, 4).equals("MM\0*"))) {
+            return "TIFF";
+        }
+        if (n >= 14 && b[0] == 'B' && b[1] == 'M') {
+            return "BMP";
+        }
+        return null;
+    }
+
+    /**
+     * The message for content that is not JPEG or PNG on a JVM without ImageIO: the format named
+     * where it is known, and why it cannot be read here.
+     */
+    static String withoutImageIoMessage(byte[] head, int length) {
+        String format = imageIoFormat(head, length);
+        if (format != null) {
+            return format + " image: this JVM has no java.desktop module (ImageIO), which decodes " + format
+                    + "; only JPEG and PNG are decoded without it";
+        }
+        String kind = identify(head, length);
+        return kind != null ? kind
+                : "not a JPEG or PNG image, the only formats decoded on this JVM: it has no java.desktop module"
+                        + " (ImageIO), which reads the others (WebP, TIFF, GIF, BMP)";
+    }
+
     private static String identify(byte[] b, int n) {
         if (n >= 12 && ascii(b, 4, 4).equals("ftyp")) {
             String brand = ascii(b, 8, 4);

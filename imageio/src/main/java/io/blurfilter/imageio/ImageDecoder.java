@@ -1,8 +1,6 @@
 package io.blurfilter.imageio;
 
-import io.blurfilter.engine.PixelRegion;
-import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
+import io.blurfilter.decoder.UnsupportedFeatureException;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -12,16 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes image files, or their bytes in memory, with ImageIO and the TwelveMonkeys plugins (JPEG
@@ -30,17 +19,26 @@ import javax.imageio.stream.ImageInputStream;
  * {@code java.base} decoder first ({@link BuiltInDecoder}). EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
  * before any pixel buffer exists. Every failure is an {@link ImageDecodeException} with a message
  * for people. Thread-safe: each call uses its own reader.
+ *
+ * <p>On a JVM without {@code java.desktop} ({@link #hasImageIo()} false: a jlink'd or
+ * {@code --limit-modules java.base} runtime) JPEG and PNG always go through the built-in decoder,
+ * and every other format, or a JPEG/PNG feature the built-in decoder lacks, is an
+ * {@link ImageDecodeException} naming the format and the missing module. Only {@link ImageIoReader}
+ * links {@code javax.imageio} and {@code java.awt}, and it is loaded only when ImageIO is used.
  */
 public final class ImageDecoder {
+    private static final boolean IMAGE_IO = detectImageIo();
+
     static {
-        // ImageIO would otherwise spill stream caches into temporary files
-        ImageIO.setUseCache(false);
-        ImageIO.scanForPlugins();
+        if (IMAGE_IO) {
+            ImageIoReader.initialize(); // ImageIO's settings and plugin scan, when this class is first used
+        }
     }
 
     private final DecodeSettings settings;
     private final RegionOfInterest regionOfInterest;
     private final boolean builtIn;
+    private final boolean imageIo;
 
     public ImageDecoder(DecodeSettings settings) {
         this(settings, null);
@@ -58,9 +56,39 @@ public final class ImageDecoder {
 
     /** @param builtIn JPEG and PNG through the built-in decoder (else ImageIO decodes everything) */
     ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest, boolean builtIn) {
+        this(settings, regionOfInterest, builtIn, IMAGE_IO);
+    }
+
+    /**
+     * @param imageIo whether ImageIO may be used; false decodes as a JVM without {@code java.desktop}
+     *     does (tests), true needs {@link #hasImageIo()}
+     */
+    ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest, boolean builtIn, boolean imageIo) {
+        if (imageIo && !IMAGE_IO) {
+            throw new IllegalArgumentException("this JVM has no java.desktop module (ImageIO)");
+        }
         this.settings = settings;
         this.regionOfInterest = regionOfInterest;
-        this.builtIn = builtIn;
+        this.builtIn = builtIn || !imageIo;
+        this.imageIo = imageIo;
+    }
+
+    /**
+     * Whether this JVM has ImageIO (module {@code java.desktop}). Without it only JPEG and PNG are
+     * decoded, by the built-in decoder; other formats give an {@link ImageDecodeException} saying so.
+     */
+    public static boolean hasImageIo() {
+        return IMAGE_IO;
+    }
+
+    private static boolean detectImageIo() {
+        try {
+            Class.forName("javax.imageio.ImageIO", false, ImageDecoder.class.getClassLoader());
+            Class.forName("java.awt.image.BufferedImage", false, ImageDecoder.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     public DecodedImage decode(Path file) throws ImageDecodeException {
@@ -99,100 +127,26 @@ public final class ImageDecoder {
         }
         int orientation = ExifOrientation.find(head, headLength);
         boolean jpeg = BuiltInDecoder.isJpeg(head, headLength);
-        if (builtIn && (jpeg || BuiltInDecoder.isPng(head, headLength))) {
+        boolean png = !jpeg && BuiltInDecoder.isPng(head, headLength);
+        if (!imageIo) {
+            if (!jpeg && !png) {
+                throw new ImageDecodeException(FormatSniffer.withoutImageIoMessage(head, headLength));
+            }
+            try {
+                return BuiltInDecoder.decodeSupported(source.bytes(), jpeg, orientation, settings, regionOfInterest);
+            } catch (UnsupportedFeatureException e) {
+                throw new ImageDecodeException("unsupported " + (jpeg ? "JPEG" : "PNG") + ": " + e.feature()
+                        + " (the built-in decoder does not read it, and this JVM has no java.desktop module for"
+                        + " ImageIO to try)", e);
+            }
+        }
+        if (builtIn && (jpeg || png)) {
             DecodedImage image = BuiltInDecoder.decode(source.bytes(), jpeg, orientation, settings, regionOfInterest);
             if (image != null) {
                 return image;
             }
         }
-        try (ImageInputStream in = source.imageStream()) {
-            if (in == null) {
-                throw new ImageDecodeException("cannot open the file");
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new ImageDecodeException(FormatSniffer.notAnImageMessage(head, headLength));
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return read(reader, orientation, source);
-            } finally {
-                reader.dispose();
-            }
-        }
-    }
-
-    private DecodedImage read(ImageReader reader, int orientation, EncodedSource source) throws IOException {
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
-        String format = reader.getFormatName().toUpperCase(Locale.ROOT);
-        if (width <= 0 || height <= 0) {
-            throw new ImageDecodeException(format + " header declares an invalid size " + width + "x" + height);
-        }
-        long pixels = (long) width * height;
-        if (pixels > settings.maxPixels()) {
-            throw new ImageDecodeException(String.format(Locale.ROOT,
-                    "image too large: %dx%d is %.1f megapixels, over the %.1f megapixel limit; refused before decoding",
-                    width, height, pixels / 1e6, settings.maxPixels() / 1e6));
-        }
-        boolean transposed = Orientation.transposes(orientation);
-        int[] factor = settings.subsampling(width, height, transposed);
-        ImageReadParam param = reader.getDefaultReadParam();
-        if (factor[0] > 1 || factor[1] > 1) {
-            param.setSourceSubsampling(factor[0], factor[1], 0, 0);
-        }
-        // the decoded image's size, stored and upright
-        int sw = (width + factor[0] - 1) / factor[0];
-        int sh = (height + factor[1] - 1) / factor[1];
-        PixelRegion whole = new PixelRegion(0, 0, transposed ? sh : sw, transposed ? sw : sh);
-        // JPEG only: there a cut below the region can still be found (JpegEnd) without decoding it
-        PixelRegion region = regionOfInterest == null || !format.equals("JPEG") ? whole
-                : regionOfInterest.of(whole.x1(), whole.y1());
-        if (!whole.contains(region)) {
-            throw new IllegalArgumentException("region " + region + " is outside the decoded image " + whole);
-        }
-        PixelRegion stored = Orientation.storedRegion(region, sw, sh, orientation);
-        boolean partial = !region.equals(whole);
-        if (partial) {
-            // whole multiples of the sampling period, so the region samples the same pixels as the whole
-            param.setSourceRegion(new Rectangle(stored.x0() * factor[0], stored.y0() * factor[1],
-                    (stored.width() - 1) * factor[0] + 1, (stored.height() - 1) * factor[1] + 1));
-        }
-        List<String> truncation = new ArrayList<>();
-        reader.addIIOReadWarningListener((r, warning) -> {
-            if (looksTruncated(warning)) {
-                truncation.add(warning);
-            }
-        });
-        BufferedImage image = reader.read(0, param);
-        if (!truncation.isEmpty()) {
-            throw new ImageDecodeException("truncated or corrupt " + format + ": " + truncation.get(0));
-        }
-        if (partial && !jpegEndReached(source)) {
-            throw new ImageDecodeException("truncated JPEG: the file ends before its end-of-image marker");
-        }
-        int[] argb = Orientation.apply(ArgbPixels.of(image), image.getWidth(), image.getHeight(), orientation);
-        int fullWidth = transposed ? height : width;
-        int fullHeight = transposed ? width : height;
-        if (image.getWidth() == stored.width() && image.getHeight() == stored.height()) {
-            return new DecodedImage(argb, whole.x1(), whole.y1(), region, fullWidth, fullHeight);
-        }
-        // a reader that ignored the region (or the subsampling) gave a whole image of its own size
-        int w = transposed ? image.getHeight() : image.getWidth();
-        int h = transposed ? image.getWidth() : image.getHeight();
-        return new DecodedImage(argb, w, h, new PixelRegion(0, 0, w, h), fullWidth, fullHeight);
-    }
-
-    private static boolean jpegEndReached(EncodedSource source) throws IOException {
-        try (SeekableByteChannel channel = source.channel()) {
-            return JpegEnd.reached(channel);
-        }
-    }
-
-    private static boolean looksTruncated(String warning) {
-        String w = warning.toLowerCase(Locale.ROOT);
-        return w.contains("premature end") || w.contains("truncat") || w.contains("unexpected end");
+        return ImageIoReader.decode(source, head, headLength, orientation, settings, regionOfInterest);
     }
 
     private static int readFully(SeekableByteChannel channel, byte[] into) throws IOException {
@@ -228,7 +182,7 @@ public final class ImageDecoder {
         if (e instanceof EOFException || hasCause(e, EOFException.class)) {
             return "truncated image: the file ends before the image data does";
         }
-        if (e instanceof IIOException || e instanceof IOException) {
+        if (e instanceof IOException) { // ImageIO's IIOException too
             return "corrupt or truncated image: " + rootMessage(e);
         }
         return "cannot decode: " + e.getClass().getSimpleName() + ": " + rootMessage(e);
