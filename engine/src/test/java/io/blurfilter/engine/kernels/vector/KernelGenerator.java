@@ -98,7 +98,7 @@ public final class KernelGenerator {
             List.of("int c = p.inC;", "int rowStep = srcW * L;"), "K", "xi + ky * rowStep", "wi + ky * K * L", "L", "L",
             false, "RowBlock.HARD_SWISH", true);
 
-    /** How a matrix tile finds its rows of A, and the loops around its K loop (see {@link #tile}). */
+    /** How a matrix tile finds its rows of A, and the loops around its K loop (see {@link KernelGenerator#tile}). */
     enum Rows {
         /** Rows k apart from a[a0] on, one row pointer each. */
         POINTERS,
