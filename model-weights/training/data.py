@@ -370,7 +370,7 @@ MILD_KINDS = ("linear", "shake", "tremor")
 
 
 def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mild=0.3, p_camera=0.55,
-                 dark_output=False):
+                 dark_output=False, mild_lo=0.45):
     """One training sample.
 
     Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
@@ -383,7 +383,7 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
     deploy resize), or the crisp, clean look of one averaged down with INTER_AREA (the default
     model's resize).  Blur strength is multiplied by f_eval/f so blur widths at the network input
     keep the same distribution, and the regime is label independent.
-    With p_mild a motion-type blur (MILD_KINDS) is weakened to U(0.45, 1) of its strength.
+    With p_mild a motion-type blur (MILD_KINDS) is weakened to U(mild_lo, 1) of its strength.
     With p_camera (label independent, recipe r3) the region is re-shot through camera.py's simulated
     camera (blur in linear light with saturated highlights, sensor noise, demosaicing, tone curve,
     sharpening, JPEG, at a higher resolution then INTER_AREA back); otherwise it is blurred with the
@@ -420,7 +420,7 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
         if label:
             kind = str(rng.choice(BLUR_TYPES, p=BLUR_PROBS))
             if kind in MILD_KINDS and rng.random() < p_mild:
-                ks *= rng.uniform(0.45, 1.0)
+                ks *= rng.uniform(mild_lo, 1.0)
             region, _ = synth_blur(region, rng, ks, kind)
         elif rng.random() < p_dof:
             region = shallow_dof(region, rng, ks)
@@ -440,19 +440,20 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
 class TrainSet:
     """torch-style dataset over cached uint8 images; sample i of epoch e uses rng(seed, e, i)."""
 
-    def __init__(self, images, size=160, seed=0, dark_output=False):
+    def __init__(self, images, size=160, seed=0, dark_output=False, **sample_args):
         self.images = images
         self.size = size
         self.seed = seed
         self.epoch = 0
         self.dark_output = dark_output
+        self.sample_args = sample_args  # train_sample's recipe knobs (p_mild, mild_lo, ...) when not the defaults
 
     def __len__(self):
         return len(self.images)
 
     def __getitem__(self, i):
         rng = np.random.default_rng([self.seed, self.epoch, i])
-        x, y = train_sample(self.images[i], rng, self.size, dark_output=self.dark_output)
+        x, y = train_sample(self.images[i], rng, self.size, dark_output=self.dark_output, **self.sample_args)
         return x, y
 
 

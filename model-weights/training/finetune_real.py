@@ -43,6 +43,9 @@ def parse():
     p.add_argument("--partial-blur-even", action="store_true",
                    help="also train on the even-numbered partial-blur photos (clear); the odd ones are reported")
     p.add_argument("--synthetic-fraction", type=float, default=1.0, help="share of the synthetic set per epoch")
+    p.add_argument("--p-mild", type=float, default=0.3, help="share of motion-type blurs weakened (data.train_sample)")
+    p.add_argument("--mild-lo", type=float, default=0.45, help="weakest strength factor of a weakened blur")
+    p.add_argument("--no-dark-output", action="store_true", help="synthetic samples without dark camera output")
     p.add_argument("--seed", type=int, default=20261207)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--threads", type=int, default=2)
@@ -69,8 +72,8 @@ def real_sample(img, label, rng, size):
 class MixedSet:
     """Synthetic samples (as train.py) followed by repeated real photos; index -> fixed RNG stream."""
 
-    def __init__(self, synth_imgs, real, size, seed, repeat, n_synth, once=()):
-        self.synth = D.TrainSet(synth_imgs, size, seed, dark_output=True)
+    def __init__(self, synth_imgs, real, size, seed, repeat, n_synth, once=(), dark_output=True, **sample_args):
+        self.synth = D.TrainSet(synth_imgs, size, seed, dark_output=dark_output, **sample_args)
         self.real = list(real) * repeat + list(once)
         self.size = size
         self.seed = seed
@@ -121,7 +124,8 @@ def main():
         pb_report = [im for _, im in pb]
     synth = D.load_images(D.load_split("train"))
     n_synth = int(len(synth) * a.synthetic_fraction)
-    ds = MixedSet(synth, train_real, a.size, a.seed, a.real_repeat, n_synth, once)
+    ds = MixedSet(synth, train_real, a.size, a.seed, a.real_repeat, n_synth, once, dark_output=not a.no_dark_output,
+                  p_mild=a.p_mild, mild_lo=a.mild_lo)
     print(f"{a.name}: {n_synth} synthetic + {len(train_real)} real x {a.real_repeat} + {len(once)} partial-blur "
           f"per epoch; "
           f"held out {len(held)} photos of {sorted(holdout)}", flush=True)
