@@ -284,21 +284,21 @@ public final class Plan {
         return outputShape.clone();
     }
 
-    /** Bytes of activation memory one workspace holds. */
-    public long workspaceBytes() {
-        long n = 0;
-        for (int s : slotSizes) {
-            n += 4L * s;
-        }
-        return n;
-    }
-
     /** Which kernel families the layers came from, e.g. "vector+reference". */
     public String kernels() {
         return kernelsUsed;
     }
 
-    public int layerCount() {
-        return layers.size();
+    /**
+     * What runs each step, in order: each layer's class name (e.g. {@code VectorPointwise},
+     * {@code PlainDepthwise}, {@code LayoutChange}). Tests pin the dispatch with it, so a layer that
+     * quietly falls back to a slower family fails a test instead of only costing speed.
+     */
+    public List<String> layerKinds() {
+        List<String> kinds = new ArrayList<>(layers.size());
+        for (Layer layer : layers) {
+            kinds.add(layer.getClass().getSimpleName());
+        }
+        return kinds;
     }
 }
