@@ -3,6 +3,7 @@ package io.blurfilter.cli;
 import io.blurfilter.cli.map.HeatMaps;
 import io.blurfilter.cli.map.MapNames;
 import io.blurfilter.cli.map.ScanMaps;
+import io.blurfilter.cli.map.SharpRegion;
 import io.blurfilter.cli.scan.InputEntry;
 import io.blurfilter.cli.scan.InputWalker;
 import io.blurfilter.engine.Model;
@@ -12,7 +13,6 @@ import io.blurfilter.imageio.DecodeSettings;
 import io.blurfilter.imageio.DecodedImage;
 import io.blurfilter.imageio.ImageDecodeException;
 import io.blurfilter.imageio.ImageDecoder;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -145,7 +145,7 @@ final class MapCommand implements Command {
         try {
             DecodedImage photo = decoder.decode(entry.path());
             ScoreMap map = model.scoreMap(photo.toImage(), size);
-            BufferedImage png = raw ? HeatMaps.raw(map, blur, photo.width(), photo.height())
+            byte[] png = raw ? HeatMaps.raw(map, blur, photo.width(), photo.height())
                     : HeatMaps.overlay(photo, map, blur);
             Files.createDirectories(target.toAbsolutePath().getParent());
             HeatMaps.writePng(png, target, overwrite);
@@ -171,6 +171,12 @@ final class MapCommand implements Command {
         }
         createFolder(dir);
         return new ScanMaps(model, blur.positiveIndex(), DEFAULT_SIZE, dir);
+    }
+
+    /** {@code scan --sharp-region}: the rule, for a model that has maps. */
+    static SharpRegion sharpRegion(Model model, BlurModelAdapter blur, ImageDecoder wholeImages) throws FatalException {
+        requireScoreMap(model);
+        return new SharpRegion(model, blur.positiveIndex(), wholeImages);
     }
 
     /** A fatal error with the engine's reason when the model's head cannot give a map. */

@@ -34,7 +34,7 @@ import java.util.Set;
 /** {@code blurfilter scan}: scores every image under the given folders and files (issue 5). */
 final class ScanCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
-            "--all-files", "--full-resolution", "--no-sidecars", "--metadata");
+            "--all-files", "--full-resolution", "--no-sidecars", "--metadata", "--sharp-region");
     private static final Set<String> VALUED = Set.of("--threshold", "--strictness", "--format", "--output", "--move-blurred-to",
             "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails", "--maps");
     private static final Map<String, String> ALIASES = Map.of("-r", "--recursive", "-q", "--quiet", "-o", "--output");
@@ -78,6 +78,8 @@ final class ScanCommand implements Command {
                 "  --report-thumbnails N    thumbnails in the report, highest scores first (default 300)",
                 "  --maps DIR               also write each photo's blur heat map (as blurfilter map) into DIR,",
                 "                           never replacing a file; json and jsonl rows get the map's grid",
+                "  --sharp-region           call a photo the model calls blurred clear when a region of it is",
+                "                           confidently sharp (shallow depth of field); its score is kept",
                 "  -q, --quiet              no progress bar and no summary",
                 "  --follow-links           follow symbolic links to folders (loops are detected)",
                 "  --all-files              try every file in folders, not only image extensions",
@@ -129,7 +131,9 @@ final class ScanCommand implements Command {
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
                     thumbnailer != null || maps != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer,
-                    metadataColumns || o.has("--report")).withMaps(maps);
+                    metadataColumns || o.has("--report")).withMaps(maps)
+                    .withVeto(o.has("--sharp-region") ? MapCommand.sharpRegion(model, blur,
+                            blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"), true)) : null);
             InputWalker walker = walker(o, target);
             Relocator relocator = target == null ? null
                     : new Relocator(o.has("--move-blurred-to") ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
@@ -241,7 +245,7 @@ final class ScanCommand implements Command {
 
     /** Moves or copies a blurred image; a failure is added to the row's error column. */
     private static ScanRow relocate(ScanRow row, Labels labels, Relocator relocator) {
-        if (relocator == null || row.failed() || !labels.isPositive(row.blurScore())) {
+        if (relocator == null || row.failed() || !labels.positive().equals(row.label())) {
             return row;
         }
         try {

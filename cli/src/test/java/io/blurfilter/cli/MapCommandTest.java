@@ -222,6 +222,48 @@ class MapCommandTest {
     }
 
     @Test
+    void sharpRegionCallsAPhotoWithASharpPatchClear() throws Exception {
+        Path in = dir.resolve("dof");
+        Files.createDirectories(in);
+        // flat grey, and the same with a sharp noisy patch of 12% of the frame at its left edge, outside the
+        // centre crop the model classifies; at 672x448 the map at short side 448 sees the pixels as they
+        // are (a smaller photo enlarged would blur the noise)
+        int w = 672;
+        int h = 448;
+        BufferedImage flat = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage patch = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(5);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = 110 + x / 16;
+                flat.setRGB(x, y, v << 16 | v << 8 | v);
+                boolean inPatch = x < 130 && y >= 100 && y < 380;
+                int p = inPatch ? r.nextInt(256) : v;
+                patch.setRGB(x, y, p << 16 | p << 8 | p);
+            }
+        }
+        ImageIO.write(flat, "png", in.resolve("flat.png").toFile());
+        ImageIO.write(patch, "png", in.resolve("patch.png").toFile());
+        Path strided = strided(dir.resolve("lap-stride8-dof.bfm"));
+        Cli plain = Cli.run("scan", in.toString(), "--format", "jsonl", "--model", strided.toString(), "-q");
+        assertEquals(0, plain.exitCode(), plain.toString());
+        assertEquals(2, plain.out().split("\"label\":\"blur\"", -1).length - 1, "both blurred: " + plain.out());
+        Path copies = dir.resolve("dof-copies");
+        Cli rule = Cli.run("scan", in.toString(), "--format", "jsonl", "--model", strided.toString(), "-q",
+                "--sharp-region", "--copy-blurred-to", copies.toString());
+        assertEquals(0, rule.exitCode(), rule.toString());
+        String[] lines = rule.out().split("\n");
+        assertEquals(2, lines.length, rule.out());
+        assertTrue(lines[0].contains("flat.png") && lines[0].contains("\"label\":\"blur\""), lines[0]);
+        assertTrue(lines[1].contains("patch.png") && lines[1].contains("\"label\":\"clear\""), lines[1]);
+        // its score is kept: above the threshold, clear all the same
+        var row = io.blurfilter.converter.json.Json.obj(io.blurfilter.converter.json.JsonParser.parse(lines[1]), "row");
+        assertTrue(((Number) row.get("blur_score")).doubleValue() >= 0.5, lines[1]);
+        assertTrue(Files.exists(copies.resolve("flat.png")));
+        assertFalse(Files.exists(copies.resolve("patch.png")), "a photo called clear is not copied");
+    }
+
+    @Test
     void aModelWithoutAPoolingHeadIsFatalAndBadArgumentsAreUsageErrors() throws Exception {
         ModelFile lap = ModelReader.read(model);
         List<Node> nodes = new ArrayList<>(lap.graph().nodes());
@@ -241,6 +283,9 @@ class MapCommandTest {
         Cli scan = Cli.run("scan", photo.toString(), "--maps", dir.resolve("m").toString(), "--model", bad.toString());
         assertEquals(3, scan.exitCode(), scan.toString());
         assertTrue(scan.err().contains("has no region map"), scan.err());
+        Cli rule = Cli.run("scan", photo.toString(), "--sharp-region", "--model", bad.toString());
+        assertEquals(3, rule.exitCode(), rule.toString());
+        assertTrue(rule.err().contains("has no region map"), rule.err());
 
         assertEquals(2, Cli.run("map", photo.toString()).exitCode(), "-o is required");
         assertEquals(2, Cli.run("map", photo.toString(), "-o", dir.resolve("x.jpg").toString()).exitCode());

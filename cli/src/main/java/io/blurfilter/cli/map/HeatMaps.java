@@ -1,22 +1,19 @@
 package io.blurfilter.cli.map;
 
-import io.blurfilter.cli.scan.Thumbnailer;
 import io.blurfilter.engine.ScoreMap;
 import io.blurfilter.imageio.DecodedImage;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
- * Pictures of a {@link ScoreMap}'s blur probabilities: an overlay for people (the photo dimmed,
- * blurred regions tinted, a legend) and a raw 8-bit map for measuring against masks.
+ * Pictures of a {@link ScoreMap}'s blur probabilities, as PNG bytes: an overlay for people (the photo
+ * dimmed, blurred regions tinted, a legend) and a raw 8-bit map for measuring against masks. Pure
+ * Java (no {@code java.desktop}).
  */
 public final class HeatMaps {
     /** Overlays are at most this many pixels on their long side. */
@@ -32,14 +29,6 @@ public final class HeatMaps {
 
     private HeatMaps() {}
 
-    /**
-     * The blur probability at each pixel of a {@code width x height} raster laid over the photo: the
-     * map's cells bilinear between their centres ({@link ScoreMap#resample}).
-     */
-    public static float[] blurAt(ScoreMap map, int blurIndex, int width, int height) {
-        return map.resample(blurIndex, width, height);
-    }
-
     /** An overlay's size for a {@code width x height} photo: the long side at most {@link #OVERLAY_MAX_SIDE}. */
     public static int[] overlaySize(int width, int height) {
         double scale = Math.min(1.0, (double) OVERLAY_MAX_SIDE / Math.max(width, height));
@@ -47,27 +36,42 @@ public final class HeatMaps {
     }
 
     /**
-     * The photo, shrunk to {@link #overlaySize}, dimmed and tinted red where {@code map} says blurred,
-     * above a legend band: the tint's scale from sharp to blurred and the whole frame's blur score.
+     * The overlay PNG: the photo, shrunk to {@link #overlaySize}, dimmed and tinted red where {@code map}
+     * says blurred (the map's cells bilinear between their centres, {@link ScoreMap#resample}), above a
+     * legend band: the tint's scale from sharp to blurred and the whole frame's blur score.
      */
-    public static BufferedImage overlay(DecodedImage photo, ScoreMap map, int blurIndex) {
+    public static byte[] overlay(DecodedImage photo, ScoreMap map, int blurIndex) {
         int[] size = overlaySize(photo.width(), photo.height());
         int w = size[0];
         int h = size[1];
         int[] px = w == photo.width() && h == photo.height() ? photo.argb().clone()
-                : Thumbnailer.boxDownscale(photo.argb(), photo.width(), photo.height(), w, h);
-        float[] blur = blurAt(map, blurIndex, w, h);
+                : shrink(photo.argb(), photo.width(), photo.height(), w, h);
+        float[] blur = map.resample(blurIndex, w, h);
         for (int i = 0; i < px.length; i++) {
             px[i] = tinted(px[i], blur[i]);
         }
         int scale = Math.max(1, Math.min(3, w / 320));
         int band = (PixelFont.HEIGHT + 8) * scale;
-        int[] out = new int[w * (h + band)];
-        System.arraycopy(px, 0, out, 0, px.length);
+        int[] out = Arrays.copyOf(px, w * (h + band));
         legend(out, w, h, band, scale, map.classification().probability(blurIndex));
-        BufferedImage img = new BufferedImage(w, h + band, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, w, h + band, out, 0, w);
-        return img;
+        return PngWriter.rgb(out, w, h + band);
+    }
+
+    /**
+     * The raw map PNG, {@code width x height} (the photo's own size), 8-bit grey: each pixel
+     * {@code round(255 * blur probability)} of the map's cells bilinear between their centres.
+     */
+    public static byte[] raw(ScoreMap map, int blurIndex, int width, int height) {
+        return PngWriter.gray(gray(map.resample(blurIndex, width, height)), width, height);
+    }
+
+    /** {@code round(255 * v)} of each value, v clamped to [0, 1]. */
+    static byte[] gray(float[] values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, values[i])));
+        }
+        return out;
     }
 
     /** A pixel dimmed and covered by the tint in proportion to its blur probability. */
@@ -79,9 +83,34 @@ public final class HeatMaps {
         return 0xFF000000 | r << 16 | g << 8 | b;
     }
 
+    /** The photo shrunk to {@code tw x th}: each pixel the mean of the source pixels it covers. */
+    static int[] shrink(int[] src, int w, int h, int tw, int th) {
+        int[] out = new int[tw * th];
+        for (int ty = 0; ty < th; ty++) {
+            int y0 = (int) ((long) ty * h / th);
+            int y1 = Math.max(y0 + 1, (int) ((long) (ty + 1) * h / th));
+            for (int tx = 0; tx < tw; tx++) {
+                int x0 = (int) ((long) tx * w / tw);
+                int x1 = Math.max(x0 + 1, (int) ((long) (tx + 1) * w / tw));
+                long[] sum = new long[3];
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        int p = src[y * w + x];
+                        sum[0] += p >>> 16 & 0xFF;
+                        sum[1] += p >>> 8 & 0xFF;
+                        sum[2] += p & 0xFF;
+                    }
+                }
+                long n = (long) (y1 - y0) * (x1 - x0);
+                out[ty * tw + tx] = (int) (0xFF000000L | (sum[0] / n) << 16 | (sum[1] / n) << 8 | (sum[2] / n));
+            }
+        }
+        return out;
+    }
+
     /** "sharp [gradient] blurred   whole frame 0.83" on a dark band below the photo. */
     private static void legend(int[] px, int w, int top, int band, int scale, float wholeFrame) {
-        java.util.Arrays.fill(px, top * w, px.length, 0xFF202020);
+        Arrays.fill(px, top * w, px.length, 0xFF202020);
         int white = 0xFFF0F0F0;
         int y = top + 4 * scale;
         int x = 4 * scale;
@@ -107,39 +136,17 @@ public final class HeatMaps {
     }
 
     /**
-     * The photo's own size ({@code photo} decoded at full size, upright), each pixel
-     * {@code round(255 * blur probability)}: 8-bit grey.
-     */
-    public static BufferedImage raw(ScoreMap map, int blurIndex, int width, int height) {
-        return gray(blurAt(map, blurIndex, width, height), width, height);
-    }
-
-    /** An 8-bit grey image of {@code round(255 * v)}, v clamped to [0, 1]. */
-    public static BufferedImage gray(float[] values, int width, int height) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < values.length; i++) {
-            data[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, values[i])));
-        }
-        return img;
-    }
-
-    /**
-     * Writes {@code img} as a PNG: into a temporary file beside {@code out}, then moved into place, so a
+     * Writes {@code png} to {@code out}: into a temporary file beside it, then moved into place, so a
      * failure leaves no half-written PNG. An existing {@code out} is replaced only when {@code overwrite}.
      */
-    public static void writePng(BufferedImage img, Path out, boolean overwrite) throws IOException {
+    public static void writePng(byte[] png, Path out, boolean overwrite) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
-        if (!overwrite && Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!overwrite && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(out + " exists (--overwrite replaces it)");
         }
         Path tmp = Files.createTempFile(dir, ".blurfilter-map-", ".png");
         try {
-            try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-                if (!ImageIO.write(img, "png", os)) {
-                    throw new IOException("no PNG writer");
-                }
-            }
+            Files.write(tmp, png);
             if (overwrite) {
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
             } else {

@@ -60,7 +60,7 @@ public final class ReportData {
         histogram[Math.min(BINS - 1, (int) (row.blurScore() * BINS))]++;
         if (row.thumbnail() != null && maxThumbnails > 0) {
             thumbnails.add(new Thumbnail(row.displayPath(), row.blurScore(), row.label(),
-                    labels.isPositive(row.blurScore()), row.thumbnail(), row.metadata()));
+                    labels.positive().equals(row.label()), row.thumbnail(), row.metadata()));
             if (thumbnails.size() > maxThumbnails) {
                 thumbnails.poll(); // drop the lowest score
             }

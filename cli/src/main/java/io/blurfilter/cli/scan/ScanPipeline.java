@@ -30,6 +30,8 @@ public final class ScanPipeline {
     private final boolean readMetadata;
     /** Makes each scored photo's blur map ({@code scan --maps}); null for none. */
     private RegionMapper mapper;
+    /** A second look at photos called blurred ({@code scan --sharp-region}); null for none. */
+    private BlurVeto veto;
 
     /** @param thumbnailer null when no thumbnails are needed */
     public ScanPipeline(ImageDecoder decoder, BlurScorer scorer, Labels labels, int threads, Thumbnailer thumbnailer) {
@@ -56,6 +58,15 @@ public final class ScanPipeline {
      */
     public ScanPipeline withMaps(RegionMapper mapper) {
         this.mapper = mapper;
+        return this;
+    }
+
+    /**
+     * Gives photos the model calls blurred a second look: those {@code veto} calls clear get the
+     * negative label (their score unchanged). Returns this pipeline.
+     */
+    public ScanPipeline withVeto(BlurVeto veto) {
+        this.veto = veto;
         return this;
     }
 
@@ -109,6 +120,16 @@ public final class ScanPipeline {
         if (!(score >= 0 && score <= 1)) {
             return ScanRow.failed(entry, "model produced an invalid score " + score);
         }
+        String label = labels.of(score);
+        if (veto != null && labels.isPositive(score)) {
+            try {
+                if (veto.clearAfterAll(entry, image)) {
+                    label = labels.negative();
+                }
+            } catch (IOException | RuntimeException e) {
+                return ScanRow.failed(entry, "sharp-region check failed: " + e.getMessage());
+            }
+        }
         byte[] thumbnail = thumbnailer == null ? null : thumbnailer.jpeg(image);
         // a second, bounded read of the file's first bytes; it never throws, and what it cannot read is absent
         PhotoMetadata metadata = readMetadata ? PhotoMetadata.read(entry.path()) : PhotoMetadata.NONE;
@@ -121,8 +142,8 @@ public final class ScanPipeline {
                 mapError = "no blur map: " + e.getMessage();
             }
         }
-        return new ScanRow(entry, score, labels.of(score), image.fullWidth(), image.fullHeight(), mapError, thumbnail,
-                metadata, map);
+        return new ScanRow(entry, score, label, image.fullWidth(), image.fullHeight(), mapError, thumbnail, metadata,
+                map);
     }
 
     private static ScanRow await(Future<ScanRow> future) {

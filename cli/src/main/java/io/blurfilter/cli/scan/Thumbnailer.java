@@ -34,7 +34,7 @@ public final class Thumbnailer {
     }
 
     /** Each output pixel is the mean of the source pixels its footprint covers. */
-    public static int[] boxDownscale(int[] src, int w, int h, int tw, int th) {
+    static int[] boxDownscale(int[] src, int w, int h, int tw, int th) {
         int[] out = new int[tw * th];
         for (int ty = 0; ty < th; ty++) {
             int y0 = (int) ((long) ty * h / th);
