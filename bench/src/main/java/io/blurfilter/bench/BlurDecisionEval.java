@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * The whole-photo decision with a sharp-region rule (issue 20): a photo the model calls blurred
+ * The whole-photo decision with a sharp-region rule: a photo the model calls blurred
  * (centre-crop score at or above its threshold) is called clear instead when at least a fraction
  * {@code A} of the whole frame's map cells (at short side {@code S}) have a blur probability of at
  * most {@code t}: a large enough region confidently sharp, as a shallow depth of field has.

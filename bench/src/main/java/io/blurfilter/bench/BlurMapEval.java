@@ -19,7 +19,7 @@ import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
- * Blur maps against hand-drawn masks (issue 20): the partial-blur photos (CUHK defocus, 255 = blurred)
+ * Blur maps against hand-drawn masks: the partial-blur photos (CUHK defocus, 255 = blurred)
  * split by the number in their name, everything tuned on the even-numbered half and reported on the
  * odd-numbered one. Per variant: pooled per-pixel ROC AUC, MAE (mean over photos) and the maximum
  * F-measure (beta^2 = 0.3, precision and recall averaged over photos at each of 256 thresholds, as

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Could a small head trained on the masks do better than the classifier's own (issue 20)? A linear
+ * Could a small head trained on the masks do better than the classifier's own? A linear
  * probe: the default model's backbone, its last feature map read per cell (the model's fully
  * connected layer swapped for an identity, so {@link Model#scoreMap} hands out the features), and a
  * logistic regression from a cell's features to the blurred fraction of the mask under it, fitted on

@@ -7,7 +7,7 @@ import io.blurfilter.engine.ScoreMap;
  * The grey-guide guided filter of He, Sun and Tang ("Guided Image Filtering", ECCV 2010): per window,
  * the output is a linear function of the guide fitted to the input by least squares, so it keeps the
  * guide's edges where the input changes across them. Box sums in O(1) per pixel, whatever the radius.
- * Measured as a refinement of blur maps (issue 20, docs/BLUR-MAP.md); not shipped, since it gained
+ * Measured as a refinement of blur maps (docs/BLUR-MAP.md); not shipped, since it gained
  * little there.
  */
 final class GuidedFilter {

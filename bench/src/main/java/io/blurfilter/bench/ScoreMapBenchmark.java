@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time per 640x480 image (issue 20) for classification alone (resize to 256, centre crop 224), the
+ * Time per 640x480 image for classification alone (resize to 256, centre crop 224), the
  * same classification with its 7x7 score map from the same pass, and the whole-frame score map at
  * short side 448 (448x608 input, 14x19 cells), on PP-LCNet x1_0 without the last conv (the default
  * model's architecture). Run with {@code -prof gc}: the map's allocation should be its result only.

@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * {@code blurfilter eval}: accuracy, ROC AUC, FPR/TPR at fixed thresholds and the confusion matrix
- * of the model on labelled images, blurred being the positive class (issue 3).
+ * of the model on labelled images, blurred being the positive class.
  */
 final class EvalCommand implements Command {
     /** The thresholds of the rate table, as in PaddleClas's PULC clarity documentation. */

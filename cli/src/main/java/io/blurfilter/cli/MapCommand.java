@@ -26,7 +26,7 @@ import java.util.Set;
 
 /**
  * {@code blurfilter map}: where each photo is blurred, as a heat-map overlay PNG, or with
- * {@code --raw} as an 8-bit map of the photo's own size (issue 20). The model runs once per photo on
+ * {@code --raw} as an 8-bit map of the photo's own size. The model runs once per photo on
  * the whole frame at short side {@code --size} ({@link Model#scoreMap(io.blurfilter.engine.Image, int)}).
  */
 final class MapCommand implements Command {

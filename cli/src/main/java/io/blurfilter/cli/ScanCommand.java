@@ -18,7 +18,6 @@ import io.blurfilter.cli.scan.Terminal;
 import io.blurfilter.cli.scan.Thumbnailer;
 import io.blurfilter.engine.Model;
 import io.blurfilter.imageio.ImageDecoder;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -31,7 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code blurfilter scan}: scores every image under the given folders and files (issue 5). */
+/** {@code blurfilter scan}: scores every image under the given folders and files. */
 final class ScanCommand implements Command {
     private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
             "--all-files", "--full-resolution", "--no-sidecars", "--metadata", "--sharp-region");
@@ -147,9 +146,8 @@ final class ScanCommand implements Command {
             SmallImages small = new SmallImages(SmallImages.modelSide(model.metadata().preprocessing()));
             Path outputFile = o.path("--output");
             try (Writer fileOut = outputFile == null ? null : newWriter(outputFile)) {
-                Appendable sinkOut = fileOut != null ? fileOut : out;
-                RowWriter writer = RowWriter.create(format, sinkOut, fileOut != null ? fileOut : out, labels,
-                        metadataColumns);
+                var rowsOut = fileOut != null ? fileOut : out; // a Writer or a PrintStream: both append and flush
+                RowWriter writer = RowWriter.create(format, rowsOut, labels, metadataColumns);
                 writer.begin();
                 pipeline.run(sink -> walker.walk(roots, sink), row -> {
                     ScanRow shown = relocate(row, labels, relocator);
@@ -331,7 +329,7 @@ final class ScanCommand implements Command {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8); // buffered already
         } catch (IOException e) {
             throw new FatalException("cannot write " + file + ": " + Outputs.describe(e), e);
         }

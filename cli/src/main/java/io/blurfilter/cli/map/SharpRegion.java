@@ -9,7 +9,7 @@ import io.blurfilter.imageio.ImageDecoder;
 import java.io.IOException;
 
 /**
- * The whole-photo decision with a sharp region ({@code scan --sharp-region}, issue 20): a photo the
+ * The whole-photo decision with a sharp region ({@code scan --sharp-region}): a photo the
  * model calls blurred is clear when at least {@link #MIN_FRACTION} of its whole-frame map's cells (at
  * short side {@link #SIZE}) have a blur probability of at most {@link #MAX_BLUR}, a region confidently
  * sharp, as a shallow depth of field has. The three values were chosen on validation halves only

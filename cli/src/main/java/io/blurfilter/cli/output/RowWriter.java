@@ -38,6 +38,11 @@ public interface RowWriter {
      * @param metadata whether CSV gets the {@link #METADATA_FIELDS} columns (JSON always has them,
      *     the table never)
      */
+    static <W extends Appendable & java.io.Flushable> RowWriter create(String format, W out, Labels labels,
+            boolean metadata) {
+        return create(format, out, out, labels, metadata);
+    }
+
     static RowWriter create(String format, Appendable out, java.io.Flushable flush, Labels labels, boolean metadata) {
         switch (format) {
             case "csv": return new CsvRowWriter(out, flush, metadata);
