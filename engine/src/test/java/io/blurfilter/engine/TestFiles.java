@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads the raw little-endian fixtures the Python scripts under src/test/python write. */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {}
 
-    static Path resource(String relative) {
+    public static Path resource(String relative) {
         return Path.of("src", "test", "resources").resolve(relative);
     }
 
-    static float[] floats(Path file) throws IOException {
+    public static float[] floats(Path file) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         float[] out = new float[b.remaining() / 4];
         b.asFloatBuffer().get(out);

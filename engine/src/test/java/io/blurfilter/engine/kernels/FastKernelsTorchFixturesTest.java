@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.TestFiles;
 import io.blurfilter.engine.format.ModelFile;
 import io.blurfilter.engine.format.ModelReader;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,9 +17,9 @@ class FastKernelsTorchFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"conv_general", "grouped_bn", "depthwise", "pointwise_se", "pools", "head", "broadcast"})
     void matchesPyTorch(String name) throws Exception {
-        Path dir = Path.of("src", "test", "resources", "torch-ops");
-        float[] x = floats(dir.resolve(name + ".in.f32"));
-        float[] expected = floats(dir.resolve(name + ".out.f32"));
+        Path dir = TestFiles.resource("torch-ops");
+        float[] x = TestFiles.floats(dir.resolve(name + ".in.f32"));
+        float[] expected = TestFiles.floats(dir.resolve(name + ".out.f32"));
         ModelFile file = ModelReader.read(dir.resolve(name + ".bfm"));
         for (KernelFamily family : KernelFamilies.fastModelFamilies()) {
             Model model = Model.of(file, family);
@@ -32,10 +29,4 @@ class FastKernelsTorchFixturesTest {
         }
     }
 
-    private static float[] floats(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(out);
-        return out;
-    }
 }
