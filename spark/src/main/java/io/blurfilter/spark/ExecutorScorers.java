@@ -20,9 +20,10 @@ final class ExecutorScorers {
     static BlurScorer get(ModelSource source) {
         return SCORERS.computeIfAbsent(source.key(), key -> {
             long start = System.nanoTime();
-            BlurScorer scorer = BlurScorer.of(source.load());
-            LOG.info("blurfilter: loaded {} in {} ms, once for this JVM (pid {})", source.name(),
-                    (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
+            io.blurfilter.engine.Model model = source.load();
+            BlurScorer scorer = BlurScorer.of(model);
+            LOG.info("blurfilter: loaded {} ({} kernels) in {} ms, once for this JVM (pid {})", source.name(),
+                    model.kernels(), (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
             return scorer;
         });
     }

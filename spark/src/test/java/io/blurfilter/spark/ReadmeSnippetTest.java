@@ -2,6 +2,7 @@ package io.blurfilter.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,37 @@ import org.junit.jupiter.api.io.TempDir;
  * plain {@code java} ones without Spark) compile against this module and Spark.
  */
 class ReadmeSnippetTest {
+    /**
+     * The Spark section names this module's coordinates, the job's main class and jar, and the
+     * script, as the build has them.
+     */
+    @Test
+    void readmeSparkSectionNamesWhatTheBuildMakes() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        int start = readme.indexOf("## On Spark");
+        assertTrue(start >= 0, "README has an 'On Spark' section");
+        String section = readme.substring(start, readme.indexOf("\n## ", start + 1));
+        String pom = Files.readString(Path.of("pom.xml"));
+        String artifact = tag(pom.substring(pom.indexOf("</parent>")), "artifactId");
+        String version = tag(pom.substring(pom.indexOf("<parent>")), "version");
+        String sparkVersion = tag(pom, "spark.version");
+
+        assertTrue(section.contains("<artifactId>" + artifact + "</artifactId>"), artifact);
+        assertTrue(section.contains("<version>" + version + "</version>"), version);
+        assertTrue(section.contains("<groupId>" + tag(pom.substring(pom.indexOf("<parent>")), "groupId") + "</groupId>"));
+        assertTrue(section.contains("Spark " + sparkVersion.substring(0, sparkVersion.lastIndexOf('.'))), sparkVersion);
+        assertTrue(section.contains("--class " + SparkScan.class.getName() + " " + artifact + "-" + version + "-all.jar"),
+                "the spark-submit line");
+        assertTrue(section.contains("spark/bin/spark-scan"));
+        assertTrue(Files.isExecutable(Path.of("bin/spark-scan")));
+    }
+
+    private static String tag(String xml, String name) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">").matcher(xml);
+        assertTrue(m.find(), name);
+        return m.group(1).trim();
+    }
+
     private static final Pattern SPARK_BLOCK = Pattern.compile("```java spark\\n(.*?)```", Pattern.DOTALL);
 
     @Test
