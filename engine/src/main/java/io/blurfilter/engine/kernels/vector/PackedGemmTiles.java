@@ -164,7 +164,18 @@ abstract class PackedGemmTiles {
             c50 = x.fma(w0, c50);
             c51 = x.fma(w1, c51);
         }
-        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c40.intoArray(y, yo + 4 * n);
+        c41.intoArray(y, yo + 4 * n + L);
+        c50.intoArray(y, yo + 5 * n);
+        c51.intoArray(y, yo + 5 * n + L);
     }
 
     /** Four rows against a one-vector block. */
@@ -226,7 +237,18 @@ abstract class PackedGemmTiles {
                     c51 = x.fma(w1, c51);
                 }
             }
-            store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+            c00.intoArray(y, yo);
+            c01.intoArray(y, yo + L);
+            c10.intoArray(y, yo + n);
+            c11.intoArray(y, yo + n + L);
+            c20.intoArray(y, yo + 2 * n);
+            c21.intoArray(y, yo + 2 * n + L);
+            c30.intoArray(y, yo + 3 * n);
+            c31.intoArray(y, yo + 3 * n + L);
+            c40.intoArray(y, yo + 4 * n);
+            c41.intoArray(y, yo + 4 * n + L);
+            c50.intoArray(y, yo + 5 * n);
+            c51.intoArray(y, yo + 5 * n + L);
         }
     }
 
@@ -307,7 +329,18 @@ abstract class PackedGemmTiles {
                 c50 = x.fma(w0, c50);
                 c51 = x.fma(w1, c51);
             }
-            store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+            c00.intoArray(y, yo);
+            c01.intoArray(y, yo + L);
+            c10.intoArray(y, yo + n);
+            c11.intoArray(y, yo + n + L);
+            c20.intoArray(y, yo + 2 * n);
+            c21.intoArray(y, yo + 2 * n + L);
+            c30.intoArray(y, yo + 3 * n);
+            c31.intoArray(y, yo + 3 * n + L);
+            c40.intoArray(y, yo + 4 * n);
+            c41.intoArray(y, yo + 4 * n + L);
+            c50.intoArray(y, yo + 5 * n);
+            c51.intoArray(y, yo + 5 * n + L);
         }
         return groups * TALL_ROWS;
     }
@@ -341,7 +374,18 @@ abstract class PackedGemmTiles {
             c50 = v.fma(w0, c50);
             c51 = v.fma(w1, c51);
         }
-        store6x2(y, yo, c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51);
+        c00.intoArray(y, yo);
+        c01.intoArray(y, yo + L);
+        c10.intoArray(y, yo + n);
+        c11.intoArray(y, yo + n + L);
+        c20.intoArray(y, yo + 2 * n);
+        c21.intoArray(y, yo + 2 * n + L);
+        c30.intoArray(y, yo + 3 * n);
+        c31.intoArray(y, yo + 3 * n + L);
+        c40.intoArray(y, yo + 4 * n);
+        c41.intoArray(y, yo + 4 * n + L);
+        c50.intoArray(y, yo + 5 * n);
+        c51.intoArray(y, yo + 5 * n + L);
     }
 
     /**
@@ -452,23 +496,5 @@ abstract class PackedGemmTiles {
         c5.intoArray(y, yo + 5 * n);
         c6.intoArray(y, yo + 6 * n);
         c7.intoArray(y, yo + 7 * n);
-    }
-
-    /** Six rows of two vectors at y[yo], rows n apart (small enough that C2 inlines it: no boxing). */
-    private void store6x2(float[] y, int yo, FloatVector c00, FloatVector c01, FloatVector c10, FloatVector c11,
-            FloatVector c20, FloatVector c21, FloatVector c30, FloatVector c31, FloatVector c40, FloatVector c41,
-            FloatVector c50, FloatVector c51) {
-        c00.intoArray(y, yo);
-        c01.intoArray(y, yo + L);
-        c10.intoArray(y, yo + n);
-        c11.intoArray(y, yo + n + L);
-        c20.intoArray(y, yo + 2 * n);
-        c21.intoArray(y, yo + 2 * n + L);
-        c30.intoArray(y, yo + 3 * n);
-        c31.intoArray(y, yo + 3 * n + L);
-        c40.intoArray(y, yo + 4 * n);
-        c41.intoArray(y, yo + 4 * n + L);
-        c50.intoArray(y, yo + 5 * n);
-        c51.intoArray(y, yo + 5 * n + L);
     }
 }

@@ -116,39 +116,41 @@ public final class KernelGenerator {
 
     /**
      * One matrix tile of {@link PackedGemm}: {@code rows} rows of A against a column block of
-     * {@code vectors} vectors of B; each output is its bias plus its K products in K order, stored raw (in
-     * place, or through a store method C2 inlines).
+     * {@code vectors} vectors of B; each output is its bias plus its K products in K order, stored raw,
+     * in place. (Never through a store method taking the accumulators: C2 inlines such a method only
+     * until it has compiled it on its own, bigger than InlineSmallCode; after that the tile calls it and
+     * boxes every accumulator of every K step, see docs/KERNELS.md.)
      */
-    record Tile(String name, int rows, int vectors, Rows a, boolean storeMethod, String doc) {}
+    record Tile(String name, int rows, int vectors, Rows a, String doc) {}
 
     static final List<Tile> PACKED_GEMM = List.of(
-            new Tile("tile4x4", 4, 4, Rows.POINTERS, false,
+            new Tile("tile4x4", 4, 4, Rows.POINTERS,
                     "Four rows against a four-vector block: 16 accumulators and 5 operands, for AVX-512's 32 registers."),
-            new Tile("tile4x2", 4, 2, Rows.POINTERS, false, "Four rows against a two-vector block."),
-            new Tile("tile6x2", 6, 2, Rows.POINTERS, true, "Six rows against a two-vector block."),
-            new Tile("tile4x1", 4, 1, Rows.POINTERS, false, "Four rows against a one-vector block."),
-            new Tile("panelTiles6x2", 6, 2, Rows.PANELS, true,
+            new Tile("tile4x2", 4, 2, Rows.POINTERS, "Four rows against a two-vector block."),
+            new Tile("tile6x2", 6, 2, Rows.POINTERS, "Six rows against a two-vector block."),
+            new Tile("tile4x1", 4, 1, Rows.POINTERS, "Four rows against a one-vector block."),
+            new Tile("panelTiles6x2", 6, 2, Rows.PANELS,
                     "{@link #tile6x2} over {@code groups} six-row groups read from panels ({@link PackedGemm#packPanels}), the\n"
                             + "group loop inside so a chunk's tiles for one column block are one call."),
-            new Tile("eightDeepRows", 8, 1, Rows.EIGHT_DEEP, false,
+            new Tile("eightDeepRows", 8, 1, Rows.EIGHT_DEEP,
                     "Rows of K = 8 against a one-vector block (x0_25's first pointwise conv, 8 to 8 channels on\n"
                             + "112x112), eight rows at a time: with K known, row j's values lie 8 j floats from row 0's, so a\n"
                             + "K step's eight broadcasts share one index at constant displacements. The four-row tile spent most\n"
                             + "of its time on four row addresses and their bounds checks per K step. Rows past the last eight\n"
                             + "go through {@link #tile4x1} and single columns."),
-            new Tile("sixteenDeepTiles", 6, 2, Rows.SIXTEEN_DEEP, true,
+            new Tile("sixteenDeepTiles", 6, 2, Rows.SIXTEEN_DEEP,
                     "{@link #tile6x2} for K = 16 (x1_0's first pointwise conv, 16 to 32 channels on 112x112, and two\n"
                             + "of x0_25's), over the whole six-row groups of {@code rows} rows (returns the rows done): with K\n"
                             + "known, the six rows lie at constant displacements from one index and the K loop has a constant\n"
                             + "trip count. 10% faster than the general tile in the network; panels do not pay at this K."),
-            new Tile("image6x2", 6, 2, Rows.IMAGE, true,
+            new Tile("image6x2", 6, 2, Rows.IMAGE,
                     "Six pixels {@code step} floats apart against a two-vector block ({@link PackedGemm#imageTile})."),
-            new Tile("image6x2Step2", 6, 2, Rows.IMAGE_STEP2, false,
+            new Tile("image6x2Step2", 6, 2, Rows.IMAGE_STEP2,
                     "{@link #image6x2} for pixels two floats apart (the stem: NCHW, stride 2). With constant offsets\n"
                             + "from one index C2 checks the six loads' bounds once instead of once each."),
-            new Tile("image5x2Step2", 5, 2, Rows.IMAGE_STEP2, false,
+            new Tile("image5x2Step2", 5, 2, Rows.IMAGE_STEP2,
                     "{@link #image6x2Step2} with five pixels (see {@link PackedGemm#STEP2_IMAGE_ROWS})."),
-            new Tile("image8x1", 8, 1, Rows.IMAGE, false,
+            new Tile("image8x1", 8, 1, Rows.IMAGE,
                     "Eight pixels {@code step} floats apart against a one-vector block ({@link PackedGemm#imageTile})."));
 
     // ---------------------------------------------------------------------------------------------
@@ -267,24 +269,9 @@ public final class KernelGenerator {
             o.line("this." + f + " = " + f + ";");
         }
         o.close("}");
-        boolean storeMethod = false;
         for (Tile t : PACKED_GEMM) {
             o.blank();
             tile(o, t);
-            storeMethod |= t.storeMethod();
-        }
-        if (storeMethod) {
-            int rows = rowsOf(Rows.PANELS);
-            o.blank();
-            o.doc("Six rows of two vectors at y[yo], rows n apart (small enough that C2 inlines it: no boxing).");
-            StringBuilder params = new StringBuilder("float[] y, int yo");
-            for (String c : accumulators(rows, 2)) {
-                params.append(", FloatVector ").append(c);
-            }
-            o.wrapped("private void store" + rows + "x2(", params.toString(), ") {");
-            o.depth++;
-            stores(o, rows, 2, "yo");
-            o.close("}");
         }
         o.close("}");
         return o.toString();
@@ -415,11 +402,7 @@ public final class KernelGenerator {
             o.line("int yr = yo + r * n;");
             yo = "yr";
         }
-        if (t.storeMethod()) {
-            o.line("store" + rows + "x" + vectors + "(y, " + yo + ", " + String.join(", ", c) + ");");
-        } else {
-            stores(o, rows, vectors, yo);
-        }
+        stores(o, rows, vectors, yo);
         switch (t.a()) {
             case SIXTEEN_DEEP -> {
                 o.close("}");
@@ -690,26 +673,6 @@ public final class KernelGenerator {
             depth--;
             line(s);
             depth++;
-        }
-
-        /**
-         * {@code head + items + tail} on as few lines of at most 120 characters as it takes, broken after
-         * commas and continued eight spaces further in.
-         */
-        void wrapped(String head, String items, String tail) {
-            String indent = "    ".repeat(depth);
-            StringBuilder l = new StringBuilder(indent).append(head);
-            String[] parts = items.split(", ");
-            for (int i = 0; i < parts.length; i++) {
-                String part = parts[i] + (i < parts.length - 1 ? "," : tail);
-                if (l.length() + 1 + part.length() > 120 && l.length() > indent.length() + 8) {
-                    text.append(l).append('\n');
-                    l = new StringBuilder(indent).append("        ").append(part);
-                } else {
-                    l.append(i == 0 || l.charAt(l.length() - 1) == '(' ? "" : " ").append(part);
-                }
-            }
-            text.append(l).append('\n');
         }
 
         /** A Javadoc comment: one line if the text is one line, else a block of its lines. */
