@@ -175,6 +175,21 @@ final class PackedGemm extends PackedGemmTiles {
                     for (; r + TALL_ROWS <= c1; r += TALL_ROWS) {
                         tile6x2(a, aBase + r * k, blockOffset[bl], y, yBase + r * n + blockCol[bl], blockCol[bl]);
                     }
+                    if (r < c1 && c1 - c0 >= TALL_ROWS) {
+                        // the last 1-5 rows: one more six-row tile ending at c1 (rewriting a few raw sums
+                        // with identical values), so the tail runs the tile the chunk ran. A four-row tile
+                        // here ran once per layer call: C2 compiled it only after ~1000 inferences, and
+                        // until then C1's Vector API code allocated ~20 KB per call (docs/KERNELS.md).
+                        int last = c1 - TALL_ROWS;
+                        if (k == SIXTEEN_DEEP_K) {
+                            sixteenDeepTiles(a, aBase + last * k, TALL_ROWS, blockOffset[bl], y,
+                                    yBase + last * n + blockCol[bl], blockCol[bl]);
+                        } else {
+                            tile6x2(a, aBase + last * k, blockOffset[bl], y, yBase + last * n + blockCol[bl],
+                                    blockCol[bl]);
+                        }
+                        r = c1;
+                    }
                 }
                 if (k == EIGHT_DEEP_K && blockVectors[bl] == 1) {
                     r += eightDeepRows(a, aBase + r * k, c1 - r, blockOffset[bl], y, yBase + r * n + blockCol[bl],
