@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Round 3 of bench/RESULTS.md: every run the round reports, in one go (~15 min on the 2-vCPU VM).
+# Round 3 (bench/rounds/round-03.md): every run the round reports, in one go (~15 min on the 2-vCPU VM).
 # Run from the repository root after: mvn -o -q -pl bench -am package -DskipTests
 # Writes bench/target/r3-*.json and bench/target/r3-load.txt (load average before and after each run).
 set -euo pipefail

@@ -14,7 +14,7 @@ import org.apache.spark.status.api.v1.ExecutorSummary;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Not a test: the timings behind bench/RESULTS.md's Spark rounds. Runs {@link SparkScan} (csv out)
+ * Not a test: the timings of bench/rounds/spark.md. Runs {@link SparkScan} (csv out)
  * over a folder {@code jobs} times in one driver JVM and prints each job's images per second, then
  * the CPU time it took (the whole driver JVM's, which in local mode is the executor), then
  * the peak heap and RSS of each executor as Spark's executor metrics saw them (polled every 50 ms).

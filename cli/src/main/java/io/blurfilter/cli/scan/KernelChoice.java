@@ -8,7 +8,7 @@ import java.util.function.LongUnaryOperator;
  * Which kernel family a scan (or an eval, which scans the same way) runs. A fresh JVM spends 1-2 s compiling the Vector API kernels before
  * they run at full speed; the plain-Java kernels are up to speed within 0.2 s and infer 2.7-3.5x
  * slower. So a scan of fewer images than {@link #PLAIN_BELOW_PER_THREAD} per worker finishes first on
- * plain Java (bench/RESULTS.md, round 9, two threads, `blurfilter scan` with JVM start: 20 640x480
+ * plain Java (bench/rounds/round-09.md, two threads, `blurfilter scan` with JVM start: 20 640x480
  * JPEGs in 1.9 s instead of 3.5, 100 in 4.0 instead of 5.0, 250 in 6.2 instead of 7.4, level at about
  * 400, 999 in 19.5 instead of 12.7; 20 12-MP JPEGs in 3.1 s instead of 4.2, 72 in 5.8 instead of 6.6).
  * Scores of the two families agree within 2e-5 (the same to the four printed decimals for all 999).

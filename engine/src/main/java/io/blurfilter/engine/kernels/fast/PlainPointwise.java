@@ -15,7 +15,7 @@ final class PlainPointwise implements SplittableLayer {
     /**
      * Input channels per pass over the pixels: their weight rows (32 x N floats) stay in L1 while every
      * pixel uses them, instead of all K rows streaming from L2 once per pixel. 5-20% faster for K of
-     * 128 to 512 (bench/RESULTS.md, round 9). A multiple of four, so the passes of four stay aligned.
+     * 128 to 512 (bench/rounds/round-09.md). A multiple of four, so the passes of four stay aligned.
      */
     private static final int K_CHUNK = 32;
     private final int in;

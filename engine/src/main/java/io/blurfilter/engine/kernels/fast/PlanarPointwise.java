@@ -9,7 +9,7 @@ import io.blurfilter.engine.runtime.SplittableLayer;
  * channels, which C2 runs scalar or with short vector loops at these counts; here blocks of pixels are
  * taken instead, each input channel gathered into a plane of the block, and {@link PlanarProduct} sums
  * along the block's pixels. Per pixel and channel the sums are PlainPointwise's (bias, then four input
- * channels per pass). JDK 17, x1_0 and x0_25 (bench/RESULTS.md, round 9): 8 to 16 channels 0.73 to
+ * channels per pass). JDK 17, x1_0 and x0_25 (bench/rounds/round-09.md): 8 to 16 channels 0.73 to
  * 0.18-0.23 ms, 16 to 32 1.45 to 1.1 ms, 64 outputs 10-20% faster; 128 outputs were 15-30% slower.
  */
 final class PlanarPointwise implements SplittableLayer {

@@ -17,7 +17,7 @@ import jdk.incubator.vector.FloatVector;
  * input loads and five weight loads of a kernel row share one index with constant displacements.
  * Reading the NHWC padded copy instead (pixels C apart), C2 computes every address and bounds check
  * apart, and the 14x14 layers ran 1.5 times slower on JDK 17 (2 times in a standalone test, JDK 25
- * alike; bench/RESULTS.md, round 5). The copy costs what the NHWC padding did. Eight output pixels per
+ * alike; bench/rounds/round-05.md). The copy costs what the NHWC padding did. Eight output pixels per
  * block, a row's last block overlapping the one before (same sums rewritten), hard-swish applied in
  * registers. Results are bit-identical to {@link VectorDepthwise}: each output is its bias plus the 25
  * products in tap order. The block kernel is generated into {@link BlockedDepthwiseKernel}

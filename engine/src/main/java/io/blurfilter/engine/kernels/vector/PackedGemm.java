@@ -41,7 +41,7 @@ final class PackedGemm extends PackedGemmTiles {
      * copy per L values of a row), so the six broadcasts of a K step share one index with constant
      * displacements. Reading six rows K apart in place, JDK 17's C2 spends about 45 instructions per
      * 12 FMAs on row addresses and bounds checks; from panels the same tile runs 10-15% faster there
-     * (bench/RESULTS.md, round 5). JDK 25's C2 compiles the in-place tile well but hoists the panel
+     * (bench/rounds/round-05.md). JDK 25's C2 compiles the in-place tile well but hoists the panel
      * tile's six broadcasts, spills an accumulator and runs it at half speed, so panels are used on
      * JDK 17 only (other versions untested), unless blurfilter.vector.panels says otherwise. Both
      * tiles give the same bits.
@@ -51,7 +51,7 @@ final class PackedGemm extends PackedGemmTiles {
     /**
      * Below this K the panel tile's two-level loop and the copy cost what the panels save (K = 16 ran
      * 5-15% slower with panels; it has {@link #sixteenDeepTiles}). K = 32 and up gain 5-10% in the
-     * network (bench/RESULTS.md, round 6).
+     * network (bench/rounds/round-06.md).
      */
     private static final int PANEL_MIN_K = 32;
     /**
@@ -397,7 +397,7 @@ final class PackedGemm extends PackedGemmTiles {
      * offsets from one base (C2 bounds-checks such constant offsets once, not per load). Ordered tap by
      * tap, not pixel by pixel with each of the 17 floats loaded once and used twice: that order let C2
      * hoist the loads, run out of registers and keep two accumulators on the stack (disassembled); this
-     * one ran the x0_25 stem 10% faster on JDK 17 and 7% on JDK 25 (bench/RESULTS.md, round 6). Each
+     * one ran the x0_25 stem 10% faster on JDK 17 and 7% on JDK 25 (bench/rounds/round-06.md). Each
      * pixel's sum keeps the same order (tap rows, then kx).
      */
     private void image8x1Stride2(float[] x, int x0, int[] tapRowX, int[] tapRowK, int kxW, float[] y, int yo, int col,

@@ -74,7 +74,7 @@ final class VectorDepthwise implements SplittableLayer {
      * scratch. Per tap and channel the edge path (one latency-bound accumulator) costs about 1.4 times
      * what copying one float does: fitted to x1_0's two 28x28 layers, of which the stride-1 one (108
      * edge pixels) ran 10 us faster padded and the stride-2 one (27 edge pixels, top row and left
-     * column only) 10 us faster unpadded (bench/RESULTS.md, round 7). Counting only a fraction of edge
+     * column only) 10 us faster unpadded (bench/rounds/round-07.md). Counting only a fraction of edge
      * pixels had padded both.
      */
     static boolean pads(ConvParams p) {

@@ -21,7 +21,7 @@ import java.util.Map;
  * only when it is a local variable of one method and one flat loop: a helper taking or returning
  * vectors, an array of accumulators, or a vector assigned in an {@code if} and used after it is boxed
  * on the heap (JDK 17). The emitters below write exactly the code that was tuned by hand before it was
- * generated (bench/RESULTS.md): change one and every accumulator must still add its products in tap
+ * generated (bench/rounds/): change one and every accumulator must still add its products in tap
  * (or K) order, which is what keeps the families' results equal bit for bit; then rerun the kernel
  * tests and the JMH benchmarks. docs/KERNELS.md says more.
  */
