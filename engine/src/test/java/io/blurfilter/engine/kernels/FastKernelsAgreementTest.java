@@ -59,8 +59,8 @@ class FastKernelsAgreementTest {
                         for (int dil : new int[] {1, 2}) {
                             TestGraph t = new TestGraph(c * 1000 + w * 10 + k + stride, 1, c, 9, w);
                             int pad = k / 2 * dil;
-                            String out = t.conv(t.input(), c, c, k, k, stride, stride, c,
-                                    new int[] {pad, pad - 1, pad, pad + 1}, dil, "hardswish", 0, 0);
+                            String out = t.conv(t.input(), c, c).kernel(k).stride(stride).group(c)
+                                    .pads(pad, pad - 1, pad, pad + 1).dilation(dil).act("hardswish").add();
                             check(family, new Case(t.build(out), new int[] {1, c, 9, w}, t.randomInput()),
                                     "depthwise c=" + c + " w=" + w + " k=" + k + " s=" + stride + " d=" + dil);
                         }
@@ -78,7 +78,7 @@ class FastKernelsAgreementTest {
             for (int w : new int[] {7, 8, 12}) {
                 for (String act : new String[] {"hardswish", "relu"}) {
                     TestGraph t = new TestGraph(c * 100 + w, 2, c, 10, w);
-                    String out = t.conv(t.input(), c, c, 5, 5, 1, 1, c, new int[] {2, 2, 2, 2}, 1, act, 0, 0);
+                    String out = t.conv(t.input(), c, c).kernel(5).group(c).pads(2, 2, 2, 2).act(act).add();
                     check(family, new Case(t.build(out), new int[] {2, c, 10, w}, t.randomInput()),
                             "depthwise 5x5 batch 2 c=" + c + " w=" + w + " " + act);
                 }
@@ -102,7 +102,7 @@ class FastKernelsAgreementTest {
                         continue; // keeps the reference run short: 41x40 up to K x N = 4096
                     }
                     TestGraph t = new TestGraph(k * 7 + n * 3 + hw[0], 1, k, hw[0], hw[1]);
-                    String out = t.conv(t.input(), k, n, 1, 1, 1, "hardswish");
+                    String out = t.conv(t.input(), k, n).act("hardswish").add();
                     check(family, new Case(t.build(out), new int[] {1, k, hw[0], hw[1]}, t.randomInput()),
                             "pointwise k=" + k + " n=" + n + " " + hw[0] + "x" + hw[1]);
                 }
@@ -110,23 +110,23 @@ class FastKernelsAgreementTest {
         }
         // K = 256 over many chunks (96 rows each): one larger case
         TestGraph t = new TestGraph(99, 1, 256, 23, 21);
-        String out = t.conv(t.input(), 256, 32, 1, 1, 1, "relu");
+        String out = t.conv(t.input(), 256, 32).act("relu").add();
         check(family, new Case(t.build(out), new int[] {1, 256, 23, 21}, t.randomInput()), "pointwise k=256 chunks");
     }
 
     /** Stem, five depthwise-separable blocks (3x3 and 5x5, strides 1 and 2), SE, optional head. */
     static Case lcnetLike(int stem, boolean head, int batch, int h, int w) {
         TestGraph t = new TestGraph(stem * 31 + h, batch, 3, h, w);
-        String x = t.conv(t.input(), 3, stem, 3, 2, 1, "hardswish");
+        String x = t.conv(t.input(), 3, stem).kernel(3).stride(2).act("hardswish").add();
         int[][] blocks = {{3, stem, 2 * stem, 1}, {3, 2 * stem, 4 * stem, 2}, {3, 4 * stem, 4 * stem, 1},
             {5, 4 * stem, 8 * stem, 2}, {5, 8 * stem, 8 * stem, 1}};
         for (int i = 0; i < blocks.length; i++) {
             int[] b = blocks[i];
-            x = t.conv(x, b[1], b[1], b[0], b[3], b[1], "hardswish");
+            x = t.conv(x, b[1], b[1]).kernel(b[0]).stride(b[3]).group(b[1]).act("hardswish").add();
             if (i == blocks.length - 1) {
                 x = t.se(x, b[1]);
             }
-            x = t.conv(x, b[1], b[2], 1, 1, 1, "hardswish");
+            x = t.conv(x, b[1], b[2]).act("hardswish").add();
         }
         String out = head ? t.head(x, 8 * stem, 64, 2) : x;
         return new Case(t.build(out), new int[] {batch, 3, h, w}, t.randomInput());
@@ -135,10 +135,11 @@ class FastKernelsAgreementTest {
     /** Everything else the NHWC compiler meets, with a spatial (NCHW-converted) output. */
     static Case oddities(int c) {
         TestGraph t = new TestGraph(100 + c, 2, 3, 23, 19);
-        String x = t.conv(t.input(), 3, c, 3, 3, 1, 2, 1, new int[] {1, 0, 0, 1}, 1, "relu6", 0, 0);
-        String d = t.conv(x, c, c, 3, 3, 1, 1, c, new int[] {2, 2, 2, 2}, 2, "hardsigmoid", 0.2f, 0.5f);
-        String s = t.conv(x, c, c, 5, 5, 2, 1, c, new int[] {2, 1, 2, 3}, 1, "sigmoid", 0, 0);
-        String p = t.conv(d, c, c, 1, 1, 1, "clip");
+        String x = t.conv(t.input(), 3, c).kernel(3).stride(1, 2).pads(1, 0, 0, 1).act("relu6").add();
+        String d = t.conv(x, c, c).kernel(3).group(c).pads(2, 2, 2, 2).dilation(2).act("hardsigmoid", 0.2f, 0.5f)
+                .add();
+        String s = t.conv(x, c, c).kernel(5).stride(2, 1).group(c).pads(2, 1, 2, 3).act("sigmoid").add();
+        String p = t.conv(d, c, c).act("clip").add();
         String sum = t.node(OpType.ADD, Attributes.NONE, p, x);
         String scaled = t.node(OpType.MUL, Attributes.NONE, sum, t.weight(new int[] {1, c, 1, 1}, 1.5f));
         String shifted = t.node(OpType.SUB, Attributes.NONE, t.weight(new int[] {c, 1, 1}, 1f), scaled);
@@ -147,8 +148,8 @@ class FastKernelsAgreementTest {
                 .ints("pads", 1, 1, 1, 1).build(), relu);
         String mixed = t.node(OpType.ADD, Attributes.NONE, pooled, s);
         String grouped = c % 2 == 0 && c > 2
-                ? t.conv(mixed, c, c, 3, 3, 1, 1, 2, new int[] {1, 1, 1, 1}, 1, "none", 0, 0) : mixed;
-        String dense = t.conv(grouped, c, 24, 3, 3, 1, 1, 1, new int[] {1, 1, 1, 1}, 1, "none", 0, 0);
+                ? t.conv(mixed, c, c).kernel(3).group(2).add() : mixed;
+        String dense = t.conv(grouped, c, 24).kernel(3).add();
         String scale = t.node(OpType.SCALE, Attributes.builder().floats("scale", 0.5f).floats("bias", 0.25f).build(),
                 dense);
         String out = t.node(OpType.MUL, Attributes.NONE, scale, t.node(OpType.GLOBAL_AVERAGE_POOL, Attributes.NONE,

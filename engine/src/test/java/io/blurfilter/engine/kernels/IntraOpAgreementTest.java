@@ -30,7 +30,7 @@ class IntraOpAgreementTest {
     /** Graphs with layers big enough to split: rows of convs, and a one-pixel pointwise split by columns. */
     static List<Case> cases() {
         TestGraph t = new TestGraph(7, 1, 512, 1, 1);
-        String head = t.conv(t.input(), 512, 640, 1, 1, 1, "hardswish");
+        String head = t.conv(t.input(), 512, 640).act("hardswish").add();
         Case singleRow = new Case(t.build(head), new int[] {1, 512, 1, 1}, t.randomInput());
         return List.of(FastKernelsAgreementTest.lcnetLike(16, true, 2, 64, 48),
                 FastKernelsAgreementTest.lcnetLike(8, false, 1, 131, 97), FastKernelsAgreementTest.oddities(24),

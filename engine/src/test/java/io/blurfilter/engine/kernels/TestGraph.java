@@ -32,23 +32,99 @@ final class TestGraph {
         return new Graph("x", inputShape, output, nodes, weights);
     }
 
-    /** Conv with pads (k-1)/2 on every side, bias, and a fused activation ("none" for none). */
-    String conv(String x, int inC, int outC, int k, int stride, int group, String act) {
-        return conv(x, inC, outC, k, k, stride, stride, group, new int[] {(k - 1) / 2, (k - 1) / 2, (k - 1) / 2,
-            (k - 1) / 2}, 1, act, 0f, 0f);
+    /**
+     * A convolution on {@code x} to describe and then {@link ConvBuilder#add() add}: 1x1, stride 1, group 1,
+     * dilation 1, pads {@code (k - 1) / 2 * dilation} on every side unless given, a bias, no activation.
+     * Its weights and bias are drawn from this graph's random sequence when it is added.
+     */
+    ConvBuilder conv(String x, int inC, int outC) {
+        return new ConvBuilder(x, inC, outC);
     }
 
-    String conv(String x, int inC, int outC, int kh, int kw, int sh, int sw, int group, int[] pads, int dil,
-            String act, float alpha, float beta) {
-        int fanIn = inC / group * kh * kw;
-        String w = weight(new int[] {outC, inC / group, kh, kw}, (float) Math.sqrt(3.0 / fanIn));
-        String b = weight(new int[] {outC}, 0.2f);
-        Attributes.Builder a = Attributes.builder().ints("strides", sh, sw).ints("pads", pads)
-                .ints("dilations", dil, dil).ints("group", group);
-        if (!act.equals("none")) {
-            a.string("activation", act).floats("act_alpha", alpha).floats("act_beta", beta);
+    /** One convolution's settings; {@link #add()} draws its weights and appends the node. */
+    final class ConvBuilder {
+        private final String x;
+        private final int inC;
+        private final int outC;
+        private int kh = 1;
+        private int kw = 1;
+        private int sh = 1;
+        private int sw = 1;
+        private int group = 1;
+        private int dilation = 1;
+        private int[] pads;
+        private String act = "none";
+        private float alpha;
+        private float beta;
+
+        private ConvBuilder(String x, int inC, int outC) {
+            this.x = x;
+            this.inC = inC;
+            this.outC = outC;
         }
-        return node(OpType.CONV, a.build(), x, w, b);
+
+        ConvBuilder kernel(int k) {
+            return kernel(k, k);
+        }
+
+        ConvBuilder kernel(int height, int width) {
+            kh = height;
+            kw = width;
+            return this;
+        }
+
+        ConvBuilder stride(int s) {
+            return stride(s, s);
+        }
+
+        ConvBuilder stride(int height, int width) {
+            sh = height;
+            sw = width;
+            return this;
+        }
+
+        ConvBuilder group(int g) {
+            group = g;
+            return this;
+        }
+
+        /** ONNX order: top, left, bottom, right. */
+        ConvBuilder pads(int top, int left, int bottom, int right) {
+            pads = new int[] {top, left, bottom, right};
+            return this;
+        }
+
+        ConvBuilder dilation(int d) {
+            dilation = d;
+            return this;
+        }
+
+        /** A fused activation with {@code act_alpha} and {@code act_beta} 0 ("none" for none). */
+        ConvBuilder act(String name) {
+            return act(name, 0f, 0f);
+        }
+
+        ConvBuilder act(String name, float actAlpha, float actBeta) {
+            act = name;
+            alpha = actAlpha;
+            beta = actBeta;
+            return this;
+        }
+
+        /** Draws the weights (then the bias), appends the node and returns its output. */
+        String add() {
+            int[] p = pads != null ? pads : new int[] {(kh - 1) / 2 * dilation, (kw - 1) / 2 * dilation,
+                (kh - 1) / 2 * dilation, (kw - 1) / 2 * dilation};
+            int fanIn = inC / group * kh * kw;
+            String w = weight(new int[] {outC, inC / group, kh, kw}, (float) Math.sqrt(3.0 / fanIn));
+            String b = weight(new int[] {outC}, 0.2f);
+            Attributes.Builder a = Attributes.builder().ints("strides", sh, sw).ints("pads", p)
+                    .ints("dilations", dilation, dilation).ints("group", group);
+            if (!act.equals("none")) {
+                a.string("activation", act).floats("act_alpha", alpha).floats("act_beta", beta);
+            }
+            return node(OpType.CONV, a.build(), x, w, b);
+        }
     }
 
     String node(OpType op, Attributes a, String... inputs) {
@@ -74,8 +150,8 @@ final class TestGraph {
     /** Squeeze-excitation as PP-LCNet has it: pool, 1x1 relu, 1x1 hardsigmoid, channel scale. */
     String se(String x, int c) {
         String s = node(OpType.GLOBAL_AVERAGE_POOL, Attributes.NONE, x);
-        s = conv(s, c, c / 4, 1, 1, 1, "relu");
-        s = conv(s, c / 4, c, 1, 1, 1, 1, 1, new int[] {0, 0, 0, 0}, 1, "hardsigmoid", 1f / 6, 0.5f);
+        s = conv(s, c, c / 4).act("relu").add();
+        s = conv(s, c / 4, c).act("hardsigmoid", 1f / 6, 0.5f).add();
         return node(OpType.MUL, Attributes.NONE, x, s);
     }
 
