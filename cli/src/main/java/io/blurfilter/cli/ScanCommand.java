@@ -127,6 +127,9 @@ final class ScanCommand implements Command {
             Labels labels = blur.labels(blur.threshold(o, name()));
             Thumbnailer thumbnailer = ReportThumbnails.forReport(o.has("--report"));
             ScanMaps maps = o.has("--maps") ? MapCommand.scanMaps(model, blur, o.path("--maps")) : null;
+            if (maps != null && o.has("--report") && maxThumbnails > 0) {
+                maps.withPreviews(ReportThumbnails.SIDE); // each map's overlay beside its thumbnail
+            }
             ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
                     thumbnailer != null || maps != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer,

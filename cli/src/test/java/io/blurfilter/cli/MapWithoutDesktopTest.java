@@ -43,9 +43,16 @@ class MapWithoutDesktopTest {
         assertEquals(96, img.getWidth());
 
         Path maps = tmp.resolve("maps");
+        Path report = tmp.resolve("report.html");
         LimitedJvm.Result scan = LimitedJvm.run(tmp, 60, Main.class.getName(), List.of("scan", photos.toString(),
-                "--maps", maps.toString(), "--sharp-region", "--format", "jsonl", "--model", model.toString(), "-q"));
+                "--maps", maps.toString(), "--sharp-region", "--format", "jsonl", "--model", model.toString(), "-q",
+                "--report", report.toString()));
         assertEquals(0, scan.exitCode(), scan.toString());
+        // the report has no JPEG thumbnail here, but the map's overlay (blurfilter's own PNG encoder)
+        String html = Files.readString(report);
+        ReportTest.parse(report);
+        assertFalse(html.contains("data:image/jpeg"), "no thumbnails without ImageIO");
+        assertTrue(html.contains("<img class=\"overlay\" alt=\"blur map\" src=\"data:image/png;base64,"), html);
         assertTrue(scan.stdout().contains("\"map\":{\"rows\":"), scan.stdout());
         BufferedImage overlay = ImageIO.read(maps.resolve("half.png").toFile());
         assertEquals(96, overlay.getWidth());

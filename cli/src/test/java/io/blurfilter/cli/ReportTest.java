@@ -74,10 +74,94 @@ class ReportTest {
                     java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
             assertEquals(128, Math.max(thumb.getWidth(), thumb.getHeight()));
         }
+        // without --maps: no map overlays, and the cards are the plain ones
+        assertEquals(0, countByClass(doc, "img", "overlay"));
+        assertEquals(0, countByClass(doc, "div", "mapped"));
+        assertTrue(!html.contains("data:image/png"), "no overlay PNGs");
         // the error is listed, with the odd file name escaped correctly
         assertTrue(doc.getElementsByTagNameNS("*", "table").getLength() >= 2);
         assertTrue(doc.getDocumentElement().getTextContent().contains("broken \"quote\".jpg"));
         assertTrue(doc.getDocumentElement().getTextContent().contains("not an image"));
+    }
+
+    @Test
+    void withMapsEachCardShowsTheOverlayBesideItsThumbnail() throws Exception {
+        Path model = TestModels.laplacian(tmp.resolve("model.bin"));
+        Path photos = tmp.resolve("photos");
+        TestImages.write(photos.resolve("sharp.png"), TestImages.encode(TestImages.noise(400, 300, 4), "png"));
+        TestImages.write(photos.resolve("blurry.jpg"), TestImages.encode(TestImages.smooth(400, 300), "jpeg"));
+        TestImages.write(photos.resolve("tall.png"), TestImages.encode(TestImages.noise(150, 200, 5), "png"));
+        Path report = tmp.resolve("out/report.html");
+        Path maps = tmp.resolve("maps");
+        Cli r = Cli.run("scan", photos.toString(), "--model", model.toString(), "--report", report.toString(),
+                "--maps", maps.toString(), "-q");
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        assertNoExternalReferences(html);
+        Document doc = parse(report);
+        List<Element> cards = elementsByClass(doc, "div", "card");
+        assertEquals(3, cards.size());
+        double[] redness = new double[cards.size()];
+        for (int i = 0; i < cards.size(); i++) {
+            Element card = cards.get(i);
+            assertTrue(card.getAttribute("class").contains("mapped"), card.getAttribute("class"));
+            NodeList imgs = card.getElementsByTagNameNS("*", "img");
+            assertEquals(2, imgs.getLength(), "thumbnail and overlay");
+            Element thumb = (Element) imgs.item(0);
+            Element overlay = (Element) imgs.item(1);
+            assertTrue(thumb.getAttribute("src").startsWith("data:image/jpeg;base64,"));
+            assertEquals("overlay", overlay.getAttribute("class"));
+            String src = overlay.getAttribute("src");
+            assertTrue(src.startsWith("data:image/png;base64,"), src.substring(0, 30));
+            byte[] png = java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
+            BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(png));
+            BufferedImage t = decodeDataUri(thumb.getAttribute("src"));
+            // the same size as the thumbnail beside it: the long side 128, no legend band
+            assertEquals(t.getWidth(), img.getWidth());
+            assertEquals(t.getHeight(), img.getHeight());
+            assertEquals(128, Math.max(img.getWidth(), img.getHeight()));
+            assertTrue(png.length < 3 * 128 * 128 + 2048, "bounded: " + png.length + " bytes");
+            Element caption = (Element) card.getElementsByTagNameNS("*", "figcaption").item(0);
+            assertEquals("blur map: red is blurred", caption.getTextContent());
+            redness[i] = redness(img);
+        }
+        // highest score first: the blurry photo's overlay is tinted, the sharp ones' much less
+        assertTrue(cards.get(0).getTextContent().contains("blurry.jpg"));
+        assertTrue(redness[0] > redness[1] + 20 && redness[0] > redness[2] + 20, java.util.Arrays.toString(redness));
+        // the full-size overlays are still written into the maps folder
+        assertTrue(Files.isRegularFile(maps.resolve("blurry.png")) && Files.isRegularFile(maps.resolve("sharp.png")));
+
+        // --report-thumbnails bounds the overlays as it bounds the thumbnails
+        Path one = tmp.resolve("one.html");
+        Cli top = Cli.run("scan", photos.toString(), "--model", model.toString(), "--report", one.toString(),
+                "--report-thumbnails", "1", "--maps", tmp.resolve("maps2").toString(), "-q");
+        assertEquals(ExitCode.OK, top.exitCode(), top.toString());
+        Document oneDoc = parse(one);
+        assertEquals(1, countByClass(oneDoc, "div", "card"));
+        assertEquals(1, countByClass(oneDoc, "img", "overlay"));
+        Path none = tmp.resolve("none.html");
+        Cli zero = Cli.run("scan", photos.toString(), "--model", model.toString(), "--report", none.toString(),
+                "--report-thumbnails", "0", "--maps", tmp.resolve("maps3").toString(), "-q");
+        assertEquals(ExitCode.OK, zero.exitCode(), zero.toString());
+        assertEquals(0, countByClass(parse(none), "img", "overlay"));
+        assertTrue(Files.isRegularFile(tmp.resolve("maps3/blurry.png")), "maps still written");
+    }
+
+    private static BufferedImage decodeDataUri(String src) throws IOException {
+        return ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
+    }
+
+    /** Mean of red minus green over the image. */
+    private static double redness(BufferedImage img) {
+        double sum = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                sum += (p >>> 16 & 0xFF) - (p >>> 8 & 0xFF);
+            }
+        }
+        return sum / (img.getWidth() * img.getHeight());
     }
 
     @Test

@@ -44,17 +44,35 @@ public final class HeatMaps {
         int[] size = overlaySize(photo.width(), photo.height());
         int w = size[0];
         int h = size[1];
+        int[] px = tintedPhoto(photo, map, blurIndex, w, h);
+        int scale = Math.max(1, Math.min(3, w / 320));
+        int band = (PixelFont.HEIGHT + 8) * scale;
+        int[] out = Arrays.copyOf(px, w * (h + band));
+        legend(out, w, h, band, scale, map.classification().probability(blurIndex));
+        return PngWriter.rgb(out, w, h + band);
+    }
+
+    /**
+     * A small overlay for the HTML report ({@code scan --report} with {@code --maps}): the photo shrunk
+     * to at most {@code maxSide} pixels on its long side (never enlarged), dimmed and tinted as in
+     * {@link #overlay}, without the legend (the report's caption says what the tint means).
+     */
+    public static byte[] preview(DecodedImage photo, ScoreMap map, int blurIndex, int maxSide) {
+        double scale = Math.min(1.0, (double) maxSide / Math.max(photo.width(), photo.height()));
+        int w = Math.max(1, (int) Math.round(photo.width() * scale));
+        int h = Math.max(1, (int) Math.round(photo.height() * scale));
+        return PngWriter.rgb(tintedPhoto(photo, map, blurIndex, w, h), w, h);
+    }
+
+    /** The photo at {@code w x h} (box-filtered when smaller), dimmed and tinted where {@code map} says blurred. */
+    private static int[] tintedPhoto(DecodedImage photo, ScoreMap map, int blurIndex, int w, int h) {
         int[] px = w == photo.width() && h == photo.height() ? photo.argb().clone()
                 : shrink(photo.argb(), photo.width(), photo.height(), w, h);
         float[] blur = map.resample(blurIndex, w, h);
         for (int i = 0; i < px.length; i++) {
             px[i] = tinted(px[i], blur[i]);
         }
-        int scale = Math.max(1, Math.min(3, w / 320));
-        int band = (PixelFont.HEIGHT + 8) * scale;
-        int[] out = Arrays.copyOf(px, w * (h + band));
-        legend(out, w, h, band, scale, map.classification().probability(blurIndex));
-        return PngWriter.rgb(out, w, h + band);
+        return px;
     }
 
     /**

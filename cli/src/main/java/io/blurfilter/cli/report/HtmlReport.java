@@ -16,7 +16,8 @@ import java.util.StringJoiner;
 
 /**
  * Writes a report as one self-contained HTML file that works offline: inline CSS, inline SVG charts,
- * thumbnails as base64 JPEG data URIs, no scripts and no external references. The markup is
+ * thumbnails as base64 JPEG data URIs (with {@code scan --maps}, each beside its blur map's overlay as a
+ * base64 PNG data URI), no scripts and no external references. The markup is
  * XHTML-compatible (every element closed, everything escaped) so tests can parse it as XML.
  */
 public final class HtmlReport {
@@ -31,6 +32,9 @@ public final class HtmlReport {
             ".card{width:150px;background:#fff;border:2px solid #cfd8e3;border-radius:6px;padding:6px;font-size:11px}",
             ".card.flagged{border-color:#d9534f;background:#fff5f5}",
             ".card img{display:block;max-width:136px;max-height:136px;margin:0 auto 4px}",
+            ".card.mapped{width:290px}.card .pics{display:flex;gap:6px;justify-content:center;align-items:flex-start}",
+            ".card .pics img{margin:0}.card .map{margin:0;text-align:center}",
+            ".card .map figcaption{color:#555;margin:2px 0 4px}",
             ".card .score{font-weight:bold;font-size:13px}.card .path{overflow-wrap:break-word;color:#555}",
             ".card .exif{color:#555;margin-top:3px}.card .exif span{white-space:nowrap}",
             ".flag{color:#d9534f;font-weight:bold}.muted{color:#777}");
@@ -127,15 +131,29 @@ public final class HtmlReport {
         }
         out.write("<div class=\"grid\">\n");
         for (ReportData.Thumbnail t : thumbs) {
-            out.write("<div class=\"card" + (t.flagged() ? " flagged" : "") + "\">"
-                    + "<img alt=\"\" src=\"data:image/jpeg;base64," + Base64.getEncoder().encodeToString(t.jpeg())
-                    + "\"/>" + "<div class=\"score\">" + String.format(Locale.ROOT, "%.4f", t.score())
+            out.write("<div class=\"card" + (t.overlay() != null ? " mapped" : "") + (t.flagged() ? " flagged" : "")
+                    + "\">" + pictures(t) + "<div class=\"score\">" + String.format(Locale.ROOT, "%.4f", t.score())
                     + (t.flagged() ? " <span class=\"flag\">" + Xml.escape(t.label()) + "</span>"
                             : " " + Xml.escape(t.label()))
                     + "</div><div class=\"path\">" + Xml.escapePath(t.path()) + "</div>" + exif(t.metadata())
                     + "</div>\n");
         }
         out.write("</div>\n");
+    }
+
+    /**
+     * The thumbnail (JPEG), and with {@code scan --maps} the blur map's overlay (PNG) beside it under a
+     * caption. Without an overlay the markup is the plain thumbnail it always was.
+     */
+    private static String pictures(ReportData.Thumbnail t) {
+        String thumb = t.jpeg() == null ? ""
+                : "<img alt=\"\" src=\"data:image/jpeg;base64," + Base64.getEncoder().encodeToString(t.jpeg()) + "\"/>";
+        if (t.overlay() == null) {
+            return thumb;
+        }
+        return "<div class=\"pics\">" + thumb + "<figure class=\"map\"><img class=\"overlay\" alt=\"blur map\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(t.overlay())
+                + "\"/><figcaption>blur map: red is blurred</figcaption></figure></div>";
     }
 
     /**

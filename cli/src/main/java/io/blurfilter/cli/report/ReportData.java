@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * What a report shows, gathered row by row with bounded memory: a score histogram, the thumbnails of
- * the {@code maxThumbnails} highest-scoring images (the ones a user wants to review), and the first
+ * What a report shows, gathered row by row with bounded memory: a score histogram, the thumbnails (and
+ * with {@code scan --maps} the map overlays) of the {@code maxThumbnails} highest-scoring images (the ones a user wants to review), and the first
  * {@code maxErrors} errors. Summary lines and an evaluation section are added by the command.
  */
 public final class ReportData {
-    /** One image shown in the report, with its photo metadata ({@link PhotoMetadata#NONE} if it has none). */
+    /**
+     * One image shown in the report, with its photo metadata ({@link PhotoMetadata#NONE} if it has none):
+     * its JPEG thumbnail (null on a JVM without ImageIO) and, with {@code scan --maps}, its blur map's
+     * overlay as a small PNG (null otherwise); at least one of the two.
+     */
     public record Thumbnail(String path, float score, String label, boolean flagged, byte[] jpeg,
-            PhotoMetadata metadata) {}
+            PhotoMetadata metadata, byte[] overlay) {}
 
     /** One failed file. */
     public record Failure(String path, String error) {}
@@ -58,9 +62,10 @@ public final class ReportData {
         }
         scored++;
         histogram[Math.min(BINS - 1, (int) (row.blurScore() * BINS))]++;
-        if (row.thumbnail() != null && maxThumbnails > 0) {
+        byte[] overlay = row.map() == null ? null : row.map().preview();
+        if ((row.thumbnail() != null || overlay != null) && maxThumbnails > 0) {
             thumbnails.add(new Thumbnail(row.displayPath(), row.blurScore(), row.label(),
-                    labels.positive().equals(row.label()), row.thumbnail(), row.metadata()));
+                    labels.positive().equals(row.label()), row.thumbnail(), row.metadata(), overlay));
             if (thumbnails.size() > maxThumbnails) {
                 thumbnails.poll(); // drop the lowest score
             }

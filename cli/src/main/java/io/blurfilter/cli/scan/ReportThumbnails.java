@@ -10,12 +10,14 @@ import io.blurfilter.imageio.ImageDecoder;
 public final class ReportThumbnails {
     /** The report summary's key for {@link #missingNote()}. */
     public static final String KEY = "thumbnails";
+    /** The long side of a report thumbnail, and of a blur map's overlay beside it, in pixels. */
+    public static final int SIDE = 128;
 
     private ReportThumbnails() {}
 
     /** A thumbnailer for a report's images, or null when there is no report or no ImageIO to encode them. */
     public static Thumbnailer forReport(boolean report) {
-        return report && ImageDecoder.hasImageIo() ? new Thumbnailer(128) : null;
+        return report && ImageDecoder.hasImageIo() ? new Thumbnailer(SIDE) : null;
     }
 
     /** Why a report has no thumbnails on this JVM, or null when it can have them. */
