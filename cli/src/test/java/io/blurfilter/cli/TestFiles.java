@@ -14,8 +14,7 @@ final class TestFiles {
 
     /** {@code ../shared} of the checkout, or null when it is not there. */
     static Path shared() {
-        String p = System.getProperty("blurfilter.shared");
-        Path dir = p != null ? Path.of(p) : Path.of("..", "..", "shared");
+        Path dir = SharedDir.path();
         return Files.isDirectory(dir) ? dir : null;
     }
 

@@ -11,12 +11,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static Path shared() {
-        String p = System.getProperty("blurfilter.shared");
-        if (p != null && Files.isDirectory(Path.of(p))) {
-            return Path.of(p);
-        }
-        // Fallback: ../shared next to the project root (module dir's parent).
-        return Path.of("").toAbsolutePath().getParent().resolve("../shared").normalize();
+        return SharedDir.path();
     }
 
     static Path fixture(String relative) {

@@ -29,7 +29,7 @@ class JpegAgreementTest {
     }
 
     static Path shared() {
-        return Path.of(System.getProperty("blurfilter.shared", "../../shared"));
+        return SharedDir.path();
     }
 
     static List<Path> cameraPhotos() throws IOException {

@@ -37,7 +37,7 @@ class BuiltInDecoderScoresTest {
     }
 
     private static List<Path> photos() throws IOException {
-        Path shared = Path.of(System.getProperty("blurfilter.shared", "../../shared"));
+        Path shared = SharedDir.path();
         List<Path> all = new ArrayList<>();
         for (String dir : new String[] {"data/real-dev", "data/real-blur"}) {
             try (Stream<Path> s = Files.list(shared.resolve(dir))) {

@@ -173,8 +173,7 @@ class PhotoMetadataFuzzTest {
         byte[] block = TestExif.canonBlock(false);
         samples.add(new Sample("png", TestExif.pngWithExif(PhotoMetadataTest.png(), block), 41, 41 + block.length));
         samples.add(new Sample("tiff", TestExif.canonBlock(true), 0, block.length));
-        Path photo = Path.of(System.getProperty("blurfilter.shared", "../../shared"),
-                "fixtures/images/clarity_blured_demo.jpg");
+        Path photo = SharedDir.path().resolve("fixtures/images/clarity_blured_demo.jpg");
         if (Files.isRegularFile(photo)) { // a real phone's EXIF: 24 KB with a maker note and a thumbnail
             byte[] head;
             try (InputStream in = Files.newInputStream(photo)) {

@@ -44,8 +44,7 @@ class PhotoMetadataTest {
 
     @Test
     void aRealPhoneJpegGivesWhatExiftoolReads() {
-        Path photo = Path.of(System.getProperty("blurfilter.shared", "../../shared"),
-                "fixtures/images/clarity_blured_demo.jpg");
+        Path photo = SharedDir.path().resolve("fixtures/images/clarity_blured_demo.jpg");
         assumeTrue(Files.isRegularFile(photo), "the shared fixtures are not beside the checkout");
         PhotoMetadata m = PhotoMetadata.read(photo);
         assertEquals(new PhotoMetadata(0.02, 64, 3.81, 2.2, "HUAWEI", "BND-L21", "2019-07-03T19:43:26"), m);

@@ -39,7 +39,7 @@ final class SparkTests {
     }
 
     static Path shared() {
-        Path dir = Path.of(System.getProperty("blurfilter.shared", "../../shared"));
+        Path dir = SharedDir.path();
         Assumptions.assumeTrue(Files.isDirectory(dir.resolve("data")), "no shared data at " + dir);
         return dir;
     }

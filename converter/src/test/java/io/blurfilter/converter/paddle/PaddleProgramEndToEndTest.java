@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.blurfilter.converter.ConversionResult;
 import io.blurfilter.converter.ConvertOptions;
 import io.blurfilter.converter.Converter;
+import io.blurfilter.converter.SharedDir;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.format.ModelFile;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PaddleProgramEndToEndTest {
     static Path fixture(String relative) {
-        return Path.of(System.getProperty("blurfilter.shared", "../../shared"), "fixtures", relative);
+        return SharedDir.path().resolve("fixtures").resolve(relative);
     }
 
     @Test
