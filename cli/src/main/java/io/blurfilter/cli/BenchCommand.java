@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -74,6 +75,11 @@ final class BenchCommand implements Command {
         Tensor input = syntheticInput(shape);
         out.printf(Locale.ROOT, "model %s, input %s, warm-up until the JIT is done (at least %d runs), "
                 + "%d timed runs, 1 thread%n", file.metadata().name(), Arrays.toString(shape), warmup, runs);
+        Optional<String> jitUnseen = WarmUp.ofThisJvm().jitUnseen();
+        if (jitUnseen.isPresent()) {
+            out.printf(Locale.ROOT, "note: %s, so the warm-up ends when the median latency of a round of 10 stops "
+                    + "falling, not when the JIT is done%n", jitUnseen.get());
+        }
         out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s%n", "kernels", "warmup_s", "median_ms", "p10_ms",
                 "p90_ms", "img_per_s");
         for (String family : families) {

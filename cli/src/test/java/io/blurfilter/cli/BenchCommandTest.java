@@ -1,9 +1,12 @@
 package io.blurfilter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.blurfilter.imageio.LimitedJvm;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +23,23 @@ class BenchCommandTest {
         for (String field : new String[] {"warmup_s", "median_ms", "p10_ms", "p90_ms", "img_per_s", "fast", "vector", "JMH"}) {
             assertTrue(r.out().contains(field), field + " missing:\n" + r);
         }
+    }
+
+    @Test
+    void runsWithoutJavaManagement() throws Exception {
+        // --limit-modules java.base: no java.management, which WarmUp read the JIT through (issue 22)
+        Path model = TestModels.laplacian(dir.resolve("lap.bfm"));
+        LimitedJvm.Result r = LimitedJvm.run(dir, 60, Main.class.getName(),
+                List.of("bench", "--model", model.toString(), "--runs", "3", "--warmup", "1", "--kernels", "fast"));
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        assertFalse(r.stderr().contains("Exception") || r.stderr().contains("Error"), r::toString);
+        assertTrue(r.stdout().contains("note: this JVM has no java.management module, which reports the JIT's "
+                + "compilation time, so the warm-up ends when the median latency of a round of 10 stops falling, "
+                + "not when the JIT is done"), r::toString);
+        assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("fast ") && l.split("\\s+").length == 6),
+                r::toString);
+        Cli full = Cli.run("bench", "--model", model.toString(), "--runs", "3", "--warmup", "1", "--kernels", "fast");
+        assertFalse(full.out().contains("java.management"), "no note where the JIT is watched:\n" + full);
     }
 
     @Test

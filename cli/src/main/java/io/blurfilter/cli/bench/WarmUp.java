@@ -1,8 +1,8 @@
 package io.blurfilter.cli.bench;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +24,7 @@ public final class WarmUp {
     private final LongSupplier nanoClock;
     private final LongSupplier compileMillis;
     private final long limitNanos;
+    private final String jitUnseen;
 
     /**
      * @param nanoClock     a monotonic clock in nanoseconds
@@ -31,18 +32,64 @@ public final class WarmUp {
      * @param limitNanos    warm-up time after which it stops, settled or not
      */
     WarmUp(LongSupplier nanoClock, LongSupplier compileMillis, long limitNanos) {
+        this(nanoClock, compileMillis, limitNanos, null);
+    }
+
+    private WarmUp(LongSupplier nanoClock, LongSupplier compileMillis, long limitNanos, String jitUnseen) {
         this.nanoClock = nanoClock;
         this.compileMillis = compileMillis;
         this.limitNanos = limitNanos;
+        this.jitUnseen = jitUnseen;
     }
 
-    /** Watches this JVM's JIT where it reports its compilation time, else the latencies alone. */
+    /**
+     * Watches this JVM's JIT where it reports its compilation time, else the latencies alone. The
+     * JIT is read through module {@code java.management}, looked up reflectively: a JVM without it
+     * (a jlink'd runtime, {@code --limit-modules java.base}) warms up on the latencies alone and
+     * says so ({@link #jitUnseen()}) instead of failing with a {@code NoClassDefFoundError}.
+     */
     public static WarmUp ofThisJvm() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        LongSupplier compiled = jit != null && jit.isCompilationTimeMonitoringSupported()
-                ? jit::getTotalCompilationTime
-                : () -> 0;
-        return new WarmUp(System::nanoTime, compiled, DEFAULT_LIMIT_NANOS);
+        return ofJvm(ModuleLayer.boot().findModule("java.management").isPresent());
+    }
+
+    /** As {@link #ofThisJvm()}, taking {@code management} as whether module java.management is there. */
+    static WarmUp ofJvm(boolean management) {
+        if (!management) {
+            return new WarmUp(System::nanoTime, () -> 0, DEFAULT_LIMIT_NANOS,
+                    "this JVM has no java.management module, which reports the JIT's compilation time");
+        }
+        try {
+            Class<?> factory = Class.forName("java.lang.management.ManagementFactory");
+            Object jit = factory.getMethod("getCompilationMXBean").invoke(null);
+            if (jit == null) {
+                return new WarmUp(System::nanoTime, () -> 0, DEFAULT_LIMIT_NANOS, "this JVM has no JIT compiler");
+            }
+            Class<?> bean = Class.forName("java.lang.management.CompilationMXBean");
+            if (!(Boolean) bean.getMethod("isCompilationTimeMonitoringSupported").invoke(jit)) {
+                return new WarmUp(System::nanoTime, () -> 0, DEFAULT_LIMIT_NANOS,
+                        "this JVM does not report the JIT's compilation time");
+            }
+            Method total = bean.getMethod("getTotalCompilationTime");
+            LongSupplier compiled = () -> {
+                try {
+                    return (Long) total.invoke(jit);
+                } catch (ReflectiveOperationException e) {
+                    return 0;
+                }
+            };
+            return new WarmUp(System::nanoTime, compiled, DEFAULT_LIMIT_NANOS);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new WarmUp(System::nanoTime, () -> 0, DEFAULT_LIMIT_NANOS,
+                    "the JIT's compilation time cannot be read here (" + e + ")");
+        }
+    }
+
+    /**
+     * Why the warm-up cannot see the JIT and so ends on the latencies alone (a round whose median
+     * stopped falling, after the runs asked for); empty when it watches the JIT's compilation time.
+     */
+    public Optional<String> jitUnseen() {
+        return Optional.ofNullable(jitUnseen);
     }
 
     /** What a warm-up did. */

@@ -81,4 +81,18 @@ class WarmUpTest {
         assertFalse(r.settled());
         assertEquals(200, r.runs(), "2 s of 10 ms inferences");
     }
+
+    @Test
+    void withoutJavaManagementItWarmsUpOnLatenciesAloneAndSaysWhy() {
+        WarmUp without = WarmUp.ofJvm(false);
+        assertEquals(java.util.Optional.of(
+                "this JVM has no java.management module, which reports the JIT's compilation time"),
+                without.jitUnseen());
+        int[] calls = {0};
+        WarmUp.Result r = without.run(() -> calls[0]++, 20);
+        assertEquals(calls[0], r.runs());
+        assertTrue(r.runs() >= 20);
+        // this JVM (HotSpot, full module graph) reports its compilation time
+        assertEquals(java.util.Optional.empty(), WarmUp.ofThisJvm().jitUnseen());
+    }
 }
