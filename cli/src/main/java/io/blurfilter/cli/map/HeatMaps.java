@@ -1,5 +1,6 @@
 package io.blurfilter.cli.map;
 
+import io.blurfilter.cli.scan.BoxDownscale;
 import io.blurfilter.engine.ScoreMap;
 import io.blurfilter.imageio.DecodedImage;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class HeatMaps {
     /** The photo at {@code w x h} (box-filtered when smaller), dimmed and tinted where {@code map} says blurred. */
     private static int[] tintedPhoto(DecodedImage photo, ScoreMap map, int blurIndex, int w, int h) {
         int[] px = w == photo.width() && h == photo.height() ? photo.argb().clone()
-                : shrink(photo.argb(), photo.width(), photo.height(), w, h);
+                : BoxDownscale.of(photo.argb(), photo.width(), photo.height(), w, h);
         float[] blur = map.resample(blurIndex, w, h);
         for (int i = 0; i < px.length; i++) {
             px[i] = tinted(px[i], blur[i]);
@@ -99,31 +100,6 @@ public final class HeatMaps {
         int g = Math.round((1 - a) * DIM * (argb >>> 8 & 0xFF) + a * TINT_G);
         int b = Math.round((1 - a) * DIM * (argb & 0xFF) + a * TINT_B);
         return 0xFF000000 | r << 16 | g << 8 | b;
-    }
-
-    /** The photo shrunk to {@code tw x th}: each pixel the mean of the source pixels it covers. */
-    static int[] shrink(int[] src, int w, int h, int tw, int th) {
-        int[] out = new int[tw * th];
-        for (int ty = 0; ty < th; ty++) {
-            int y0 = (int) ((long) ty * h / th);
-            int y1 = Math.max(y0 + 1, (int) ((long) (ty + 1) * h / th));
-            for (int tx = 0; tx < tw; tx++) {
-                int x0 = (int) ((long) tx * w / tw);
-                int x1 = Math.max(x0 + 1, (int) ((long) (tx + 1) * w / tw));
-                long[] sum = new long[3];
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        int p = src[y * w + x];
-                        sum[0] += p >>> 16 & 0xFF;
-                        sum[1] += p >>> 8 & 0xFF;
-                        sum[2] += p & 0xFF;
-                    }
-                }
-                long n = (long) (y1 - y0) * (x1 - x0);
-                out[ty * tw + tx] = (int) (0xFF000000L | (sum[0] / n) << 16 | (sum[1] / n) << 8 | (sum[2] / n));
-            }
-        }
-        return out;
     }
 
     /** "sharp [gradient] blurred   whole frame 0.83" on a dark band below the photo. */
