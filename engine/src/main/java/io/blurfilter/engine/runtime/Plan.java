@@ -190,22 +190,13 @@ public final class Plan {
      * (built by {@link #newParallel} for this workspace). Same results as the single-threaded run.
      */
     public void run(float[] input, float[] output, float[][] workspace, Parallel parallel) {
-        System.arraycopy(input, 0, workspace[inputSlot], 0, input.length);
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            if (parallel != null && parallel.parts[i] > 1) {
-                parallel.runner.run((SplittableLayer) layer, parallel.slots[i], parallel.parts[i]);
-            } else {
-                layer.forward(workspace);
-            }
-        }
-        System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);
+        run(input, output, workspace, parallel, null, null);
     }
 
     /**
      * {@link #run(float[], float[], float[][], Parallel)}, handing {@code probe} the workspace slot of
      * {@code site}'s value right after the layer that computes it (on the calling thread, before any
-     * later layer runs). Same outputs as the run without a probe.
+     * later layer runs). Same outputs as the run without a probe; {@code site} null for none.
      */
     public void run(float[] input, float[] output, float[][] workspace, Parallel parallel, Site site, Probe probe) {
         System.arraycopy(input, 0, workspace[inputSlot], 0, input.length);
@@ -216,7 +207,7 @@ public final class Plan {
             } else {
                 layer.forward(workspace);
             }
-            if (i + 1 == site.afterLayer) {
+            if (site != null && i + 1 == site.afterLayer) {
                 probe.read(workspace[site.slot], site);
             }
         }
