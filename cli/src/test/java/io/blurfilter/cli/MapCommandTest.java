@@ -14,6 +14,7 @@ import io.blurfilter.engine.format.ModelWriter;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.Node;
+import io.blurfilter.imageio.TestImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
@@ -307,17 +308,6 @@ class MapCommandTest {
 
     /** The JPEG with an EXIF block whose only tag is Orientation 6 (turn clockwise to view). */
     static byte[] withOrientation6(byte[] jpeg) {
-        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        int length = 2 + 6 + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2); // SOI
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
-        out.writeBytes(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return TestImages.withExifOrientation(jpeg, 6, false);
     }
 }

@@ -65,17 +65,7 @@ public final class TestImages {
                     0, 0, 0, 0, 0, 0, 0, 0}
                 : new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0,
                     0, 0, 0, 0, 0, 0, 0, 0};
-        int length = 2 + 6 + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
-        out.writeBytes(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return TestExif.jpegWithExif(jpeg, tiff);
     }
 
     public static Path write(Path file, byte[] bytes) throws IOException {
