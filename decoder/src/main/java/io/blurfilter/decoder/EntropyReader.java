@@ -29,25 +29,32 @@ final class EntropyReader {
     }
 
     private void fill() {
-        while (count <= 56) {
+        // locals, not fields, in the loop: this runs for every few symbols of the whole image
+        long buffered = bits;
+        int n = count;
+        int p = pos;
+        while (n <= 56) {
             int b = 0;
-            if (atMarker || pos >= end) {
+            if (atMarker || p >= end) {
                 paddingBits += 8;
             } else {
-                b = data[pos] & 0xFF;
+                b = data[p] & 0xFF;
                 if (b != 0xFF) {
-                    pos++;
-                } else if (pos + 1 < end && data[pos + 1] == 0) {
-                    pos += 2;
+                    p++;
+                } else if (p + 1 < end && data[p + 1] == 0) {
+                    p += 2;
                 } else {
                     atMarker = true;
                     b = 0;
                     paddingBits += 8;
                 }
             }
-            bits = bits << 8 | b;
-            count += 8;
+            buffered = buffered << 8 | b;
+            n += 8;
         }
+        bits = buffered;
+        count = n;
+        pos = p;
     }
 
     /** The next 16 bits without consuming them. */
@@ -84,7 +91,11 @@ final class EntropyReader {
 
     /** JPEG's RECEIVE and EXTEND: {@code n} bits as a signed magnitude-category value. */
     int receiveExtend(int n) {
-        int v = bits(n);
+        return extend(bits(n), n);
+    }
+
+    /** JPEG's EXTEND: {@code n} magnitude bits as the signed value they code. */
+    static int extend(int v, int n) {
         return n == 0 || v >= 1 << (n - 1) ? v : v - (1 << n) + 1;
     }
 

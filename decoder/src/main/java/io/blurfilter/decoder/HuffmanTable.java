@@ -14,6 +14,12 @@ final class HuffmanTable {
     /** symbols[valueOffset[len] + code] is the symbol of a code of that length. */
     private final int[] valueOffset = new int[17];
     private final int[] symbols;
+    /**
+     * For each 9-bit prefix holding an AC code and all of its magnitude bits: value << 16 | run << 8 |
+     * bits used, else 0. Most coefficients of a photo are decoded by this one lookup (stb_image's and
+     * libjpeg-turbo's "fast AC" idea), instead of a symbol lookup and a second read for the value.
+     */
+    private final int[] fastAc = new int[1 << LOOKUP_BITS];
 
     /**
      * @param counts number of codes of each length 1..16 (index 0 for length 1)
@@ -45,6 +51,24 @@ final class HuffmanTable {
             code <<= 1;
         }
         maxCode[17] = Integer.MAX_VALUE;
+        for (int prefix = 0; prefix < lookup.length; prefix++) {
+            int entry = lookup[prefix];
+            int len = entry >>> 8;
+            int size = entry & 15;
+            if (entry != 0 && size != 0 && len + size <= LOOKUP_BITS) {
+                int magnitude = (prefix >>> (LOOKUP_BITS - len - size)) & ((1 << size) - 1);
+                int value = EntropyReader.extend(magnitude, size);
+                fastAc[prefix] = value << 16 | (entry & 0xF0) << 4 | (len + size);
+            }
+        }
+    }
+
+    /**
+     * The fast-AC entry for the reader's next bits (value << 16 | run << 8 | bits to skip), or 0 when
+     * the symbol is an end-of-band, a zero run, or longer than the lookup: then {@link #decode}.
+     */
+    int fastAc(EntropyReader in) {
+        return fastAc[in.peek16() >>> (16 - LOOKUP_BITS)];
     }
 
     /** Decodes one symbol from the reader's next bits. */

@@ -29,6 +29,16 @@ final class SequentialBlocks implements BlockDecoder {
         b[0] = (short) c.dcPredictor;
         HuffmanTable ac = c.acTable;
         for (int k = 1; k < 64; k++) {
+            int fast = ac.fastAc(in);
+            if (fast != 0) {
+                in.skip(fast & 0xFF);
+                k += (fast >>> 8) & 0xFF;
+                if (k > 63) {
+                    throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
+                }
+                b[ZigZag.NATURAL[k]] = (short) (fast >> 16);
+                continue;
+            }
             int rs = ac.decode(in);
             int run = rs >>> 4;
             int size = rs & 15;
