@@ -109,6 +109,34 @@ final class EntropyReader {
     }
 
     /**
+     * Skips the rest of the segment unread, restart markers included, to the marker that ends it;
+     * a file that ends first is truncated, as decoding it would have found.
+     */
+    void skipToMarker() throws DecodeException {
+        bits = 0;
+        count = 0;
+        paddingBits = 0;
+        int p = pos;
+        atMarker = false; // the marker the buffer stopped at may be a restart marker: skipped too
+        while (!atMarker) {
+            if (p + 1 >= end) {
+                throw new DecodeException("truncated JPEG: the file ends inside the image data");
+            }
+            if ((data[p] & 0xFF) != 0xFF) {
+                p++;
+                continue;
+            }
+            int next = data[p + 1] & 0xFF;
+            if (next == 0 || next == 0xFF || next >= 0xD0 && next <= 0xD7) {
+                p += next == 0xFF ? 1 : 2; // a stuffed zero, a fill byte, or a restart marker
+            } else {
+                atMarker = true;
+            }
+        }
+        pos = p;
+    }
+
+    /**
      * Consumes the restart marker that must follow the current interval (RSTn with n the interval
      * number modulo 8) and starts the next interval's bits.
      */

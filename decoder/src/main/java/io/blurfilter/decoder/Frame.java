@@ -17,6 +17,8 @@ final class Frame {
     int scale = 8;
     int outputWidth;
     int outputHeight;
+    /** The part of the output to decode: the whole of it unless {@link #decodeOnly} narrowed it. */
+    Window window;
 
     Frame(int width, int height, boolean progressive, FrameComponent[] components) {
         this.width = width;
@@ -65,6 +67,43 @@ final class Frame {
             c.samplesStride = c.blocksPerLine * size;
             c.samples = new byte[c.samplesStride * c.blocksPerColumn * size];
         }
+        decodeOnly(Window.whole(outputWidth, outputHeight));
+    }
+
+    /**
+     * Narrows the decode to {@code w}: each component transforms only the blocks whose samples the
+     * window's pixels are made from, with one sample more on every side for the fancy upsampling's
+     * neighbours, so the window's pixels equal a whole decode's.
+     */
+    void decodeOnly(Window w) {
+        if (w.x1() > outputWidth || w.y1() > outputHeight) {
+            throw new IllegalArgumentException("window " + w + " is outside the " + outputWidth + "x"
+                    + outputHeight + " image");
+        }
+        window = w;
+        for (FrameComponent c : components) {
+            int[] ratio = upsampling(c);
+            int size = c.idctSize;
+            c.firstBlockX = Math.max(0, w.x() / ratio[0] - 1) / size;
+            c.endBlockX = Math.min(c.sampleWidth - 1, (w.x1() - 1) / ratio[0] + 1) / size + 1;
+            c.firstBlockY = Math.max(0, w.y() / ratio[1] - 1) / size;
+            c.endBlockY = Math.min(c.sampleHeight - 1, (w.y1() - 1) / ratio[1] + 1) / size + 1;
+        }
+    }
+
+    /**
+     * The last row a scan of these components must decode for the window: of MCUs for an interleaved
+     * scan, of the component's blocks for a scan of one component. The rest of the scan is skipped.
+     */
+    int lastRowNeeded(FrameComponent[] scan) {
+        if (scan.length == 1) {
+            return Math.min(scan[0].usedBlocksPerColumn, scan[0].endBlockY) - 1;
+        }
+        int last = 0;
+        for (FrameComponent c : scan) {
+            last = Math.max(last, (c.endBlockY - 1) / c.v);
+        }
+        return Math.min(last, mcusPerColumn - 1);
     }
 
     /** Pixels of the output per sample of the component, across and down. */

@@ -27,6 +27,12 @@ final class FrameComponent {
     byte[] samples;
     int samplesStride;
 
+    /** The blocks the decode window needs: columns firstBlockX until endBlockX, rows likewise. */
+    int firstBlockX;
+    int endBlockX;
+    int firstBlockY;
+    int endBlockY;
+
     /** Dequantisation table in natural order, taken when the component's first scan starts. */
     int[] quant;
     /** All coefficients, natural order per block, for progressive files (null for sequential ones). */
@@ -36,6 +42,11 @@ final class FrameComponent {
     HuffmanTable dcTable;
     HuffmanTable acTable;
     int dcPredictor;
+
+    /** Whether the window needs this block's samples (else it is entropy-decoded only). */
+    boolean needs(int blockX, int blockY) {
+        return blockX >= firstBlockX && blockX < endBlockX && blockY >= firstBlockY && blockY < endBlockY;
+    }
 
     FrameComponent(int id, int h, int v, int quantTable) {
         this.id = id;

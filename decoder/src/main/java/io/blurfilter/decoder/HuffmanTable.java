@@ -1,13 +1,13 @@
 package io.blurfilter.decoder;
 
 /**
- * One JPEG Huffman table (DHT): a 9-bit lookup for the short codes that make up almost all of a
+ * One JPEG Huffman table (DHT): a 10-bit lookup for the short codes that make up almost all of a
  * photo's symbols, and canonical-code bounds per length for the rest.
  */
 final class HuffmanTable {
-    static final int LOOKUP_BITS = 9;
+    static final int LOOKUP_BITS = 10;
 
-    /** For each 9-bit prefix: code length << 8 | symbol, or 0 when the code is longer than 9 bits. */
+    /** For each 10-bit prefix: code length << 8 | symbol, or 0 when the code is longer than 9 bits. */
     private final int[] lookup = new int[1 << LOOKUP_BITS];
     /** Largest code of each length 1..16, -1 if none; index 17 is a sentinel that always matches. */
     private final int[] maxCode = new int[18];
@@ -15,7 +15,7 @@ final class HuffmanTable {
     private final int[] valueOffset = new int[17];
     private final int[] symbols;
     /**
-     * For each 9-bit prefix holding an AC code and all of its magnitude bits: value << 16 | run << 8 |
+     * For each 10-bit prefix holding an AC code and all of its magnitude bits: value << 16 | run << 8 |
      * bits used, else 0. Most coefficients of a photo are decoded by this one lookup (stb_image's and
      * libjpeg-turbo's "fast AC" idea), instead of a symbol lookup and a second read for the value.
      */

@@ -80,6 +80,20 @@ final class InverseDct {
         }
     }
 
+    /**
+     * A block whose AC coefficients are all zero: every sample is the DC's, the value both passes
+     * would give (libjpeg's own shortcut for such columns and rows, taken for the whole block).
+     */
+    static void dcOnly(int size, short[] in, int at, int[] q, byte[] out, int outAt, int stride) {
+        byte dc = sample(descale(in[at] * q[0], 3));
+        for (int r = 0; r < size; r++) {
+            int o = outAt + r * stride;
+            for (int c = 0; c < size; c++) {
+                out[o + c] = dc;
+            }
+        }
+    }
+
     private void full(short[] in, int at, int[] q, byte[] out, int outAt, int stride) {
         int[] ws = work;
         for (int c = 0; c < 8; c++) {

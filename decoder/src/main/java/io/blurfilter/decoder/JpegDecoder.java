@@ -45,7 +45,23 @@ public final class JpegDecoder {
         if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8: " + denominator);
         }
-        return guarded(() -> new JpegParser(jpeg).decode(8 / denominator, maxPixels));
+        return guarded(() -> new JpegParser(jpeg).decode(8 / denominator, maxPixels, null));
+    }
+
+    /**
+     * Only {@code window} of the image at 1/{@code denominator} of its size, exactly the pixels a
+     * whole decode has there: its {@code width x height} pixels. The file must still hold the image
+     * data below the window (a cut there is reported), but that data is skipped, not decoded.
+     *
+     * @throws IllegalArgumentException when the window is not inside the reduced image
+     */
+    public DecodedPixels decode(byte[] jpeg, int denominator, Window window) throws DecodeException {
+        Objects.requireNonNull(jpeg, "jpeg");
+        Objects.requireNonNull(window, "window");
+        if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
+            throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8: " + denominator);
+        }
+        return guarded(() -> new JpegParser(jpeg).decode(8 / denominator, maxPixels, window));
     }
 
     private interface Step<T> {

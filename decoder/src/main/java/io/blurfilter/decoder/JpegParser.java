@@ -42,9 +42,12 @@ final class JpegParser {
     }
 
     /** Reads the rest of the file, decoding each scan, and returns the pixels at {@code scale}/8. */
-    DecodedPixels decode(int scale, long maxPixels) throws DecodeException {
+    DecodedPixels decode(int scale, long maxPixels, Window window) throws DecodeException {
         readFrame(maxPixels);
         frame.layout(scale);
+        if (window != null) {
+            frame.decodeOnly(window);
+        }
         if (frame.progressive) {
             for (FrameComponent c : frame.components) {
                 c.coefficients = new short[c.blocksPerLine * c.blocksPerColumn * 64];
@@ -335,7 +338,7 @@ final class JpegParser {
             requireTables(scan, true, true);
             blocks = new SequentialBlocks(in, scan);
         }
-        ScanDecoder.decode(frame, scan, restartInterval, in, blocks);
+        ScanDecoder.decode(frame, scan, restartInterval, in, blocks, frame.lastRowNeeded(scan));
         pos = in.position();
     }
 
@@ -363,8 +366,8 @@ final class JpegParser {
                 continue; // never scanned: its samples stay 0, as libjpeg leaves them
             }
             int size = c.idctSize;
-            for (int by = 0; by < c.blocksPerColumn; by++) {
-                for (int bx = 0; bx < c.blocksPerLine; bx++) {
+            for (int by = c.firstBlockY; by < c.endBlockY; by++) {
+                for (int bx = c.firstBlockX; bx < c.endBlockX; bx++) {
                     idct.transform(size, c.coefficients, (by * c.blocksPerLine + bx) * 64, c.quant, c.samples,
                             by * size * c.samplesStride + bx * size, c.samplesStride);
                 }
@@ -373,14 +376,15 @@ final class JpegParser {
     }
 
     private DecodedPixels pixels() {
-        int w = frame.outputWidth;
-        int h = frame.outputHeight;
+        Window window = frame.window;
+        int w = window.width();
+        int h = window.height();
         FrameComponent[] cs = frame.components;
         byte[][] planes = new byte[cs.length][];
         boolean fancy = frame.scale > 1;
         for (int i = 0; i < cs.length; i++) {
             int[] ratio = frame.upsampling(cs[i]);
-            planes[i] = Upsampler.upsample(cs[i], ratio[0], ratio[1], fancy, w, h);
+            planes[i] = Upsampler.upsample(cs[i], ratio[0], ratio[1], fancy, window);
         }
         return new DecodedPixels(ColorConverter.toArgb(colorSpace(), planes, w * h), w, h);
     }

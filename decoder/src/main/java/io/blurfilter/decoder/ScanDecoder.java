@@ -4,13 +4,14 @@ package io.blurfilter.decoder;
  * Walks the blocks of one scan in coding order: whole MCUs when the scan interleaves components, the
  * component's own block grid when it holds one component; restart markers every {@code restartInterval}
  * MCUs. Checks after each MCU row that the data did not run out, so a truncated file fails instead of
- * decoding the rest of the image as grey.
+ * decoding the rest of the image as grey. Rows after {@code lastRow} (below a decode window) are
+ * skipped to the scan's end without decoding them.
  */
 final class ScanDecoder {
     private ScanDecoder() {}
 
-    static void decode(Frame frame, FrameComponent[] scan, int restartInterval, EntropyReader in, BlockDecoder blocks)
-            throws DecodeException {
+    static void decode(Frame frame, FrameComponent[] scan, int restartInterval, EntropyReader in, BlockDecoder blocks,
+            int lastRow) throws DecodeException {
         blocks.restart();
         int nextRestart = 0;
         int mcu = 0;
@@ -28,6 +29,10 @@ final class ScanDecoder {
                     mcu++;
                 }
                 in.checkNotExhausted();
+                if (by == lastRow && by < c.usedBlocksPerColumn - 1) {
+                    in.skipToMarker();
+                    return;
+                }
             }
             assert mcu == total;
             return;
@@ -49,6 +54,10 @@ final class ScanDecoder {
                 mcu++;
             }
             in.checkNotExhausted();
+            if (my == lastRow && my < frame.mcusPerColumn - 1) {
+                in.skipToMarker();
+                return;
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ final class SequentialBlocks implements BlockDecoder {
         c.dcPredictor += in.receiveExtend(s);
         b[0] = (short) c.dcPredictor;
         HuffmanTable ac = c.acTable;
+        boolean acSeen = false;
         for (int k = 1; k < 64; k++) {
             int fast = ac.fastAc(in);
             if (fast != 0) {
@@ -37,6 +38,7 @@ final class SequentialBlocks implements BlockDecoder {
                     throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
                 }
                 b[ZigZag.NATURAL[k]] = (short) (fast >> 16);
+                acSeen = true;
                 continue;
             }
             int rs = ac.decode(in);
@@ -54,9 +56,18 @@ final class SequentialBlocks implements BlockDecoder {
                 throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
             }
             b[ZigZag.NATURAL[k]] = (short) in.receiveExtend(size);
+            acSeen = true;
+        }
+        if (!c.needs(blockX, blockY)) {
+            return;
         }
         int size = c.idctSize;
-        idct.transform(size, b, 0, c.quant, c.samples, blockY * size * c.samplesStride + blockX * size, c.samplesStride);
+        int at = blockY * size * c.samplesStride + blockX * size;
+        if (acSeen) {
+            idct.transform(size, b, 0, c.quant, c.samples, at, c.samplesStride);
+        } else {
+            InverseDct.dcOnly(size, b, 0, c.quant, c.samples, at, c.samplesStride);
+        }
     }
 
     @Override

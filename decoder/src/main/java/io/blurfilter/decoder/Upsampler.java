@@ -10,47 +10,58 @@ package io.blurfilter.decoder;
 final class Upsampler {
     private Upsampler() {}
 
-    /** The component's samples at output size, {@code width} samples per row. */
-    static byte[] upsample(FrameComponent c, int hr, int vr, boolean fancy, int width, int height) {
-        byte[] out = new byte[width * height];
+    /**
+     * The component's samples brought to output size, for the output pixels in {@code window} only:
+     * {@code window.width()} samples per row.
+     */
+    static byte[] upsample(FrameComponent c, int hr, int vr, boolean fancy, Window window) {
+        int x0 = window.x();
+        int y0 = window.y();
+        int w = window.width();
+        int h = window.height();
+        byte[] out = new byte[w * h];
         byte[] in = c.samples;
         int stride = c.samplesStride;
         int n = c.sampleWidth;
         int lastRow = c.sampleHeight - 1;
-        if (fancy && hr == 2 && vr == 1 && n > 2) {
+        if (hr == 1 && vr == 1) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(in, (y0 + y) * stride + x0, out, y * w, w);
+            }
+        } else if (fancy && hr == 2 && vr == 1 && n > 2) {
             byte[] row = new byte[2 * n];
-            for (int y = 0; y < height; y++) {
-                acrossRow(in, y * stride, n, row);
-                System.arraycopy(row, 0, out, y * width, width);
+            for (int y = 0; y < h; y++) {
+                acrossRow(in, (y0 + y) * stride, n, row);
+                System.arraycopy(row, x0, out, y * w, w);
             }
         } else if (fancy && hr == 2 && vr == 2 && n > 2) {
             int[] sums = new int[n];
             byte[] row = new byte[2 * n];
-            for (int y = 0; y < height; y++) {
-                int r = y >> 1;
-                int other = (y & 1) == 0 ? Math.max(r - 1, 0) : Math.min(r + 1, lastRow);
+            for (int y = 0; y < h; y++) {
+                int r = (y0 + y) >> 1;
+                int other = ((y0 + y) & 1) == 0 ? Math.max(r - 1, 0) : Math.min(r + 1, lastRow);
                 for (int x = 0; x < n; x++) {
                     sums[x] = 3 * (in[r * stride + x] & 0xFF) + (in[other * stride + x] & 0xFF);
                 }
                 bothRow(sums, n, row);
-                System.arraycopy(row, 0, out, y * width, width);
+                System.arraycopy(row, x0, out, y * w, w);
             }
         } else if (fancy && hr == 1 && vr == 2) {
-            for (int y = 0; y < height; y++) {
-                int r = y >> 1;
-                boolean upper = (y & 1) == 0;
+            for (int y = 0; y < h; y++) {
+                int r = (y0 + y) >> 1;
+                boolean upper = ((y0 + y) & 1) == 0;
                 int other = upper ? Math.max(r - 1, 0) : Math.min(r + 1, lastRow);
                 int bias = upper ? 1 : 2;
-                for (int x = 0; x < width; x++) {
-                    out[y * width + x] = (byte) ((3 * (in[r * stride + x] & 0xFF) + (in[other * stride + x] & 0xFF)
-                            + bias) >> 2);
+                for (int x = 0; x < w; x++) {
+                    out[y * w + x] = (byte) ((3 * (in[r * stride + x0 + x] & 0xFF)
+                            + (in[other * stride + x0 + x] & 0xFF) + bias) >> 2);
                 }
             }
         } else {
-            for (int y = 0; y < height; y++) {
-                int from = (y / vr) * stride;
-                for (int x = 0; x < width; x++) {
-                    out[y * width + x] = in[from + x / hr];
+            for (int y = 0; y < h; y++) {
+                int from = ((y0 + y) / vr) * stride;
+                for (int x = 0; x < w; x++) {
+                    out[y * w + x] = in[from + (x0 + x) / hr];
                 }
             }
         }

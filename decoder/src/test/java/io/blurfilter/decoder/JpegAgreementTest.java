@@ -60,7 +60,7 @@ class JpegAgreementTest {
 
     @Test
     void everySamplingAndModeMatchesDjpeg() throws IOException {
-        Path source = oddSizedSource();
+        Path source = oddSizedSource(temp);
         String[][] variants = {
             {"-sample", "1x1"}, {"-sample", "2x1"}, {"-sample", "1x2"}, {"-sample", "2x2"}, {"-sample", "4x1"},
             {"-sample", "1x4"}, {"-sample", "4x2"}, {"-grayscale"}, {"-rgb"},
@@ -87,8 +87,8 @@ class JpegAgreementTest {
     }
 
     /** A 333x247 crop of a real photo: neither side a multiple of any MCU size, so every edge case shows. */
-    static Path oddSizedSource() throws IOException {
-        Path out = temp.resolve("source.ppm");
+    static Path oddSizedSource(Path dir) throws IOException {
+        Path out = dir.resolve("source.ppm");
         if (!Files.exists(out)) {
             Path photo = shared().resolve("data/real-dev").resolve("kwentar_blur_samples__kwentar_repo_176_HONOR-7X_S.jpg");
             Pnm whole = LibjpegTools.djpeg(photo, 4);

@@ -6,6 +6,7 @@ import io.blurfilter.decoder.JpegDecoder;
 import io.blurfilter.decoder.JpegInfo;
 import io.blurfilter.decoder.PngDecoder;
 import io.blurfilter.decoder.UnsupportedFeatureException;
+import io.blurfilter.decoder.Window;
 import io.blurfilter.engine.PixelRegion;
 
 /**
@@ -69,11 +70,28 @@ final class BuiltInDecoder {
             RegionOfInterest regionOfInterest) throws DecodeException {
         JpegDecoder decoder = new JpegDecoder(settings.maxPixels());
         JpegInfo info = decoder.readInfo(bytes);
-        int[] factor = settings.subsampling(info.width(), info.height(), Orientation.transposes(orientation));
+        boolean transposed = Orientation.transposes(orientation);
+        int[] factor = settings.subsampling(info.width(), info.height(), transposed);
         int limit = Math.min(8, Math.min(factor[0], factor[1]));
         int denominator = Integer.highestOneBit(limit);
-        DecodedPixels p = decoder.decode(bytes, denominator);
-        return upright(opaque(p.argb()), p.width(), p.height(), info.width(), info.height(), orientation, regionOfInterest);
+        if (regionOfInterest == null) {
+            DecodedPixels p = decoder.decode(bytes, denominator);
+            return upright(opaque(p.argb()), p.width(), p.height(), info.width(), info.height(), orientation);
+        }
+        // the reduced image's size, stored and upright; only the region's pixels are decoded
+        int sw = (info.width() + denominator - 1) / denominator;
+        int sh = (info.height() + denominator - 1) / denominator;
+        PixelRegion whole = new PixelRegion(0, 0, transposed ? sh : sw, transposed ? sw : sh);
+        PixelRegion region = regionOfInterest.of(whole.x1(), whole.y1());
+        if (!whole.contains(region)) {
+            throw new IllegalArgumentException("region " + region + " is outside the decoded image " + whole);
+        }
+        PixelRegion stored = Orientation.storedRegion(region, sw, sh, orientation);
+        DecodedPixels p = decoder.decode(bytes, denominator,
+                new Window(stored.x0(), stored.y0(), stored.width(), stored.height()));
+        int[] pixels = Orientation.apply(opaque(p.argb()), p.width(), p.height(), orientation);
+        return new DecodedImage(pixels, whole.x1(), whole.y1(), region,
+                transposed ? info.height() : info.width(), transposed ? info.width() : info.height());
     }
 
     private static DecodedImage png(byte[] bytes, int orientation, DecodeSettings settings) throws DecodeException {
@@ -87,7 +105,7 @@ final class BuiltInDecoder {
                 argb[y * w + x] = p.argb()[y * factor[1] * p.width() + x * factor[0]];
             }
         }
-        return upright(opaque(argb), w, h, p.width(), p.height(), orientation, null);
+        return upright(opaque(argb), w, h, p.width(), p.height(), orientation);
     }
 
     /** Alpha dropped, colour kept as stored: how OpenCV's imread(IMREAD_COLOR) reads, like {@link ArgbPixels}. */
@@ -98,26 +116,12 @@ final class BuiltInDecoder {
         return argb;
     }
 
-    private static DecodedImage upright(int[] argb, int w, int h, int fileWidth, int fileHeight, int orientation,
-            RegionOfInterest regionOfInterest) {
+    private static DecodedImage upright(int[] argb, int w, int h, int fileWidth, int fileHeight, int orientation) {
         boolean transposed = Orientation.transposes(orientation);
         int uw = transposed ? h : w;
         int uh = transposed ? w : h;
         int[] pixels = Orientation.apply(argb, w, h, orientation);
-        int fullWidth = transposed ? fileHeight : fileWidth;
-        int fullHeight = transposed ? fileWidth : fileHeight;
-        PixelRegion whole = new PixelRegion(0, 0, uw, uh);
-        PixelRegion region = regionOfInterest == null ? whole : regionOfInterest.of(uw, uh);
-        if (!whole.contains(region)) {
-            throw new IllegalArgumentException("region " + region + " is outside the decoded image " + whole);
-        }
-        if (region.equals(whole)) {
-            return new DecodedImage(pixels, uw, uh, whole, fullWidth, fullHeight);
-        }
-        int[] part = new int[region.width() * region.height()];
-        for (int y = 0; y < region.height(); y++) {
-            System.arraycopy(pixels, (region.y0() + y) * uw + region.x0(), part, y * region.width(), region.width());
-        }
-        return new DecodedImage(part, uw, uh, region, fullWidth, fullHeight);
+        return new DecodedImage(pixels, uw, uh, new PixelRegion(0, 0, uw, uh),
+                transposed ? fileHeight : fileWidth, transposed ? fileWidth : fileHeight);
     }
 }
