@@ -20,57 +20,57 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code blurfilter bench}: latency and single-thread throughput of a model on this machine, for each
  * kernel family this JVM can run, on a fixed synthetic input. A quick check, not a benchmark suite:
  * JMH in the bench module is the reference for published numbers.
  */
-final class BenchCommand implements Command {
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "measure inference latency and img/s on this machine",
+        description = {"Times single inferences of a model (default: the embedded model) on a fixed synthetic input,"
+                + " one thread, for each kernel family: 'fast' (plain Java, always) and 'vector' (only when the JVM"
+                + " runs with --add-modules jdk.incubator.vector). Each family first warms up until the JIT has"
+                + " finished compiling it (a round of 10 inferences with no compilation and no faster median; 30 s at"
+                + " most). Prints the warm-up's seconds, median, p10 and p90 milliseconds and images per second at the"
+                + " median.",
+                "Wall-clock numbers from one process on a possibly busy machine; JMH in the bench module is the"
+                + " reference (bench/RESULTS.md)."})
+final class BenchCommand implements Callable<Integer> {
     private static final int DYNAMIC_SIDE = 224;
 
-    @Override
-    public String name() {
-        return "bench";
+    private final PrintStream out;
+
+    @Mixin
+    private ModelOption modelOption;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "50",
+            description = "timed inferences per family (default ${DEFAULT-VALUE})")
+    private int runs;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
+            description = "untimed inferences at least, however soon the JIT is done (default ${DEFAULT-VALUE})")
+    private int warmup;
+
+    @Option(names = "--kernels", paramLabel = "LIST",
+            description = "families to time, comma-separated: fast, vector (default: both; one this JVM cannot run"
+                    + " says so)")
+    private String kernels;
+
+    BenchCommand(PrintStream out) {
+        this.out = out;
     }
 
     @Override
-    public String summary() {
-        return "measure inference latency and img/s on this machine";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "usage: blurfilter bench [--model FILE] [--runs N] [--warmup N] [--kernels fast,vector]",
-                "",
-                "Times single inferences of a model (default: the embedded model) on a fixed synthetic",
-                "input, one thread, for each kernel family: 'fast' (plain Java, always) and 'vector' (only",
-                "when the JVM runs with --add-modules jdk.incubator.vector). Each family first warms up until",
-                "the JIT has finished compiling it (a round of 10 inferences with no compilation and no",
-                "faster median; 30 s at most). Prints the warm-up's seconds, median, p10 and p90",
-                "milliseconds and images per second at the median.",
-                "",
-                "  --model FILE     model file (required when no embedded model is packaged)",
-                "  --runs N         timed inferences per family (default 50)",
-                "  --warmup N       untimed inferences at least, however soon the JIT is done (default 20)",
-                "  --kernels LIST   families to time, comma-separated (default: all available here)",
-                "",
-                "Wall-clock numbers from one process on a possibly busy machine; JMH in the bench module",
-                "is the reference (bench/RESULTS.md).");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
-        Options o = Options.parse(name(), args, Set.of(), Set.of("--model", "--runs", "--warmup", "--kernels"));
-        if (!o.positionals().isEmpty()) {
-            throw new UsageException("bench: unexpected argument '" + o.positionals().get(0) + "'");
-        }
-        int runs = o.intValue("--runs", 50, 1, 1_000_000);
-        int warmup = o.intValue("--warmup", 20, 0, 1_000_000);
-        List<String> families = families(o.value("--kernels"));
-        ModelFile file = read(o.path("--model"));
+    public Integer call() throws UsageException, FatalException {
+        Ranges.check("bench", "--runs", runs, 1, 1_000_000);
+        Ranges.check("bench", "--warmup", warmup, 0, 1_000_000);
+        List<String> families = families(kernels);
+        ModelFile file = read(modelOption.file);
         int[] shape = concreteShape(file.metadata().inputShape());
         Tensor input = syntheticInput(shape);
         out.printf(Locale.ROOT, "model %s, input %s, warm-up until the JIT is done (at least %d runs), "

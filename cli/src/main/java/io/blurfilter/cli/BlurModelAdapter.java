@@ -57,22 +57,26 @@ final class BlurModelAdapter {
     /**
      * The threshold a command runs at: {@code --threshold T}, or {@code --strictness NAME} (one of the
      * model's operating points), or the model's own.
+     *
+     * @param threshold {@code --threshold}, or null
+     * @param strictness {@code --strictness}, or null
      */
-    float threshold(Options o, String command) throws UsageException {
-        o.requireExclusive("--threshold", "--strictness");
-        if (o.has("--threshold")) {
-            return (float) o.doubleValue("--threshold", 0.5, 0, 1);
+    float threshold(Double threshold, String strictness, String command) throws UsageException {
+        if (threshold != null && strictness != null) {
+            throw new UsageException(command + ": --threshold and --strictness cannot be used together");
         }
-        if (!o.has("--strictness")) {
+        if (threshold != null) {
+            return (float) Ranges.check(command, "--threshold", threshold, 0, 1);
+        }
+        if (strictness == null) {
             return defaultThreshold();
         }
-        String name = o.value("--strictness");
         Map<String, Float> points = operatingPoints();
-        Float t = points.get(name);
+        Float t = points.get(strictness);
         if (t == null) {
             throw new UsageException(command + ": model " + name() + (points.isEmpty()
                     ? " names no operating points; give --threshold T instead of --strictness"
-                    : " has no operating point '" + name + "'; it has " + String.join(", ", points.keySet())));
+                    : " has no operating point '" + strictness + "'; it has " + String.join(", ", points.keySet())));
         }
         return t;
     }

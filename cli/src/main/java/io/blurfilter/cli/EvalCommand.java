@@ -24,13 +24,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code blurfilter eval}: accuracy, ROC AUC, FPR/TPR at fixed thresholds and the confusion matrix
  * of the model on labelled images, blurred being the positive class.
  */
-final class EvalCommand implements Command {
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        header = "measure the model on labelled images: accuracy, ROC AUC, FPR/TPR",
+        description = {"Scores labelled images and prints accuracy at the threshold, the exact ROC AUC (ties count"
+                + " half), FPR and TPR at 0.5, 0.7, 0.8, 0.9, 0.95 and the model's operating points (blurred is the"
+                + " positive class) and the confusion matrix. Give --sharp DIR --blurred DIR, or --labels FILE.",
+                "Files that fail are listed on standard error and left out of the metrics."})
+final class EvalCommand implements Callable<Integer> {
     /** The thresholds of the rate table, as in PaddleClas's PULC clarity documentation. */
     static final List<Double> TABLE_THRESHOLDS = List.of(0.5, 0.7, 0.8, 0.9, 0.95);
 
@@ -43,84 +52,70 @@ final class EvalCommand implements Command {
         return List.copyOf(all);
     }
 
-    private static final Set<String> FLAGS = Set.of("--per-file", "--all-files", "--full-resolution", "--quiet");
-    private static final Set<String> VALUED = Set.of("--sharp", "--blurred", "--labels", "--model", "--report",
-            "--threads", "--threshold", "--strictness", "--max-megapixels");
+    private final PrintStream out;
+    private final PrintStream err;
 
-    @Override
-    public String name() {
-        return "eval";
+    @Option(names = "--sharp", paramLabel = "DIR", description = "the sharp images (sub-folders included)")
+    private Path sharp;
+
+    @Option(names = "--blurred", paramLabel = "DIR", description = "the blurred images (sub-folders included)")
+    private Path blurred;
+
+    @Option(names = "--labels", paramLabel = "labels.csv", description = "'path,label' lines instead of the two"
+            + " folders: paths relative to the CSV, label clear/sharp/0 or blur/blurred/1; a header line is allowed")
+    private Path labelsFile;
+
+    @Option(names = "--per-file", description = "print every file's score first")
+    private boolean perFile;
+
+    @Mixin
+    private ModelOption modelOption;
+
+    @Mixin
+    private ScoringOptions scoring;
+
+    EvalCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "measure the model on labelled images: accuracy, ROC AUC, FPR/TPR";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "usage: blurfilter eval (--sharp DIR --blurred DIR | --labels labels.csv) [options]",
-                "",
-                "Scores labelled images (sub-folders included) and prints accuracy at the threshold, the exact",
-                "ROC AUC (ties count half), FPR and TPR at 0.5, 0.7, 0.8, 0.9, 0.95 (blurred = positive) and",
-                "the confusion matrix. labels.csv holds 'path,label' lines, paths relative to the CSV, label",
-                "clear/sharp/0 or blur/blurred/1; a header line is allowed.",
-                "",
-                "  --per-file          print every file's score first",
-                "  --threshold T       threshold for accuracy and the confusion matrix (default: the model's)",
-                "  --strictness NAME   one of the model's named thresholds instead (high, balanced, lenient)",
-                "  --model FILE        a model file instead of the embedded default",
-                "  --report FILE.html  write a self-contained HTML report with the ROC curve",
-                "  --threads N         worker threads (default: all cores)",
-                "  --all-files, --full-resolution, --max-megapixels M   as for scan",
-                "",
-                "Exit codes: 0 ok, 1 some files failed (left out of the metrics), 2 usage error, 3 fatal.");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
-        Options o = Options.parse(name(), args, FLAGS, VALUED);
-        if (!o.positionals().isEmpty()) {
-            throw new UsageException("eval: unexpected argument '" + o.positionals().get(0)
-                    + "' (use --sharp/--blurred or --labels)");
-        }
-        boolean folders = o.has("--sharp") || o.has("--blurred");
-        if (folders == o.has("--labels")) {
+    public Integer call() throws UsageException, FatalException {
+        boolean folders = sharp != null || blurred != null;
+        if (folders == (labelsFile != null)) {
             throw new UsageException("eval: give either --sharp DIR --blurred DIR or --labels FILE");
         }
-        if (folders && !(o.has("--sharp") && o.has("--blurred"))) {
+        if (folders && !(sharp != null && blurred != null)) {
             throw new UsageException("eval: --sharp and --blurred go together");
         }
-        int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
-        double maxMegapixels = o.doubleValue("--max-megapixels", 100, 0.000001, 1e6);
+        int threads = scoring.threads();
+        long maxPixels = scoring.maxPixels();
 
         Map<Path, Boolean> truth = new HashMap<>();
-        EntrySource source = folders ? folderSource(o.path("--sharp"), o.path("--blurred"), o.has("--all-files"), truth)
-                : labelsSource(o.path("--labels"), truth);
+        EntrySource source = folders ? folderSource(sharp, blurred, scoring.allFiles, truth)
+                : labelsSource(labelsFile, truth);
 
-        if (o.has("--report")) {
-            Outputs.requireReportWritable(o.path("--report"));
+        Path reportFile = scoring.report;
+        if (reportFile != null) {
+            Outputs.requireReportWritable(reportFile);
         }
-        Model loaded = ModelLoading.load(o.path("--model"));
+        Model loaded = modelOption.load();
         Model model = KernelChoice.forScan(loaded, threads,
-                limit -> folders ? countImages(o.path("--sharp"), o.path("--blurred"), o.has("--all-files"), limit)
-                        : truth.size());
+                limit -> folders ? countImages(sharp, blurred, scoring.allFiles, limit) : truth.size());
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
-            Labels labels = blur.labels(blur.threshold(o, name()));
+            Labels labels = blur.labels(scoring.threshold(blur));
             double threshold = labels.threshold(); // compared with float scores exactly as scan does
             List<Double> tableThresholds = tableThresholds(blur.operatingPoints().values());
-            ReportData report = o.has("--report") ? new ReportData("blurfilter eval report", labels, 300, 1000) : null;
+            ReportData report = reportFile != null ? new ReportData("blurfilter eval report", labels, 300, 1000) : null;
             Thumbnailer thumbnailer = ReportThumbnails.forReport(report != null);
-            ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
-                    thumbnailer != null);
+            ImageDecoder decoder = blur.decoder(maxPixels, scoring.fullResolution, thumbnailer != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer);
 
             List<Float> scores = new ArrayList<>();
             List<Boolean> actual = new ArrayList<>();
             int[] failed = {0};
-            if (o.has("--per-file")) {
+            if (perFile) {
                 out.printf(Locale.ROOT, "%-10s %-8s %-8s %s%n", "SCORE", "ACTUAL", "LABEL", "PATH");
             }
             try {
@@ -136,7 +131,7 @@ final class EvalCommand implements Command {
                     }
                     scores.add(row.blurScore());
                     actual.add(blurred);
-                    if (o.has("--per-file")) {
+                    if (perFile) {
                         out.printf(Locale.ROOT, "%-10.6f %-8s %-8s %s%n", row.blurScore(),
                                 blurred ? labels.positive() : labels.negative(), row.label(), row.displayPath());
                     }
@@ -158,8 +153,8 @@ final class EvalCommand implements Command {
                     report.summary(ReportThumbnails.KEY, ReportThumbnails.missingNote());
                 }
                 report.eval(new EvalSection(metrics, threshold, tableThresholds));
-                Outputs.writeReport(o.path("--report"), report);
-                err.println("report: " + o.path("--report"));
+                Outputs.writeReport(reportFile, report);
+                err.println("report: " + reportFile);
             }
             return failed[0] > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {

@@ -1,6 +1,13 @@
 package io.blurfilter.cli;
 
-/** The process exit codes of every command, documented in docs/CLI.md. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The process exit codes of every command, documented in docs/CLI.md: the one table that the parser's
+ * exit codes, the error handler and every command's help are taken from.
+ */
 public final class ExitCode {
     private ExitCode() {}
 
@@ -12,4 +19,19 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The command could not run at all: model unloadable, output not writable, journal unreadable. */
     public static final int FATAL = 3;
+
+    /** The code a failed command line ends with: a bad command line is a usage error, anything else fatal. */
+    public static int of(Throwable problem) {
+        return problem instanceof ParameterException || problem instanceof UsageException ? USAGE : FATAL;
+    }
+
+    /** The table as every command's help prints it. */
+    static Map<String, String> descriptions() {
+        Map<String, String> table = new LinkedHashMap<>();
+        table.put(Integer.toString(OK), "everything worked");
+        table.put(Integer.toString(SOME_FAILED), "some files failed (each is named); undo: conflicts or missing files");
+        table.put(Integer.toString(USAGE), "usage error: nothing was done");
+        table.put(Integer.toString(FATAL), "fatal: model, output, journal or labels file unusable");
+        return table;
+    }
 }

@@ -16,41 +16,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code blurfilter info [model.bfm]}: metadata and the graph, one line per node, as stored in the file
  * (the embedded default model's when no file is given).
  */
-final class InfoCommand implements Command {
-    @Override
-    public String name() {
-        return "info";
+@Command(name = "info", mixinStandardHelpOptions = true,
+        header = "print a model's metadata and graph (the default model's without a file)",
+        description = {"Prints a model's name, input shape, preprocessing, labels, postprocessing, provenance, the"
+                + " parameter count and the graph as stored in the file: one line per node with op, name, inputs,"
+                + " output, output shape (inferred at the model's input shape) and attributes."})
+final class InfoCommand implements Callable<Integer> {
+    private final PrintStream out;
+
+    @Parameters(arity = "0..1", paramLabel = "<model file>",
+            description = "the model to describe (default: the model embedded in blurfilter)")
+    private Path model;
+
+    InfoCommand(PrintStream out) {
+        this.out = out;
     }
 
     @Override
-    public String summary() {
-        return "print a model's metadata and graph (the default model's without a file)";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "usage: blurfilter info [model file]",
-                "",
-                "Without a file, describes the default model embedded in blurfilter.",
-                "Prints name, input shape, preprocessing, labels, postprocessing, provenance, the parameter",
-                "count and the graph as stored in the file: one line per node with op, name, inputs, output,",
-                "output shape (inferred at the model's input shape) and attributes.");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
-        Options o = Options.parse(name(), args, Set.of(), Set.of());
-        if (o.positionals().size() > 1) {
-            throw new UsageException("info: give one model file, or none for the default model");
-        }
-        print(o.positionals().isEmpty() ? readDefault() : read(Path.of(o.positionals().get(0))), out);
+    public Integer call() throws FatalException {
+        print(model == null ? readDefault() : read(model), out);
         return ExitCode.OK;
     }
 

@@ -1,91 +1,93 @@
 package io.blurfilter.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the {@code blurfilter} command: picks the subcommand, prints help and version, and
- * turns exceptions into the documented exit codes (see {@link ExitCode}).
+ * Entry point of the {@code blurfilter} command and its top level: the subcommands, help and version,
+ * and the documented exit codes (see {@link ExitCode}) for whatever goes wrong.
  */
-public final class Main {
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+@Command(name = "blurfilter", mixinStandardHelpOptions = true,
+        description = "Finds blurred photos: scores images with a small neural network, in pure Java.",
+        footer = {"", "blurfilter <command> --help shows a command's options."})
+public final class Main implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
 
-    Main() {
-        for (Command c : List.of(new ScanCommand(), new EvalCommand(), new UndoCommand(), new InfoCommand(),
-                new RunCommand(), new ConvertCommand(), new BenchCommand(), new MapCommand())) {
-            commands.put(c.name(), c);
-        }
-    }
+    private Main() {}
 
     public static void main(String[] args) {
-        int code = new Main().run(Arrays.asList(args), System.out, System.err);
-        System.out.flush();
+        int code = execute(Arrays.asList(args), System.out, System.err);
         System.exit(code);
     }
 
     /** Runs a command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(List<String> args, PrintStream out, PrintStream err) {
-        return new Main().run(args, out, err);
-    }
-
-    int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.print(help());
-            return ExitCode.USAGE;
-        }
-        String first = args.get(0);
-        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
-            out.print(help());
-            return ExitCode.OK;
-        }
-        if (first.equals("--version") || first.equals("-V")) {
-            out.println("blurfilter " + version());
-            return ExitCode.OK;
-        }
-        Command command = commands.get(first);
-        if (command == null) {
-            err.println("blurfilter: unknown command '" + first + "'");
-            err.print(help());
-            return ExitCode.USAGE;
-        }
-        List<String> rest = args.subList(1, args.size());
-        if (!command.printsOwnHelp() && (rest.contains("--help") || rest.contains("-h"))) {
-            out.println(command.usage());
-            return ExitCode.OK;
-        }
+        CommandLine line = commandLine(out, err);
         try {
-            return command.run(rest, out, err);
-        } catch (UsageException e) {
-            err.println("blurfilter " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (FatalException e) {
-            err.println("blurfilter " + command.name() + ": " + e.getMessage());
-            return ExitCode.FATAL;
-        } catch (RuntimeException e) {
-            err.println("blurfilter " + command.name() + ": internal error: " + e);
-            e.printStackTrace(err);
-            return ExitCode.FATAL;
+            return line.execute(args.toArray(String[]::new));
         } finally {
+            line.getOut().flush();
+            line.getErr().flush();
             out.flush();
             err.flush();
         }
     }
 
-    String help() {
-        StringBuilder sb = new StringBuilder("usage: blurfilter <command> [options]\n\ncommands:\n");
-        for (Command c : commands.values()) {
-            sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
+    /** The whole command line: every subcommand, printing to these streams. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine line = new CommandLine(new Main());
+        for (Object command : List.of(new ScanCommand(out, err), new EvalCommand(out, err), new UndoCommand(out, err),
+                new InfoCommand(out), new RunCommand(out), new io.blurfilter.converter.ConvertCommand(out),
+                new BenchCommand(out), new MapCommand(out, err), new CommandLine.HelpCommand(),
+                new AutoComplete.GenerateCompletion())) {
+            line.addSubcommand(command);
         }
-        sb.append("\nblurfilter <command> --help shows a command's options; blurfilter --version its version.\n");
-        sb.append("Exit codes: 0 ok, 1 some files failed, 2 usage error, 3 fatal error.\n");
-        return sb.toString();
+        line.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        FailureReport failures = new FailureReport(err);
+        line.setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setExpandAtFiles(false) // a photo may be named @something
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures)
+                .setExitCodeExceptionMapper(ExitCode::of);
+        everyCommand(line);
+        return line;
     }
 
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v != null ? v : "development build";
+    /** What every command shares: the version, the exit codes and their place in the help. */
+    private static void everyCommand(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        spec.versionProvider(new Version());
+        spec.exitCodeOnInvalidInput(ExitCode.USAGE).exitCodeOnExecutionException(ExitCode.FATAL);
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.descriptions());
+        for (CommandLine sub : command.getSubcommands().values()) {
+            everyCommand(sub);
+        }
+    }
+
+    /** No command given: a usage error that lists the commands. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "give a command");
+    }
+
+    /** The version of the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"blurfilter " + (v != null ? v : "development build")};
+        }
     }
 }

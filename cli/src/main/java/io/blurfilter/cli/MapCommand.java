@@ -18,75 +18,83 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code blurfilter map}: where each photo is blurred, as a heat-map overlay PNG, or with
  * {@code --raw} as an 8-bit map of the photo's own size. The model runs once per photo on
  * the whole frame at short side {@code --size} ({@link Model#scoreMap(io.blurfilter.engine.Image, int)}).
  */
-final class MapCommand implements Command {
+@Command(name = "map", mixinStandardHelpOptions = true,
+        header = "write heat maps of where photos are blurred (overlay PNGs, or --raw 8-bit maps)",
+        description = {"Writes where each photo is blurred. Runs the model on every region of the photo (the whole"
+                + " frame, resized so that its short side is S pixels: a 14x19 grid of regions for a 4:3 photo) and"
+                + " writes an overlay PNG (default): the photo, at most " + HeatMaps.OVERLAY_MAX_SIDE + " pixels on"
+                + " its long side, dimmed, with blurred regions tinted red, and a legend with the whole frame's blur"
+                + " score; or with --raw an 8-bit grey PNG of the photo's own size (upright per EXIF), each pixel"
+                + " round(255 x blur probability).",
+                "One photo given as a file: OUT is the PNG to write (a name ending .png), unless OUT is an existing"
+                + " folder. Otherwise OUT is a folder (created if missing) with one PNG per photo, named after it"
+                + " (IMG_1.jpg -> IMG_1.png; with --recursive, in the photo's sub-folder). The model must end in"
+                + " global average pooling and a fully connected layer, as the default model does. Prints one line"
+                + " per photo: the photo, the PNG and the whole frame's blur score."})
+final class MapCommand implements Callable<Integer> {
     static final int DEFAULT_SIZE = 448;
 
-    @Override
-    public String name() {
-        return "map";
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "1..*", paramLabel = "<photo|dir>", description = "the photos and folders to map")
+    private List<Path> roots;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "the PNG to write for one photo, else a folder")
+    private Path output;
+
+    @Option(names = "--raw", description = "an 8-bit map of the photo's own size instead of the overlay")
+    private boolean raw;
+
+    @Option(names = "--size", paramLabel = "S", defaultValue = "" + DEFAULT_SIZE,
+            description = "the short side the model sees the photo at (default ${DEFAULT-VALUE})")
+    private int size;
+
+    @Option(names = {"-r", "--recursive"}, description = "descend into sub-folders")
+    private boolean recursive;
+
+    @Mixin
+    private ModelOption modelOption;
+
+    @Option(names = "--overwrite", description = "replace existing PNGs (else that photo fails)")
+    private boolean overwrite;
+
+    @Option(names = "--max-megapixels", paramLabel = "M", description = "refuse larger images from their header"
+            + " (default " + DecodeSettings.DEFAULT_MAX_PIXELS / 1_000_000 + ")")
+    private Double maxMegapixels;
+
+    @Option(names = {"-q", "--quiet"}, description = "no line per photo and no count")
+    private boolean quiet;
+
+    MapCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "write heat maps of where photos are blurred (overlay PNGs, or --raw 8-bit maps)";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "usage: blurfilter map <photo|dir>... -o|--output OUT [--raw] [--size S] [-r|--recursive]",
-                "    [--model FILE] [--overwrite] [--max-megapixels M] [-q|--quiet]",
-                "",
-                "Runs the model on every region of each photo (the whole frame, resized so that its short side",
-                "is S pixels, default " + DEFAULT_SIZE + ": a 14x19 grid of regions for a 4:3 photo) and writes:",
-                "  an overlay PNG (default): the photo, at most " + HeatMaps.OVERLAY_MAX_SIDE
-                        + " pixels on its long side, dimmed, with",
-                "    blurred regions tinted red, and a legend with the whole frame's blur score;",
-                "  with --raw: an 8-bit grey PNG of the photo's own size (upright per EXIF), each pixel",
-                "    round(255 x blur probability), the regions' probabilities interpolated between their centres.",
-                "",
-                "One photo given as a file: OUT is the PNG to write (a name ending .png), unless OUT is an",
-                "existing folder. Otherwise OUT is a folder (created if missing) with one PNG per photo, named",
-                "after it (IMG_1.jpg -> IMG_1.png; with --recursive, in the photo's sub-folder). Existing files",
-                "are not replaced unless --overwrite. The model must end in global average pooling and a fully",
-                "connected layer, as the default model does. Prints one line per photo: the photo, the PNG and",
-                "the whole frame's blur score. Exit codes: 0 ok, 1 some photos failed, 2 usage, 3 fatal.");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
-        Options o = Options.parse(name(), args, Set.of("--raw", "--recursive", "--overwrite", "--quiet"),
-                Set.of("--output", "--size", "--model", "--max-megapixels"),
-                Map.of("-o", "--output", "-r", "--recursive", "-q", "--quiet"));
-        if (o.positionals().isEmpty()) {
-            throw new UsageException("map: give one or more photos or folders");
-        }
-        if (!o.has("--output")) {
-            throw new UsageException("map: -o|--output OUT is required (a .png for one photo, else a folder)");
-        }
-        int size = o.intValue("--size", DEFAULT_SIZE, 32, 4096);
-        long maxPixels = Math.round(o.doubleValue("--max-megapixels", DecodeSettings.DEFAULT_MAX_PIXELS / 1e6, 0.01,
-                1e4) * 1e6);
-        List<Path> roots = new ArrayList<>();
-        for (String p : o.positionals()) {
-            Path path = Path.of(p);
-            if (!Files.exists(path)) {
-                throw new UsageException("map: no such file or folder: " + p);
+    public Integer call() throws UsageException, FatalException {
+        Ranges.check("map", "--size", size, 32, 4096);
+        long maxPixels = maxMegapixels == null ? DecodeSettings.DEFAULT_MAX_PIXELS
+                : Math.round(Ranges.check("map", "--max-megapixels", maxMegapixels, 0.01, 1e4) * 1e6);
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                throw new UsageException("map: no such file or folder: " + root);
             }
-            roots.add(path);
         }
-        Path output = o.path("--output");
         boolean single = roots.size() == 1 && Files.isRegularFile(roots.get(0)) && !Files.isDirectory(output);
         if (single && !output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("map: " + output + " should end in .png (or be a folder) for one photo");
@@ -94,8 +102,7 @@ final class MapCommand implements Command {
         if (!single && Files.exists(output) && !Files.isDirectory(output)) {
             throw new UsageException("map: " + output + " is a file; several photos need a folder");
         }
-        boolean raw = o.has("--raw");
-        Model model = ModelLoading.load(o.path("--model"));
+        Model model = modelOption.load();
         try {
             requireScoreMap(model);
             int blur = BlurModelAdapter.of(model).positiveIndex();
@@ -106,16 +113,14 @@ final class MapCommand implements Command {
             if (!single) {
                 createFolder(output);
             }
-            InputWalker walker = new InputWalker(o.has("--recursive"), false, false,
-                    single ? List.of() : List.of(output));
+            InputWalker walker = new InputWalker(recursive, false, false, single ? List.of() : List.of(output));
             MapNames names = single ? null : new MapNames(output);
             int[] failed = {0};
             int[] done = {0};
             try {
                 walker.walk(roots, entry -> {
                     Path target = single ? output : names.next(entry);
-                    String problem = mapOne(entry, target, model, blur, size, raw, decoder, o.has("--overwrite"), out,
-                            o.has("--quiet"));
+                    String problem = mapOne(entry, target, model, blur, size, raw, decoder, overwrite, out, quiet);
                     if (problem != null) {
                         err.println("blurfilter map: " + entry.path() + ": " + problem);
                         failed[0]++;
@@ -126,7 +131,7 @@ final class MapCommand implements Command {
             } catch (IOException e) {
                 throw new FatalException("cannot list the photos: " + e.getMessage(), e);
             }
-            if (!o.has("--quiet")) {
+            if (!quiet) {
                 err.println(done[0] + " map" + (done[0] == 1 ? "" : "s") + " written"
                         + (failed[0] > 0 ? ", " + failed[0] + " failed" : ""));
             }

@@ -11,49 +11,44 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code blurfilter run}: runs a model on a raw float32 tensor and prints the output as JSON, every
  * value at full float precision ({@link Float#toString} reads back to the same float).
  */
-final class RunCommand implements Command {
-    @Override
-    public String name() {
-        return "run";
+@Command(name = "run", mixinStandardHelpOptions = true,
+        header = "run a model on a raw float32 tensor, print the output as JSON",
+        description = {"Reads raw little-endian float32 values in NCHW order (the file size must be exactly"
+                + " 4 x N x C x H x W bytes), runs the graph (no preprocessing) and prints the output tensor as a JSON"
+                + " array nested by its shape, e.g. [[0.1, 0.9]] for shape [1, 2]. Values are printed so that they"
+                + " read back as the same float32."})
+final class RunCommand implements Callable<Integer> {
+    private final PrintStream out;
+
+    @Option(names = "--model", required = true, paramLabel = "model.bfm", description = "the model to run")
+    private Path modelFile;
+
+    @Option(names = "--tensor", required = true, paramLabel = "input.f32", description = "the input tensor")
+    private Path tensor;
+
+    @Option(names = "--shape", required = true, paramLabel = "1,3,H,W", description = "the input tensor's shape")
+    private String shapeText;
+
+    @Option(names = "--flat", description = "print one flat array instead")
+    private boolean flat;
+
+    RunCommand(PrintStream out) {
+        this.out = out;
     }
 
     @Override
-    public String summary() {
-        return "run a model on a raw float32 tensor, print the output as JSON";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "usage: blurfilter run --model model.bfm --tensor input.f32 --shape 1,3,H,W [--flat]",
-                "",
-                "Reads raw little-endian float32 values in NCHW order (the file size must be exactly",
-                "4 x N x C x H x W bytes), runs the graph (no preprocessing) and prints the output tensor as",
-                "a JSON array nested by its shape, e.g. [[0.1, 0.9]] for shape [1, 2]; --flat prints one",
-                "flat array instead. Values are printed so that they read back as the same float32.");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
-        Options o = Options.parse(name(), args, Set.of("--flat"), Set.of("--model", "--tensor", "--shape"));
-        if (!o.positionals().isEmpty()) {
-            throw new UsageException("run: unexpected argument '" + o.positionals().get(0) + "'");
-        }
-        for (String required : List.of("--model", "--tensor", "--shape")) {
-            if (!o.has(required)) {
-                throw new UsageException("run: " + required + " is required");
-            }
-        }
-        int[] shape = parseShape(o.value("--shape"));
-        Tensor input = readTensor(o.path("--tensor"), shape);
-        Model model = ModelLoading.load(o.path("--model"));
+    public Integer call() throws UsageException, FatalException {
+        int[] shape = parseShape(shapeText);
+        Tensor input = readTensor(tensor, shape);
+        Model model = ModelLoading.load(modelFile);
         try {
             Tensor output;
             try {
@@ -63,7 +58,7 @@ final class RunCommand implements Command {
                         + e.getMessage(), e);
             }
             StringBuilder sb = new StringBuilder();
-            if (o.has("--flat")) {
+            if (flat) {
                 appendFlat(output.data(), sb);
             } else {
                 appendNested(output.data(), output.shape(), 0, 0, sb);

@@ -28,127 +28,139 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code blurfilter scan}: scores every image under the given folders and files. */
-final class ScanCommand implements Command {
-    private static final Set<String> FLAGS = Set.of("--recursive", "--dry-run", "--quiet", "--follow-links",
-            "--all-files", "--full-resolution", "--no-sidecars", "--metadata", "--sharp-region");
-    private static final Set<String> VALUED = Set.of("--threshold", "--strictness", "--format", "--output", "--move-blurred-to",
-            "--copy-blurred-to", "--threads", "--model", "--report", "--max-megapixels", "--report-thumbnails", "--maps");
-    private static final Map<String, String> ALIASES = Map.of("-r", "--recursive", "-q", "--quiet", "-o", "--output");
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        header = "score images for blur; list, move or copy the blurred ones",
+        description = {"Scores every image (blur_score = the model's probability of blurred, 0..1) and prints one row per"
+                + " file: path, blur_score, label, width, height, error."})
+final class ScanCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
 
-    @Override
-    public String name() {
-        return "scan";
+    @Parameters(arity = "1..*", paramLabel = "<dir|file>", description = "the folders and files to scan")
+    private List<Path> roots;
+
+    @Option(names = {"-r", "--recursive"}, description = "descend into sub-folders")
+    private boolean recursive;
+
+    @Mixin
+    private ModelOption modelOption;
+
+    @Mixin
+    private ScoringOptions scoring;
+
+    @Option(names = "--format", paramLabel = "F", description = "table (default), csv, json or jsonl")
+    private String formatOption;
+
+    @Option(names = "--metadata", description = "add the photo's exposure time, ISO, focal length, aperture, camera"
+            + " and capture time (EXIF) to csv; json, jsonl and the report always have them, the table never")
+    private boolean metadata;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the rows to FILE instead of standard"
+            + " output; FILE.csv, .json or .jsonl sets the format unless --format is given")
+    private Path output;
+
+    @Option(names = "--move-blurred-to", paramLabel = "DIR", description = "move blurred images under DIR, keeping"
+            + " their sub-folders (an image's RAW and XMP files of the same name go with it)")
+    private Path moveTo;
+
+    @Option(names = "--copy-blurred-to", paramLabel = "DIR", description = "copy blurred images under DIR instead, as --move-blurred-to would move them")
+    private Path copyTo;
+
+    @Option(names = "--no-sidecars", description = "move or copy the images alone")
+    private boolean noSidecars;
+
+    @Option(names = "--dry-run", description = "only print what would be moved or copied")
+    private boolean dryRun;
+
+    @Option(names = "--report-thumbnails", paramLabel = "N", defaultValue = "300",
+            description = "thumbnails in the report, highest scores first (default ${DEFAULT-VALUE})")
+    private int reportThumbnails;
+
+    @Option(names = "--maps", paramLabel = "DIR", description = "also write each photo's blur heat map (as blurfilter"
+            + " map) into DIR, never replacing a file; json and jsonl rows get the map's grid")
+    private Path mapsDir;
+
+    @Option(names = "--sharp-region", description = "call a photo the model calls blurred clear when a region of it"
+            + " is confidently sharp (shallow depth of field); its score is kept")
+    private boolean sharpRegion;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar and no summary")
+    private boolean quiet;
+
+    @Option(names = "--follow-links", description = "follow symbolic links to folders (loops are detected)")
+    private boolean followLinks;
+
+    ScanCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "score images for blur; list, move or copy the blurred ones";
-    }
-
-    @Override
-    public String usage() {
-        return String.join("\n",
-                "usage: blurfilter scan <dir|file>... [options]",
-                "",
-                "Scores every image (blur_score = the model's probability of blurred, 0..1) and prints one row",
-                "per file: path, blur_score, label, width, height, error.",
-                "",
-                "  -r, --recursive          descend into sub-folders",
-                "  --threshold T            label as blurred at score >= T (default: the model's own)",
-                "  --strictness NAME        the model's named threshold instead: high (catches the most blur),",
-                "                           balanced (the default) or lenient (flags the fewest sharp photos)",
-                "  --format F               table (default), csv, json or jsonl",
-                "  --metadata               add the photo's exposure time, ISO, focal length, aperture, camera",
-                "                           and capture time (EXIF) to csv; json, jsonl and the report always",
-                "                           have them, the table never",
-                "  -o, --output FILE        write the rows to FILE instead of standard output; FILE.csv,",
-                "                           .json or .jsonl sets the format unless --format is given",
-                "  --move-blurred-to DIR    move blurred images under DIR, keeping their sub-folders",
-                "  --copy-blurred-to DIR    copy them instead",
-                "                           (an image's RAW and XMP files of the same name go with it)",
-                "  --no-sidecars            move or copy the images alone",
-                "  --dry-run                only print what would be moved or copied",
-                "  --threads N              worker threads (default: all cores)",
-                "  --model FILE             a model file instead of the embedded default",
-                "  --report FILE.html       write a self-contained HTML report",
-                "  --report-thumbnails N    thumbnails in the report, highest scores first (default 300)",
-                "  --maps DIR               also write each photo's blur heat map (as blurfilter map) into DIR,",
-                "                           never replacing a file; json and jsonl rows get the map's grid",
-                "  --sharp-region           call a photo the model calls blurred clear when a region of it is",
-                "                           confidently sharp (shallow depth of field); its score is kept",
-                "  -q, --quiet              no progress bar and no summary",
-                "  --follow-links           follow symbolic links to folders (loops are detected)",
-                "  --all-files              try every file in folders, not only image extensions",
-                "  --max-megapixels M       refuse larger images from their header (default 100)",
-                "  --full-resolution        decode at full size (default: reduced, >= 2x the model's input)",
-                "",
-                "Exit codes: 0 all files fine, 1 some files failed, 2 usage error, 3 fatal error.");
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, FatalException {
-        Options o = Options.parse(name(), args, FLAGS, VALUED, ALIASES);
-        List<Path> roots = o.positionals().stream().map(Path::of).toList();
-        if (roots.isEmpty()) {
-            throw new UsageException("scan: give at least one folder or file to scan");
-        }
+    public Integer call() throws UsageException, FatalException {
         requireExisting(roots);
-        o.requireExclusive("--move-blurred-to", "--copy-blurred-to");
-        for (String option : List.of("--dry-run", "--no-sidecars")) {
-            if (o.has(option) && !o.has("--move-blurred-to") && !o.has("--copy-blurred-to")) {
-                throw new UsageException("scan: " + option + " only makes sense with --move-blurred-to or --copy-blurred-to");
-            }
+        if (moveTo != null && copyTo != null) {
+            throw new UsageException("scan: --move-blurred-to and --copy-blurred-to cannot be used together");
         }
-        String format = o.choice("--format", formatOf(o.path("--output")), RowWriter.formats());
-        if (o.has("--metadata") && format.equals("table")) {
+        Path target = moveTo != null ? moveTo : copyTo;
+        if ((dryRun || noSidecars) && target == null) {
+            throw new UsageException("scan: " + (dryRun ? "--dry-run" : "--no-sidecars")
+                    + " only makes sense with --move-blurred-to or --copy-blurred-to");
+        }
+        String format = formatOption != null ? formatOption : formatOf(output);
+        if (!RowWriter.formats().contains(format)) {
+            throw new UsageException("scan: --format must be one of " + String.join(", ", RowWriter.formats())
+                    + ", got '" + format + "'");
+        }
+        if (metadata && format.equals("table")) {
             throw new UsageException("scan: --metadata adds columns to --format csv (json, jsonl and --report always"
                     + " have the metadata; the table has no room for it)");
         }
-        boolean metadataColumns = !format.equals("table") && (!format.equals("csv") || o.has("--metadata"));
-        int threads = o.intValue("--threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
-        double maxMegapixels = o.doubleValue("--max-megapixels", 100, 0.000001, 1e6);
-        int maxThumbnails = o.intValue("--report-thumbnails", 300, 0, 100_000);
-        boolean quiet = o.has("--quiet");
-        Path target = o.has("--move-blurred-to") ? o.path("--move-blurred-to") : o.path("--copy-blurred-to");
+        boolean metadataColumns = !format.equals("table") && (!format.equals("csv") || metadata);
+        int threads = scoring.threads();
+        long maxPixels = scoring.maxPixels();
+        int maxThumbnails = Ranges.check("scan", "--report-thumbnails", reportThumbnails, 0, 100_000);
         if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("scan: " + target + " exists and is not a folder");
         }
 
-        if (o.has("--report")) {
-            Outputs.requireReportWritable(o.path("--report"));
+        Path reportFile = scoring.report;
+        if (reportFile != null) {
+            Outputs.requireReportWritable(reportFile);
         }
-        Model loaded = ModelLoading.load(o.path("--model"));
-        Model model = KernelChoice.forScan(loaded, threads, limit -> countInputs(roots, o, target, limit));
+        Model loaded = modelOption.load();
+        Model model = KernelChoice.forScan(loaded, threads, limit -> countInputs(roots, target, limit));
         try {
             BlurModelAdapter blur = BlurModelAdapter.of(model);
-            Labels labels = blur.labels(blur.threshold(o, name()));
-            Thumbnailer thumbnailer = ReportThumbnails.forReport(o.has("--report"));
-            ScanMaps maps = o.has("--maps") ? MapCommand.scanMaps(model, blur, o.path("--maps")) : null;
-            if (maps != null && o.has("--report") && maxThumbnails > 0) {
+            Labels labels = blur.labels(scoring.threshold(blur));
+            Thumbnailer thumbnailer = ReportThumbnails.forReport(reportFile != null);
+            ScanMaps maps = mapsDir != null ? MapCommand.scanMaps(model, blur, mapsDir) : null;
+            if (maps != null && reportFile != null && maxThumbnails > 0) {
                 maps.withPreviews(ReportThumbnails.SIDE); // each map's overlay beside its thumbnail
             }
-            ImageDecoder decoder = blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"),
-                    thumbnailer != null || maps != null);
+            ImageDecoder decoder = blur.decoder(maxPixels, scoring.fullResolution, thumbnailer != null || maps != null);
             ScanPipeline pipeline = new ScanPipeline(decoder, blur.scorer(), labels, threads, thumbnailer,
-                    metadataColumns || o.has("--report")).withMaps(maps)
-                    .withVeto(o.has("--sharp-region") ? MapCommand.sharpRegion(model, blur,
-                            blur.decoder((long) (maxMegapixels * 1e6), o.has("--full-resolution"), true)) : null);
-            InputWalker walker = walker(o, target);
+                    metadataColumns || reportFile != null).withMaps(maps)
+                    .withVeto(sharpRegion ? MapCommand.sharpRegion(model, blur,
+                            blur.decoder(maxPixels, scoring.fullResolution, true)) : null);
+            InputWalker walker = walker(target);
             Relocator relocator = target == null ? null
-                    : new Relocator(o.has("--move-blurred-to") ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
-                            o.has("--dry-run"), err, !o.has("--no-sidecars"));
-            ReportData report = o.has("--report")
+                    : new Relocator(moveTo != null ? Relocator.Mode.MOVE : Relocator.Mode.COPY, target,
+                            dryRun, err, !noSidecars);
+            ReportData report = reportFile != null
                     ? new ReportData("blurfilter scan report", labels, maxThumbnails, 1000) : null;
             ProgressBar progress = !quiet && Terminal.stderrIsTerminal() ? new ProgressBar(err) : null;
-            Thread counter = progress == null ? null : startCounting(roots, o, target, progress);
+            Thread counter = progress == null ? null : startCounting(target, progress);
 
             ScanTally tally = new ScanTally();
             SmallImages small = new SmallImages(SmallImages.modelSide(model.metadata().preprocessing()));
-            Path outputFile = o.path("--output");
-            try (Writer fileOut = outputFile == null ? null : newWriter(outputFile)) {
+            try (Writer fileOut = output == null ? null : newWriter(output)) {
                 var rowsOut = fileOut != null ? fileOut : out; // a Writer or a PrintStream: both append and flush
                 RowWriter writer = RowWriter.create(format, rowsOut, labels, metadataColumns);
                 writer.begin();
@@ -179,13 +191,13 @@ final class ScanCommand implements Command {
 
             String summary = tally.summary(labels, walker.skipped());
             if (!quiet) {
-                PrintStream summaryOut = format.equals("table") && outputFile == null ? out : err;
+                PrintStream summaryOut = format.equals("table") && output == null ? out : err;
                 summaryOut.println(summary);
                 if (small.warning() != null) {
                     summaryOut.println(small.warning());
                 }
                 if (relocator != null) {
-                    summaryOut.println(relocationSummary(relocator, o.has("--dry-run")));
+                    summaryOut.println(relocationSummary(relocator, dryRun));
                 }
             }
             if (report != null) {
@@ -198,7 +210,7 @@ final class ScanCommand implements Command {
                         err.println("note: report thumbnails " + ReportThumbnails.missingNote());
                     }
                 }
-                writeReport(o.path("--report"), report, tally, labels, blur, walker.skipped(), relocator, err, quiet);
+                writeReport(reportFile, report, tally, labels, blur, walker.skipped(), relocator, err, quiet);
             }
             return tally.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
         } finally {
@@ -225,23 +237,23 @@ final class ScanCommand implements Command {
     }
 
     /** The scan's inputs counted up to {@code limit}; the limit when the folders cannot be walked. */
-    private static long countInputs(List<Path> roots, Options o, Path target, long limit) {
+    private long countInputs(List<Path> roots, Path target, long limit) {
         try {
-            return walker(o, target).countUpTo(roots, limit);
+            return walker(target).countUpTo(roots, limit);
         } catch (IOException e) {
             return limit; // the scan itself reports the problem
         }
     }
 
-    private static InputWalker walker(Options o, Path target) {
+    private InputWalker walker(Path target) {
         List<Path> excluded = new java.util.ArrayList<>();
         if (target != null) {
             excluded.add(target);
         }
-        if (o.has("--maps")) {
-            excluded.add(o.path("--maps"));
+        if (mapsDir != null) {
+            excluded.add(mapsDir);
         }
-        return new InputWalker(o.has("--recursive"), o.has("--follow-links"), o.has("--all-files"), excluded);
+        return new InputWalker(recursive, followLinks, scoring.allFiles, excluded);
     }
 
     /** Moves or copies a blurred image; a failure is added to the row's error column. */
@@ -272,9 +284,9 @@ final class ScanCommand implements Command {
     }
 
     /** Counts the files in the background so the progress bar can show a total and an ETA. */
-    private static Thread startCounting(List<Path> roots, Options o, Path target, ProgressBar progress) {
+    private Thread startCounting(Path target, ProgressBar progress) {
         Thread t = new Thread(() -> {
-            InputWalker counting = walker(o, target);
+            InputWalker counting = walker(target);
             long[] n = {0};
             try {
                 counting.walk(roots, e -> {

@@ -46,7 +46,7 @@ class ConvertInfoRunTest {
                 tmp.resolve("x.bin").toString());
         assertEquals(ExitCode.FATAL, bad.exitCode(), bad.toString());
         String help = Cli.run("convert", "--help").out();
-        assertTrue(help.contains("--from paddle|onnx"), help);
-        assertTrue(help.contains("-o model.bfm") && !help.contains(".bin"), "the format's extension: " + help);
+        assertTrue(help.contains("--from=paddle|onnx"), help);
+        assertTrue(help.contains("-o, --output=model.bfm") && !help.contains(".bin"), "the format's extension: " + help);
     }
 }

@@ -69,7 +69,7 @@ class LauncherScriptTest {
     void otherCommandsAndHelpDoNot() throws Exception {
         for (List<String> args : List.<List<String>>of(List.of("--help"), List.of("--version"), List.of("info"),
                 List.of("undo", "j.csv"), List.of("convert", "--from", "onnx", "m.onnx"), List.of("scan", "--help"),
-                List.of())) {
+                List.of("help", "scan"), List.of("generate-completion"), List.of())) {
             List<String> javaArgs = javaArgsOf(args.toArray(String[]::new));
             assertFalse(javaArgs.contains("jdk.incubator.vector"), args + ": " + javaArgs);
             assertTrue(javaArgs.contains("-jar"), args + ": " + javaArgs);

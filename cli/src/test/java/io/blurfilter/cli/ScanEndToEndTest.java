@@ -184,7 +184,7 @@ class ScanEndToEndTest {
         for (String command : List.of("scan", "eval", "undo", "info", "run", "convert", "bench")) {
             assertTrue(help.out().contains("\n  " + command + " "), command);
         }
-        assertTrue(Cli.run("scan", "--help").out().contains("--move-blurred-to DIR"));
+        assertTrue(Cli.run("scan", "--help").out().contains("--move-blurred-to=DIR"));
         assertTrue(Cli.run("--version").out().startsWith("blurfilter "));
     }
 

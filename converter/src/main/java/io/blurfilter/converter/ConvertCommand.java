@@ -4,181 +4,219 @@ import io.blurfilter.engine.Preprocessing;
 import io.blurfilter.engine.format.ModelWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code blurfilter convert --from paddle|onnx|bfm <dir or files> [--config inference.yml] [flags] -o model.bfm}.
- * Exit codes: 0 converted, 1 conversion or I/O error (message names the file and the problem),
- * 2 usage error.
+ * {@code blurfilter convert --from paddle|onnx|bfm <dir or files> [--config inference.yml] [flags] -o model.bfm},
+ * a picocli command: the {@code blurfilter} CLI mounts it as its {@code convert} subcommand;
+ * {@link #run} runs it alone. Values are checked as they are parsed (the option methods), so a bad
+ * one is a usage error before anything is read.
  */
-public final class ConvertCommand {
-    static final String USAGE = String.join("\n",
-            "usage: blurfilter convert --from paddle|onnx|bfm <dir or files...> [--config inference.yml] [flags] -o model.bfm",
-            "  paddle: a directory with inference.json or inference.pdmodel + inference.pdiparams",
-            "          (+ inference.yml, read automatically), or those files",
-            "  onnx:   a .onnx file",
-            "  bfm:    a converted model, given new thresholds: only --name, --threshold and --operating-point",
-            "          apply (the operating points given replace the model's; none given keeps them)",
-            "flags (override the config):",
-            "  --name NAME            model name",
-            "  --input-shape 1,3,H,W  concrete input shape (needed when H/W are dynamic and no size is given)",
-            "  --resize-short S       resize the short side to S (PaddleClas resize_short)",
-            "  --resize WxH           resize straight to W x H",
-            "  --interpolation linear|area   resize filter: linear = PaddleClas bilinear (default);",
-            "                         area = OpenCV INTER_AREA when shrinking (no aliasing), bilinear when enlarging",
-            "  --crop WxH             center crop (or --crop S for S x S)",
-            "  --scale F              pixel scale before mean/std (default 1/255)",
-            "  --mean a,b,c --std a,b,c   normalization (default ImageNet)",
-            "  --bgr                  feed BGR instead of RGB",
-            "  --labels a,b,...       class labels",
-            "  --threshold T          two-class threshold on class 1 (PaddleClas ThreshOutput)",
-            "  --operating-point NAME=T   a named threshold (repeatable), e.g. high=0.3; scan/eval --strictness NAME",
-            "  --no-optimize          keep BatchNorm and activations as separate ops");
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        header = "convert a Paddle or ONNX model into a blurfilter model file",
+        description = {
+            "Converts a Paddle or ONNX classification model into a blurfilter model file, or gives a converted"
+                    + " model new thresholds.",
+            "paddle: a folder with inference.json or inference.pdmodel + inference.pdiparams (+ inference.yml,"
+                    + " read automatically), or those files",
+            "onnx: a .onnx file",
+            "bfm: a converted model, given new thresholds: only --name, --threshold and --operating-point"
+                    + " apply (the operating points given replace the model's; none given keeps them)",
+            "The flags override the config."})
+public final class ConvertCommand implements Callable<Integer> {
+    /** What {@code --from bfm} may change: everything else would change the graph or its input. */
+    private static final Set<String> RECALIBRATION_OPTIONS = Set.of(
+            "--from", "--output", "--name", "--threshold", "--operating-point");
 
-    private static final java.util.Set<String> RECALIBRATION_FLAGS = java.util.Set.of(
-            "--help", "--from", "--output", "--name", "--threshold", "--operating-point");
+    @Spec
+    private CommandSpec spec;
+    private final PrintStream out;
+    private final ConvertOptions options = new ConvertOptions();
+    private String from;
 
-    private ConvertCommand() {}
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "model.bfm", description = "the model file to write")
+    private Path output;
 
-    /** Runs the command; never calls System.exit. */
+    @Parameters(arity = "1..*", paramLabel = "<dir or files>", description = "the source model")
+    private List<Path> inputs;
+
+    /** @param out where the summary of a conversion goes */
+    public ConvertCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * Runs the command alone; never calls System.exit. Exit codes: 0 converted, 1 conversion or I/O
+     * error (the message names the file and the problem), 2 usage error.
+     */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        String from = null;
-        Path output = null;
-        List<Path> inputs = new ArrayList<>();
-        List<String> graphFlags = new ArrayList<>(); // flags that change more than the decision
-        ConvertOptions o = new ConvertOptions();
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.startsWith("--") && !RECALIBRATION_FLAGS.contains(a)) {
-                    graphFlags.add(a);
-                }
-                switch (a) {
-                    case "-h":
-                    case "--help":
-                        out.println(USAGE);
-                        return 0;
-                    case "--from":
-                        from = value(args, ++i, a);
-                        break;
-                    case "-o":
-                    case "--output":
-                        output = Path.of(value(args, ++i, a));
-                        break;
-                    case "--config":
-                        o.config(Path.of(value(args, ++i, a)));
-                        break;
-                    case "--name":
-                        o.name(value(args, ++i, a));
-                        break;
-                    case "--input-shape":
-                        o.inputShape(ints(value(args, ++i, a), ",", a));
-                        break;
-                    case "--resize-short":
-                        o.resizeShort(ints(value(args, ++i, a), ",", a)[0]);
-                        break;
-                    case "--resize": {
-                        int[] wh = size(value(args, ++i, a), a);
-                        o.resize(wh[0], wh[1]);
-                        break;
+        CommandLine line = new CommandLine(new ConvertCommand(out)).setCommandName("blurfilter convert")
+                .setExpandAtFiles(false)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((e, a) -> {
+                    err.println("blurfilter convert: " + e.getMessage());
+                    e.getCommandLine().usage(err);
+                    return 2;
+                })
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    if (!(e instanceof ConversionException)) {
+                        throw e;
                     }
-                    case "--interpolation": {
-                        String v = value(args, ++i, a);
-                        try {
-                            o.interpolation(Preprocessing.Interpolation.ofToken(v));
-                        } catch (IllegalArgumentException e) {
-                            throw new UsageException("--interpolation must be linear or area, not '" + v + "'");
-                        }
-                        break;
-                    }
-                    case "--crop": {
-                        int[] wh = size(value(args, ++i, a), a);
-                        o.crop(wh[0], wh[1]);
-                        break;
-                    }
-                    case "--scale":
-                        o.scale(floats(value(args, ++i, a), a, 1)[0]);
-                        break;
-                    case "--mean":
-                        o.mean(floats(value(args, ++i, a), a, 3));
-                        break;
-                    case "--std":
-                        o.std(floats(value(args, ++i, a), a, 3));
-                        break;
-                    case "--bgr":
-                        o.bgr(true);
-                        break;
-                    case "--labels":
-                        o.labels(Arrays.asList(value(args, ++i, a).split(",", -1)));
-                        break;
-                    case "--threshold":
-                        o.threshold(floats(value(args, ++i, a), a, 1)[0]);
-                        break;
-                    case "--operating-point": {
-                        String v = value(args, ++i, a);
-                        int eq = v.indexOf('=');
-                        if (eq <= 0) {
-                            throw new UsageException("--operating-point takes NAME=THRESHOLD, not '" + v + "'");
-                        }
-                        o.operatingPoint(v.substring(0, eq), floats(v.substring(eq + 1), a, 1)[0]);
-                        break;
-                    }
-                    case "--no-optimize":
-                        o.optimize(false);
-                        break;
-                    default:
-                        if (a.startsWith("-") && a.length() > 1) {
-                            throw new UsageException("unknown option " + a);
-                        }
-                        inputs.add(Path.of(a));
-                }
-            }
-            if (from == null) {
-                throw new UsageException("--from paddle|onnx|bfm is required");
-            }
-            if (!from.equals("paddle") && !from.equals("onnx") && !from.equals("bfm")) {
-                throw new UsageException("--from must be paddle, onnx or bfm, not " + from);
-            }
-            if (from.equals("bfm") && !graphFlags.isEmpty()) {
-                throw new UsageException("--from bfm changes only --name, --threshold and --operating-point, not "
-                        + String.join(", ", graphFlags));
-            }
-            if (output == null) {
-                throw new UsageException("-o model.bfm is required");
-            }
-            if (inputs.isEmpty()) {
-                throw new UsageException("no model given");
-            }
-            if (!from.equals("paddle") && inputs.size() != 1) {
-                throw new UsageException("--from " + from + " takes one ." + from + " file");
-            }
-        } catch (UsageException e) {
-            err.println("blurfilter convert: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
+                    err.println("blurfilter convert: " + e.getMessage());
+                    return 1;
+                });
+        return line.execute(args.toArray(String[]::new));
+    }
+
+    @Option(names = "--from", required = true, paramLabel = "paddle|onnx|bfm", description = "the source's format")
+    private void from(String value) {
+        if (!List.of("paddle", "onnx", "bfm").contains(value)) {
+            throw usage("--from must be paddle, onnx or bfm, not " + value);
         }
+        from = value;
+    }
+
+    @Option(names = "--config", paramLabel = "inference.yml",
+            description = "a PaddleClas/PaddleX config to read preprocessing, labels and postprocessing from")
+    private void config(Path file) {
+        options.config(file);
+    }
+
+    @Option(names = "--name", paramLabel = "NAME", description = "model name")
+    private void name(String value) {
+        options.name(value);
+    }
+
+    @Option(names = "--input-shape", paramLabel = "1,3,H,W",
+            description = "concrete input shape (needed when H and W are dynamic and no size is given)")
+    private void inputShape(String value) {
+        options.inputShape(ints(value, ",", "--input-shape"));
+    }
+
+    @Option(names = "--resize-short", paramLabel = "S", description = "resize the short side to S (PaddleClas resize_short)")
+    private void resizeShort(String value) {
+        options.resizeShort(ints(value, ",", "--resize-short")[0]);
+    }
+
+    @Option(names = "--resize", paramLabel = "WxH", description = "resize straight to W x H")
+    private void resize(String value) {
+        int[] wh = size(value, "--resize");
+        options.resize(wh[0], wh[1]);
+    }
+
+    @Option(names = "--interpolation", paramLabel = "linear|area",
+            description = "resize filter: linear = PaddleClas bilinear (default); area = OpenCV INTER_AREA when"
+                    + " shrinking, bilinear when enlarging")
+    private void interpolation(String value) {
+        try {
+            options.interpolation(Preprocessing.Interpolation.ofToken(value));
+        } catch (IllegalArgumentException e) {
+            throw usage("--interpolation must be linear or area, not '" + value + "'");
+        }
+    }
+
+    @Option(names = "--crop", paramLabel = "WxH", description = "center crop (or S for S x S)")
+    private void crop(String value) {
+        int[] wh = size(value, "--crop");
+        options.crop(wh[0], wh[1]);
+    }
+
+    @Option(names = "--scale", paramLabel = "F", description = "pixel scale before mean and std (default 1/255)")
+    private void scale(String value) {
+        options.scale(floats(value, "--scale", 1)[0]);
+    }
+
+    @Option(names = "--mean", paramLabel = "a,b,c", description = "normalization mean (default ImageNet's)")
+    private void mean(String value) {
+        options.mean(floats(value, "--mean", 3));
+    }
+
+    @Option(names = "--std", paramLabel = "a,b,c", description = "normalization standard deviation (default ImageNet's)")
+    private void std(String value) {
+        options.std(floats(value, "--std", 3));
+    }
+
+    @Option(names = "--bgr", description = "feed BGR instead of RGB")
+    private void bgr(boolean value) {
+        options.bgr(value);
+    }
+
+    @Option(names = "--labels", paramLabel = "a,b,...", description = "class labels")
+    private void labels(String value) {
+        options.labels(Arrays.asList(value.split(",", -1)));
+    }
+
+    @Option(names = "--threshold", paramLabel = "T", description = "two-class threshold on class 1 (PaddleClas ThreshOutput)")
+    private void threshold(String value) {
+        options.threshold(floats(value, "--threshold", 1)[0]);
+    }
+
+    @Option(names = "--operating-point", paramLabel = "NAME=T",
+            description = "a named threshold (repeatable), e.g. high=0.3, for scan and eval --strictness NAME")
+    private List<String> operatingPoints = List.of();
+
+    @Option(names = "--no-optimize", description = "keep BatchNorm and activations as separate ops")
+    private void noOptimize(boolean value) {
+        options.optimize(!value);
+    }
+
+    @Override
+    public Integer call() throws ConversionException {
+        for (String point : operatingPoints) {
+            int eq = point.indexOf('=');
+            if (eq <= 0) {
+                throw usage("--operating-point takes NAME=THRESHOLD, not '" + point + "'");
+            }
+            options.operatingPoint(point.substring(0, eq), floats(point.substring(eq + 1), "--operating-point", 1)[0]);
+        }
+        requireValidCombination();
         try {
             ConversionResult r = switch (from) {
-                case "paddle" -> Converter.convertPaddle(inputs, o);
-                case "onnx" -> Converter.convertOnnx(inputs.get(0), o);
-                default -> Recalibration.recalibrate(inputs.get(0), o);
+                case "paddle" -> Converter.convertPaddle(inputs, options);
+                case "onnx" -> Converter.convertOnnx(inputs.get(0), options);
+                default -> Recalibration.recalibrate(inputs.get(0), options);
             };
             ModelWriter.write(r.model(), output);
             out.print(r.summary().format(output.toString()));
             return 0;
-        } catch (ConversionException e) {
-            err.println("blurfilter convert: " + e.getMessage());
-            return 1;
         } catch (IOException e) {
-            err.println("blurfilter convert: " + describe(e));
-            return 1;
+            throw new ConversionException(describe(e), e);
         } catch (IllegalArgumentException e) {
             // The model writer's own validation; the converter should have caught it first.
-            err.println("blurfilter convert: cannot write " + output + ": " + e.getMessage());
-            return 1;
+            throw new ConversionException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireValidCombination() {
+        if (from.equals("bfm")) {
+            Set<String> graphOptions = new LinkedHashSet<>();
+            for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+                if (!RECALIBRATION_OPTIONS.contains(option.longestName())) {
+                    graphOptions.add(option.longestName());
+                }
+            }
+            if (!graphOptions.isEmpty()) {
+                throw usage("--from bfm changes only --name, --threshold and --operating-point, not "
+                        + String.join(", ", graphOptions));
+            }
+        }
+        if (!from.equals("paddle") && inputs.size() != 1) {
+            throw usage("--from " + from + " takes one ." + from + " file");
         }
     }
 
@@ -192,22 +230,11 @@ public final class ConvertCommand {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    private static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static int[] ints(String s, String sep, String option) throws UsageException {
+    private int[] ints(String s, String sep, String option) {
         String[] parts = s.split(sep, -1);
         int[] v = new int[parts.length];
         try {
@@ -218,26 +245,26 @@ public final class ConvertCommand {
                 }
             }
         } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects positive integers, got '" + s + "'");
+            throw usage(option + " expects positive integers, got '" + s + "'");
         }
         return v;
     }
 
-    private static int[] size(String s, String option) throws UsageException {
+    private int[] size(String s, String option) {
         int[] v = ints(s.toLowerCase(java.util.Locale.ROOT), "x", option);
         if (v.length == 1) {
             return new int[] {v[0], v[0]};
         }
         if (v.length != 2) {
-            throw new UsageException(option + " expects WxH, got '" + s + "'");
+            throw usage(option + " expects WxH, got '" + s + "'");
         }
         return v;
     }
 
-    private static float[] floats(String s, String option, int count) throws UsageException {
+    private float[] floats(String s, String option, int count) {
         String[] parts = s.split(",", -1);
         if (parts.length != count) {
-            throw new UsageException(option + " expects " + count + " value(s), got '" + s + "'");
+            throw usage(option + " expects " + count + " value(s), got '" + s + "'");
         }
         float[] v = new float[count];
         try {
@@ -248,7 +275,7 @@ public final class ConvertCommand {
                 }
             }
         } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects numbers, got '" + s + "'");
+            throw usage(option + " expects numbers, got '" + s + "'");
         }
         return v;
     }

@@ -162,7 +162,7 @@ class ConvertCommandTest {
         assertEquals(2, run("--from", "paddle", "-o", "m.bin"));
         assertEquals(2, run("--bogus"));
         assertEquals(2, run("--from", "paddle", "d", "--crop", "wide", "-o", "m.bin"));
-        assertTrue(err().contains("usage: blurfilter convert"), err());
+        assertTrue(err().contains("Usage: blurfilter convert"), err());
     }
 
     @Test
