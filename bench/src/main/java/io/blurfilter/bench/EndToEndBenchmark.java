@@ -36,7 +36,8 @@ public class EndToEndBenchmark {
     /** The JPEGs, written once per trial. */
     @State(Scope.Benchmark)
     public static class Files4 {
-        @Param({"640x480", "4000x3000"})
+        /** "WxH": real photos scaled to that size; "tiled-WxH": real photos tiled at their own size. */
+        @Param({"640x480", "4000x3000", "tiled-4032x3024"})
         public String size;
 
         List<Path> files;
@@ -44,9 +45,18 @@ public class EndToEndBenchmark {
 
         @Setup
         public void setUp() throws IOException {
-            String[] wh = size.split("x");
+            boolean tiled = size.startsWith("tiled-");
+            String[] wh = size.substring(tiled ? "tiled-".length() : 0).split("x");
             dir = Files.createTempDirectory("blurfilter-e2e");
-            files = JpegCorpus.scaled(dir, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 4);
+            int w = Integer.parseInt(wh[0]);
+            int h = Integer.parseInt(wh[1]);
+            files = tiled ? JpegCorpus.tiled(dir, w, h, 4) : JpegCorpus.scaled(dir, w, h, 4);
+            long bytes = 0;
+            for (Path f : files) {
+                bytes += Files.size(f);
+            }
+            System.err.printf(java.util.Locale.ROOT, "corpus %s: %d JPEGs, mean %.2f MB%n", size, files.size(),
+                    bytes / 1e6 / files.size());
         }
 
         @TearDown
@@ -60,7 +70,7 @@ public class EndToEndBenchmark {
     /** One pipeline per benchmark thread. */
     @State(Scope.Thread)
     public static class Pipeline {
-        @Param({"blurfilter", "onnxruntime", "onnxruntime-samedecode"})
+        @Param({"blurfilter", "blurfilter-builtin", "onnxruntime", "onnxruntime-samedecode"})
         public String engine;
 
         FileToScore pipeline;

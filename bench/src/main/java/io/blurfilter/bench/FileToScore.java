@@ -27,7 +27,8 @@ import javax.imageio.ImageIO;
  * <ul>
  * <li>"blurfilter": blurfilter-imageio's decoder as the CLI runs it (reduced-size decoding keeping
  * 4x the resize target, only the pixels preprocessing reads) and the engine's session;
- * "blurfilter-full": the same decoder at full size.
+ * "blurfilter-full": the same decoder at full size; "blurfilter-builtin": the same with JPEG and PNG
+ * through blurfilter's own java.base decoder (reduced IDCT, only the crop's blocks) instead of ImageIO.
  * <li>"onnxruntime": what a developer writes around ONNX Runtime: {@code ImageIO.read} at full size,
  * {@code getRGB}, the same preprocessing code, ONNX Runtime with one intra-op thread.
  * <li>"onnxruntime-samedecode": blurfilter's decoder in front of ONNX Runtime, so the two pipelines
@@ -48,7 +49,8 @@ public interface FileToScore extends AutoCloseable {
     }
 
     static FileToScore of(String engine) throws OrtException {
-        if (!java.util.List.of("blurfilter", "blurfilter-full", "onnxruntime", "onnxruntime-samedecode")
+        if (!java.util.List.of("blurfilter", "blurfilter-full", "blurfilter-builtin", "onnxruntime",
+                "onnxruntime-samedecode")
                 .contains(engine)) {
             throw new IllegalArgumentException("unknown pipeline " + engine);
         }
@@ -57,7 +59,7 @@ public interface FileToScore extends AutoCloseable {
         Decode decode = engine.equals("onnxruntime") ? Decode.imageIo()
                 : Decode.blurfilter(engine.equals("blurfilter-full") ? DecodeSettings.fullSize()
                         : DecodeSettings.reducedFor(model.metadata().preprocessing(), DecodeSettings.DEFAULT_MAX_PIXELS),
-                        model::pixelsRead);
+                        model::pixelsRead, engine.equals("blurfilter-builtin"));
         if (engine.startsWith("blurfilter")) {
             return new FileToScore() {
                 @Override
@@ -97,8 +99,8 @@ public interface FileToScore extends AutoCloseable {
         Image image(Path file) throws Exception;
 
         /** The CLI's decoder, decoding only the pixels preprocessing reads. */
-        static Decode blurfilter(DecodeSettings settings, RegionOfInterest regionOfInterest) {
-            ImageDecoder decoder = new ImageDecoder(settings, regionOfInterest);
+        static Decode blurfilter(DecodeSettings settings, RegionOfInterest regionOfInterest, boolean builtIn) {
+            ImageDecoder decoder = new ImageDecoder(settings, regionOfInterest, builtIn);
             return file -> decoder.decode(file).toImage();
         }
 

@@ -54,8 +54,13 @@ public final class ImageDecoder {
         this(settings, regionOfInterest, BuiltInDecoder.selected());
     }
 
-    /** @param builtIn JPEG and PNG through the built-in decoder (else ImageIO decodes everything) */
-    ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest, boolean builtIn) {
+    /**
+     * As {@link #ImageDecoder(DecodeSettings, RegionOfInterest)}, with the decoder chosen here rather
+     * than by {@code -Dblurfilter.decoder} (benchmarks compare the two in one JVM).
+     *
+     * @param builtIn JPEG and PNG through the built-in decoder (else ImageIO decodes everything)
+     */
+    public ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest, boolean builtIn) {
         this(settings, regionOfInterest, builtIn, IMAGE_IO);
     }
 
