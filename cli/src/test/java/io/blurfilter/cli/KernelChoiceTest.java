@@ -36,7 +36,7 @@ class KernelChoiceTest {
         try {
             Cli r = Cli.run("scan", dir.toString(), "--model", model.toString());
             assertEquals(ExitCode.FATAL, r.exitCode(), r.toString());
-            assertTrue(r.err().contains("-Dblurfilter.kernels=fsat is not a kernel family; use auto, vector, fast "
+            assertTrue(r.err().contains("-Dblurfilter.kernels=fsat is not a kernel family; use auto, vector, plain "
                     + "or reference"), r.err());
             assertFalse(r.err().contains("internal error"), r.err());
         } finally {
@@ -50,7 +50,7 @@ class KernelChoiceTest {
 
     @Test
     void plainModelsAndForcedFamiliesAreKept(@TempDir Path dir) throws Exception {
-        Model plain = Model.of(ModelReader.read(TestModels.laplacian(dir.resolve("m.bfm"))), KernelFamily.FAST);
+        Model plain = Model.of(ModelReader.read(TestModels.laplacian(dir.resolve("m.bfm"))), KernelFamily.PLAIN);
         assertSame(plain, KernelChoice.forScan(plain, 2, limit -> fail("no count needed")));
         assertFalse(KernelChoice.plainFinishesFirst("reference", 2, limit -> fail("no count needed")));
         String before = System.getProperty("blurfilter.kernels");

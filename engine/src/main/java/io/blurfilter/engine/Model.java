@@ -78,7 +78,7 @@ public final class Model implements AutoCloseable {
     }
 
     /**
-     * This model on another kernel family, e.g. {@link KernelFamily#FAST} in a JVM that will run only
+     * This model on another kernel family, e.g. {@link KernelFamily#PLAIN} in a JVM that will run only
      * some hundreds of inferences, where the Vector API kernels' JIT warm-up (1-2 s) costs more than
      * they save. Shares this model's optimized graph; has its own plans and sessions. Results agree
      * with this model's within the families' tolerance (1e-5), not to the bit.
@@ -97,7 +97,7 @@ public final class Model implements AutoCloseable {
         return graph;
     }
 
-    /** The kernel family this model runs on: {@code vector}, {@code fast} or {@code reference}. */
+    /** The kernel family this model runs on: {@code vector}, {@code plain} or {@code reference}. */
     public String kernels() {
         return kernels.name();
     }

@@ -1,7 +1,7 @@
 package io.blurfilter.engine.runtime;
 
 import io.blurfilter.engine.kernels.ReferenceKernels;
-import io.blurfilter.engine.kernels.fast.FastKernels;
+import io.blurfilter.engine.kernels.plain.PlainKernels;
 
 /**
  * The kernel families' instances, found Lucene-style: the Vector API family only when this JVM has
@@ -23,8 +23,8 @@ public final class KernelSelector {
     }
 
     /** The plain-Java NHWC family, available everywhere. */
-    public static Kernels fast() {
-        return FastKernels.INSTANCE;
+    public static Kernels plain() {
+        return PlainKernels.INSTANCE;
     }
 
     /** The Vector API family, or null when this JVM cannot run it. */

@@ -3,7 +3,7 @@ package io.blurfilter.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blurfilter.engine.kernels.FastKernelsAgreementTest.Case;
+import io.blurfilter.engine.kernels.NhwcKernelsAgreementTest.Case;
 import io.blurfilter.engine.runtime.Kernels;
 import io.blurfilter.engine.runtime.PartRunner;
 import io.blurfilter.engine.runtime.Plan;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IntraOpAgreementTest {
     static Stream<Kernels> families() {
-        return KernelFamilies.fastFamilies().stream();
+        return KernelFamilies.nhwcFamilies().stream();
     }
 
     /** Graphs with layers big enough to split: rows of convs, and a one-pixel pointwise split by columns. */
@@ -32,8 +32,8 @@ class IntraOpAgreementTest {
         TestGraph t = new TestGraph(7, 1, 512, 1, 1);
         String head = t.conv(t.input(), 512, 640).act("hardswish").add();
         Case singleRow = new Case(t.build(head), new int[] {1, 512, 1, 1}, t.randomInput());
-        return List.of(FastKernelsAgreementTest.lcnetLike(16, true, 2, 64, 48),
-                FastKernelsAgreementTest.lcnetLike(8, false, 1, 131, 97), FastKernelsAgreementTest.oddities(24),
+        return List.of(NhwcKernelsAgreementTest.lcnetLike(16, true, 2, 64, 48),
+                NhwcKernelsAgreementTest.lcnetLike(8, false, 1, 131, 97), NhwcKernelsAgreementTest.oddities(24),
                 singleRow);
     }
 

@@ -23,7 +23,7 @@ class KernelDispatchTest {
                 "PlainDepthwise", "PlainPointwise",
                 "PlainDepthwise", "PlainPointwise",
                 "PlainDepthwise", "NhwcGlobalAveragePool", "PlainPointwise", "PlainPointwise", "NhwcChannelBroadcast",
-                "PlainPointwise"), convolutionSteps(KernelSelector.fast()));
+                "PlainPointwise"), convolutionSteps(KernelSelector.plain()));
     }
 
     @Test
@@ -47,7 +47,7 @@ class KernelDispatchTest {
 
     /** The layers up to the head (the body of lcnetLike without its classifier). */
     private static List<String> convolutionSteps(io.blurfilter.engine.runtime.Kernels family) {
-        FastKernelsAgreementTest.Case c = FastKernelsAgreementTest.lcnetLike(16, false, 1, 64, 48);
+        NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, false, 1, 64, 48);
         Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
         List<String> kinds = plan.layerKinds();
         // the body ends in NHWC; the plan converts its output back to NCHW last

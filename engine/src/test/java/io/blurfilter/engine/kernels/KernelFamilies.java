@@ -15,19 +15,19 @@ final class KernelFamilies {
     }
 
     /** Plain-Java NHWC always; the Vector API family when the JVM was started with the module. */
-    static List<Kernels> fastFamilies() {
+    static List<Kernels> nhwcFamilies() {
         List<Kernels> out = new ArrayList<>();
-        out.add(KernelSelector.fast());
+        out.add(KernelSelector.plain());
         if (KernelSelector.vectorOrNull() != null) {
             out.add(KernelSelector.vectorOrNull());
         }
         return out;
     }
 
-    /** The same families as {@link #fastFamilies()}, as a {@code Model} is asked for them. */
-    static List<KernelFamily> fastModelFamilies() {
+    /** The same families as {@link #nhwcFamilies()}, as a {@code Model} is asked for them. */
+    static List<KernelFamily> nhwcModelFamilies() {
         List<KernelFamily> out = new ArrayList<>();
-        out.add(KernelFamily.FAST);
+        out.add(KernelFamily.PLAIN);
         if (KernelFamily.VECTOR.isAvailable()) {
             out.add(KernelFamily.VECTOR);
         }

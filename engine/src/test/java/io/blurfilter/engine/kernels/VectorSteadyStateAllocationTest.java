@@ -51,7 +51,7 @@ class VectorSteadyStateAllocationTest {
     }
 
     private static void settles(Kernels family, Allocation allocation, int h, int w, int maxRuns) {
-        FastKernelsAgreementTest.Case c = FastKernelsAgreementTest.lcnetLike(16, true, 1, h, w);
+        NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, true, 1, h, w);
         Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
         float[][] ws = plan.newWorkspace();
         float[] out = new float[Arrays.stream(plan.outputShape()).reduce(1, (a, b) -> a * b)];

@@ -4,7 +4,7 @@ import static io.blurfilter.engine.kernels.vector.Lanes.L;
 import static io.blurfilter.engine.kernels.vector.Lanes.S;
 
 import io.blurfilter.engine.graph.Activation;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
+import io.blurfilter.engine.kernels.plain.FusedActivation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 

@@ -4,8 +4,8 @@ import static io.blurfilter.engine.kernels.vector.Lanes.L;
 import static io.blurfilter.engine.kernels.vector.Lanes.S;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
-import io.blurfilter.engine.kernels.fast.PlainDepthwise;
+import io.blurfilter.engine.kernels.plain.FusedActivation;
+import io.blurfilter.engine.kernels.plain.PlainDepthwise;
 import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;

@@ -1,7 +1,7 @@
 package io.blurfilter.engine.kernels.vector;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
+import io.blurfilter.engine.kernels.plain.FusedActivation;
 import io.blurfilter.engine.runtime.SplittableLayer;
 
 /**

@@ -1,7 +1,7 @@
 package io.blurfilter.engine.kernels.vector;
 
 import io.blurfilter.engine.graph.Graph;
-import io.blurfilter.engine.kernels.fast.NhwcCompiler;
+import io.blurfilter.engine.kernels.plain.NhwcCompiler;
 import io.blurfilter.engine.runtime.Kernels;
 import io.blurfilter.engine.runtime.Layer;
 import io.blurfilter.engine.runtime.LayerSpec;

@@ -3,8 +3,8 @@ package io.blurfilter.engine.kernels.vector;
 import static io.blurfilter.engine.kernels.vector.Lanes.L;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.LayerOps;
-import io.blurfilter.engine.kernels.fast.PlainOps;
+import io.blurfilter.engine.kernels.plain.LayerOps;
+import io.blurfilter.engine.kernels.plain.PlainOps;
 import io.blurfilter.engine.runtime.Layer;
 
 /** Vector API layers where the channel counts fit the vector length, plain-Java NHWC layers elsewhere. */

@@ -10,7 +10,7 @@ import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
 import io.blurfilter.engine.kernels.ActivationFunction;
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
+import io.blurfilter.engine.kernels.plain.FusedActivation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

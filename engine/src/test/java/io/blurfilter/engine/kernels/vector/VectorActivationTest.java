@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.blurfilter.engine.graph.Activation;
 import io.blurfilter.engine.kernels.ActivationFunction;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
+import io.blurfilter.engine.kernels.plain.FusedActivation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels.plain;
 
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.runtime.Kernels;
@@ -10,14 +10,14 @@ import io.blurfilter.engine.runtime.Plan;
  * Plain-Java kernels over NHWC activations: the fast path wherever the Vector API is missing
  * (Android, JVMs started without {@code --add-modules jdk.incubator.vector}).
  */
-public final class FastKernels implements Kernels {
-    public static final FastKernels INSTANCE = new FastKernels();
+public final class PlainKernels implements Kernels {
+    public static final PlainKernels INSTANCE = new PlainKernels();
 
-    private FastKernels() {}
+    private PlainKernels() {}
 
     @Override
     public String name() {
-        return "fast";
+        return "plain";
     }
 
     /** Never asked node by node: the whole graph goes through {@link #compileGraph}. */

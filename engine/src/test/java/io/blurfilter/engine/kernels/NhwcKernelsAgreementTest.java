@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * narrow and odd channel counts, edges, dilation, asymmetric strides and pads, batch 2, every fused
  * activation, and ops that fall back to the reference in NCHW.
  */
-class FastKernelsAgreementTest {
+class NhwcKernelsAgreementTest {
     static final double TOLERANCE = 1e-5;
 
     static Stream<Kernels> families() {
-        return KernelFamilies.fastFamilies().stream();
+        return KernelFamilies.nhwcFamilies().stream();
     }
 
     @ParameterizedTest
