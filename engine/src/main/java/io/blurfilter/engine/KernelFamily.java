@@ -10,8 +10,8 @@ import java.util.Optional;
  * Which kernels a {@link Model} runs its layers on: {@link Model#withKernels} and {@link Model#of}
  * take one. The families give the same results within 1e-5, not to the bit. The constants' lower-case
  * names are the values of {@code -Dblurfilter.kernels} ({@code fast}, the plain family's name before it
- * was renamed, is still accepted for it); {@link Model#kernels()} names the family a model runs on
- * ({@code vector}, {@code plain} or {@code reference}: never {@code auto}).
+ * was renamed, is still accepted for it); {@link Model#kernels()} is the family a model runs on
+ * ({@link #VECTOR}, {@link #PLAIN} or {@link #REFERENCE}: never {@link #AUTO}).
  */
 public enum KernelFamily {
     /** The fastest family this JVM runs: {@link #VECTOR} where it is available, {@link #PLAIN} otherwise. */
@@ -84,19 +84,32 @@ public enum KernelFamily {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The kernels this family runs on here. */
+    /**
+     * The family that runs here when this one is asked for: {@link #AUTO} and {@link #VECTOR} are
+     * {@link #PLAIN} on a JVM without the Vector API kernels (saying so once, {@link VectorFallbackNotice}).
+     */
+    KernelFamily runningHere() {
+        if (this == PLAIN || this == REFERENCE) {
+            return this;
+        }
+        if (KernelSelector.vectorOrNull() != null) {
+            return VECTOR;
+        }
+        VectorFallbackNotice.once(this == VECTOR);
+        return PLAIN;
+    }
+
+    /** The kernels of a family {@link #runningHere()} answered. */
     Kernels kernels() {
         switch (this) {
             case REFERENCE:
                 return KernelSelector.reference();
             case PLAIN:
                 return KernelSelector.plain();
+            case VECTOR:
+                return KernelSelector.vectorOrNull();
             default:
-                Kernels vector = KernelSelector.vectorOrNull();
-                if (vector == null) {
-                    VectorFallbackNotice.once(this == VECTOR);
-                }
-                return vector != null ? vector : KernelSelector.plain();
+                throw new IllegalStateException(this + " is no family that runs");
         }
     }
 }

@@ -33,6 +33,8 @@ public final class Model implements AutoCloseable {
 
     private final ModelMetadata metadata;
     private final Graph graph;
+    /** The family that runs ({@link KernelFamily#runningHere()}), and its kernels. */
+    private final KernelFamily family;
     private final Kernels kernels;
     private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> pool = new ConcurrentLinkedDeque<>();
@@ -43,14 +45,15 @@ public final class Model implements AutoCloseable {
     /** Whole-frame preprocessing per tensor size ({@link #framePreprocessor}). */
     private final ConcurrentHashMap<Long, ImagePreprocessor> framePreprocessors = new ConcurrentHashMap<>();
 
-    private Model(ModelFile file, Kernels kernels) {
-        this(file.metadata(), GraphOptimizer.optimize(file.graph()), kernels);
+    private Model(ModelFile file, KernelFamily asked) {
+        this(file.metadata(), GraphOptimizer.optimize(file.graph()), asked);
     }
 
-    private Model(ModelMetadata metadata, Graph graph, Kernels kernels) {
+    private Model(ModelMetadata metadata, Graph graph, KernelFamily asked) {
         this.metadata = metadata;
         this.graph = graph;
-        this.kernels = kernels;
+        this.family = java.util.Objects.requireNonNull(asked, "family").runningHere();
+        this.kernels = family.kernels();
         this.preprocessor = new ImagePreprocessor(metadata.preprocessing());
     }
 
@@ -74,7 +77,7 @@ public final class Model implements AutoCloseable {
 
     /** A model that runs on the given kernel family (benchmarks and tests compare families). */
     public static Model of(ModelFile file, KernelFamily family) {
-        return new Model(file, java.util.Objects.requireNonNull(family, "family").kernels());
+        return new Model(file, family);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class Model implements AutoCloseable {
      */
     public Model withKernels(KernelFamily family) {
         checkOpen();
-        return new Model(metadata, graph, java.util.Objects.requireNonNull(family, "family").kernels());
+        return new Model(metadata, graph, family);
     }
 
     public ModelMetadata metadata() {
@@ -97,9 +100,13 @@ public final class Model implements AutoCloseable {
         return graph;
     }
 
-    /** The kernel family this model runs on: {@code vector}, {@code plain} or {@code reference}. */
-    public String kernels() {
-        return kernels.name();
+    /**
+     * The kernel family this model runs on: {@link KernelFamily#VECTOR}, {@link KernelFamily#PLAIN} or
+     * {@link KernelFamily#REFERENCE}, never {@link KernelFamily#AUTO}; {@code VECTOR} asked for on a JVM
+     * without the Vector API is {@code PLAIN}.
+     */
+    public KernelFamily kernels() {
+        return family;
     }
 
     /** A session for one thread's use; it runs each inference on the calling thread alone. */
@@ -306,6 +313,6 @@ public final class Model implements AutoCloseable {
     @Override
     public String toString() {
         return "Model[" + metadata.name() + ", " + graph.nodes().size() + " nodes, " + graph.parameterCount()
-                + " parameters, kernels " + kernels.name() + "]";
+                + " parameters, kernels " + family.propertyValue() + "]";
     }
 }

@@ -23,12 +23,12 @@ class KernelFallbackNoticeTest {
         assertTrue(VectorFallbackNotice.once(false));
 
         VectorFallbackNotice.forget();
-        assertEquals("plain", model.withKernels(KernelFamily.VECTOR).kernels());
+        assertEquals(KernelFamily.PLAIN, model.withKernels(KernelFamily.VECTOR).kernels());
         assertFalse(VectorFallbackNotice.once(true), "asking for VECTOR said it already");
         assertTrue(VectorFallbackNotice.once(false), "AUTO has not been asked yet");
 
         VectorFallbackNotice.forget();
-        assertEquals("plain", model.withKernels(KernelFamily.AUTO).kernels());
+        assertEquals(KernelFamily.PLAIN, model.withKernels(KernelFamily.AUTO).kernels());
         assertFalse(VectorFallbackNotice.once(false), "asking for AUTO said it already");
 
         String reason = KernelFamily.VECTOR.unavailableReason().orElseThrow();

@@ -108,8 +108,8 @@ class ModelApiTest {
     void withKernelsRunsTheSameModelOnAnotherFamily() {
         Model model = Model.of(TinyModels.classifier(10), KernelFamily.REFERENCE);
         Model plain = model.withKernels(KernelFamily.PLAIN);
-        assertEquals("reference", model.kernels());
-        assertEquals("plain", plain.kernels());
+        assertEquals(KernelFamily.REFERENCE, model.kernels());
+        assertEquals(KernelFamily.PLAIN, plain.kernels());
         Random r = new Random(11);
         for (int i = 0; i < 5; i++) {
             Image img = randomImage(r, 40 + r.nextInt(40), 40 + r.nextInt(40));

@@ -34,8 +34,8 @@ public final class KernelChoice {
     }
 
     /** Whether a scan that would run on {@code family} ({@link Model#kernels()}) finishes first on plain Java. */
-    public static boolean plainFinishesFirst(String family, int threads, LongUnaryOperator countUpTo) {
-        if (System.getProperty("blurfilter.kernels") != null || !"vector".equals(family)) {
+    public static boolean plainFinishesFirst(KernelFamily family, int threads, LongUnaryOperator countUpTo) {
+        if (System.getProperty("blurfilter.kernels") != null || family != KernelFamily.VECTOR) {
             return false;
         }
         long limit = countLimit(threads);

@@ -21,25 +21,25 @@ class KernelFamilyTest {
     void vectorRunsOnlyWhenTheModuleIsPresent() {
         String expect = System.getProperty("blurfilter.test.vector", "unknown");
         boolean moduleThere = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        String best;
+        KernelFamily best;
         if (expect.equals("present")) {
             assertTrue(KernelFamily.VECTOR.isAvailable(), "vector kernels did not load with the module present: "
                     + KernelFamily.VECTOR.unavailableReason());
             assertTrue(KernelFamily.VECTOR.unavailableReason().isEmpty());
             assertTrue(KernelFamily.AUTO.unavailableReason().isEmpty());
-            best = "vector";
+            best = KernelFamily.VECTOR;
         } else if (expect.equals("absent") || !moduleThere) {
             assertFalse(KernelFamily.VECTOR.isAvailable());
             assertTrue(KernelFamily.VECTOR.unavailableReason().orElseThrow().contains("--add-modules jdk.incubator.vector"));
-            best = "plain";
+            best = KernelFamily.PLAIN;
         } else {
             return; // a JVM this build did not set up: nothing known to check against
         }
         Model model = Model.of(TinyModels.classifier(3), KernelFamily.REFERENCE);
         assertEquals(best, model.withKernels(KernelFamily.AUTO).kernels());
         assertEquals(best, model.withKernels(KernelFamily.VECTOR).kernels());
-        assertEquals("plain", model.withKernels(KernelFamily.PLAIN).kernels());
-        assertEquals("reference", model.kernels());
+        assertEquals(KernelFamily.PLAIN, model.withKernels(KernelFamily.PLAIN).kernels());
+        assertEquals(KernelFamily.REFERENCE, model.kernels());
         assertTrue(KernelFamily.PLAIN.unavailableReason().isEmpty());
         assertTrue(KernelFamily.REFERENCE.unavailableReason().isEmpty());
     }
@@ -60,7 +60,7 @@ class KernelFamilyTest {
             System.setProperty("blurfilter.kernels", "fast");
             assertEquals(KernelFamily.PLAIN, KernelFamily.configured(), "fast: the plain family's name before its rename");
             System.setProperty("blurfilter.kernels", "reference");
-            assertEquals("reference", Model.of(TinyModels.classifier(3)).kernels());
+            assertEquals(KernelFamily.REFERENCE, Model.of(TinyModels.classifier(3)).kernels());
             System.clearProperty("blurfilter.kernels");
             assertEquals(KernelFamily.AUTO, KernelFamily.configured());
         } finally {
