@@ -1,8 +1,6 @@
 package io.blurfilter.engine;
 
-import io.blurfilter.engine.runtime.KernelSelector;
-import io.blurfilter.engine.runtime.Kernels;
-import io.blurfilter.engine.runtime.VectorFallbackNotice;
+import io.blurfilter.engine.runtime.LayerOps;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -99,8 +97,8 @@ public enum KernelFamily {
         return PLAIN;
     }
 
-    /** The kernels of a family {@link #runningHere()} answered. */
-    Kernels kernels() {
+    /** The layers of a family {@link #runningHere()} answered, for the planner. */
+    LayerOps layerOps() {
         switch (this) {
             case REFERENCE:
                 return KernelSelector.reference();

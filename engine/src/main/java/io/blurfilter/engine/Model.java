@@ -5,9 +5,9 @@ import io.blurfilter.engine.format.ModelReader;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.GraphOptimizer;
 import io.blurfilter.engine.preprocess.ImagePreprocessor;
-import io.blurfilter.engine.runtime.KernelSelector;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.Planner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -33,9 +33,9 @@ public final class Model implements AutoCloseable {
 
     private final ModelMetadata metadata;
     private final Graph graph;
-    /** The family that runs ({@link KernelFamily#runningHere()}), and its kernels. */
+    /** The family that runs ({@link KernelFamily#runningHere()}), and its layers. */
     private final KernelFamily family;
-    private final Kernels kernels;
+    private final LayerOps layerOps;
     private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> pool = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
@@ -53,7 +53,7 @@ public final class Model implements AutoCloseable {
         this.metadata = metadata;
         this.graph = graph;
         this.family = java.util.Objects.requireNonNull(asked, "family").runningHere();
-        this.kernels = family.kernels();
+        this.layerOps = family.layerOps();
         this.preprocessor = new ImagePreprocessor(metadata.preprocessing());
     }
 
@@ -278,7 +278,7 @@ public final class Model implements AutoCloseable {
         List<Integer> key = Arrays.stream(inputShape).boxed().collect(java.util.stream.Collectors.toList());
         Plan p = plans.get(key);
         if (p == null) {
-            p = Plan.compile(graph, inputShape, kernels, KernelSelector.reference());
+            p = Planner.plan(graph, inputShape, layerOps);
             Plan raced = plans.putIfAbsent(key, p);
             p = raced != null ? raced : p;
         }

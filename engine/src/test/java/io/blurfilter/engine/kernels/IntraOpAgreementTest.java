@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.blurfilter.engine.kernels.NhwcKernelsAgreementTest.Case;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.PartRunner;
 import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.Planner;
 import io.blurfilter.engine.runtime.WorkerPool;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the helper tasks: runs them on a pool, runs them inline, rejects them, or silently drops them.
  */
 class IntraOpAgreementTest {
-    static Stream<Kernels> families() {
+    static Stream<LayerOps> families() {
         return KernelFamilies.nhwcFamilies().stream();
     }
 
@@ -39,7 +40,7 @@ class IntraOpAgreementTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void enginePoolGivesIdenticalResults(Kernels family) {
+    void enginePoolGivesIdenticalResults(LayerOps family) {
         for (int threads : new int[] {1, 3}) {
             try (WorkerPool pool = new WorkerPool(threads, "test-intra-op-")) {
                 checkAll(family, new PartRunner(pool, threads + 1));
@@ -49,7 +50,7 @@ class IntraOpAgreementTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void callersExecutorGivesIdenticalResults(Kernels family) {
+    void callersExecutorGivesIdenticalResults(LayerOps family) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             checkAll(family, new PartRunner(pool, 3));
@@ -61,20 +62,20 @@ class IntraOpAgreementTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void rejectingOrDroppingExecutorStillCompletesOnTheCaller(Kernels family) {
+    void rejectingOrDroppingExecutorStillCompletesOnTheCaller(LayerOps family) {
         checkAll(family, new PartRunner(task -> {
             throw new RejectedExecutionException("full");
         }, 4));
         checkAll(family, new PartRunner(task -> {}, 4)); // accepts and never runs: the caller claims every part
     }
 
-    private static void checkAll(Kernels family, PartRunner runner) {
+    private static void checkAll(LayerOps family, PartRunner runner) {
         List<Case> cases = cases();
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             // plain Java splits pointwise by rows only, so its one-row case runs whole
             boolean splits = i < cases.size() - 1 || family.name().equals("vector");
-            Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
+            Plan plan = Planner.plan(c.graph, c.shape, family);
             float[] expected = run(plan, c, null);
             float[][] ws = plan.newWorkspace();
             Plan.Parallel parallel = plan.newParallel(ws, runner);
