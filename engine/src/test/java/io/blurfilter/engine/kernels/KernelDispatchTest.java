@@ -47,6 +47,20 @@ class KernelDispatchTest {
         assertEquals(List.of("NhwcGlobalAveragePool", "NhwcChannelBroadcast"), List.of(steps.get(10), steps.get(13)));
     }
 
+    @Test
+    void theReferenceFamilyPlansEveryValueNchwOnItsOwnKernels() {
+        NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, true, 1, 64, 48);
+        Plan plan = Planner.plan(c.graph, c.shape, KernelFamilies.reference());
+        assertEquals("reference", plan.kernels());
+        for (String kind : plan.layerKinds()) {
+            assertEquals(false, kind.startsWith("Nhwc") || kind.equals("LayoutChange") || kind.startsWith("Plain")
+                    || kind.startsWith("Planar"), kind + " in " + plan.layerKinds());
+        }
+        for (io.blurfilter.engine.graph.Node n : c.graph.nodes()) {
+            assertEquals(false, plan.site(n.output()).nhwc, n.output() + " is NHWC");
+        }
+    }
+
     /** The layers up to the head (the body of lcnetLike without its classifier). */
     private static List<String> convolutionSteps(LayerOps family) {
         NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, false, 1, 64, 48);
