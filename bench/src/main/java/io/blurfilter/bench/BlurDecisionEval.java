@@ -112,7 +112,7 @@ public final class BlurDecisionEval {
             }
             writeCache(cache, items);
             System.out.printf(Locale.ROOT, "%d photos in %.0f s, threshold %.3f, kernels %s%n", items.size(),
-                    (System.nanoTime() - t0) / 1e9, threshold, model.kernels());
+                    (System.nanoTime() - t0) / 1e9, threshold, model.kernels().propertyValue());
             tuneAndReport(items, threshold);
         }
     }

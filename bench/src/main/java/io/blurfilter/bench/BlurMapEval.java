@@ -52,7 +52,7 @@ public final class BlurMapEval {
             boolean tune = args[2].equals("tune");
             List<Photo> photos = load(dir, tune ? 0 : 1);
             System.out.printf(Locale.ROOT, "%s half: %d photos, kernels %s%n", tune ? "even (tuning)" : "odd (report)",
-                    photos.size(), model.kernels());
+                    photos.size(), model.kernels().propertyValue());
             List<String> variants = new ArrayList<>(Arrays.asList(args).subList(3, args.length));
             if (tune && variants.isEmpty()) {
                 for (int s : new int[] {256, 320, 384, 448, 512, 640}) {

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class EjmlBaselineBenchmark {
-    @Param({"ejml", "vector", "fast"})
+    @Param({"ejml", "vector", "plain"})
     public String engine;
 
     private Runner runner;

@@ -7,20 +7,22 @@ import ai.onnxruntime.OrtSession;
 import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.Model;
 import java.nio.FloatBuffer;
-import java.util.Locale;
 import java.util.Map;
 
 /** Builds the engines under comparison the same way in every benchmark. */
 public final class Engines {
     private Engines() {}
 
-    /** "vector" (fails when the JVM lacks --add-modules jdk.incubator.vector), "fast" or "reference". */
+    /**
+     * "vector" (fails when the JVM lacks --add-modules jdk.incubator.vector), "plain" ("fast", its old
+     * name, too) or "reference".
+     */
     public static KernelFamily kernels(String family) {
-        KernelFamily f = KernelFamily.valueOf(family.toUpperCase(Locale.ROOT));
-        if (f == KernelFamily.AUTO || !f.isAvailable()) {
+        KernelFamily f = KernelFamily.named(family);
+        if (f == null || f == KernelFamily.AUTO || !f.isAvailable()) {
             // a benchmark must time the family it names, not a fallback
             throw new IllegalArgumentException(family + " kernels: name vector (with --add-modules "
-                    + "jdk.incubator.vector), fast or reference");
+                    + "jdk.incubator.vector), plain or reference");
         }
         return f;
     }

@@ -31,7 +31,7 @@ public class LatencyVsOrtBenchmark {
     public BenchModel model;
 
     /** One thread each; then blurfilter's vector path and ONNX Runtime with two intra-op threads. */
-    @Param({"vector", "fast", "onnxruntime", "vector2", "onnxruntime2"})
+    @Param({"vector", "plain", "onnxruntime", "vector2", "onnxruntime2"})
     public String engine;
 
     private Runner runner;

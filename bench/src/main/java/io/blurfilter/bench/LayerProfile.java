@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * shared machine) and median over many runs. A development tool, not a benchmark: reads the plan's
  * private fields reflectively so the engine needs no profiling API.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL] [vector|fast] [runs] [concurrent copies]</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL] [vector|plain] [runs] [concurrent copies]</pre>
  */
 public final class LayerProfile {
     private LayerProfile() {}

@@ -46,8 +46,8 @@ public interface Runner extends AutoCloseable {
     }
 
     /**
-     * "vector", "fast", "reference", "onnxruntime" (one intra-op thread), or with two intra-op threads
-     * "vector2", "fast2" (blurfilter's {@code IntraOp.threads(2)}) and "onnxruntime2".
+     * "vector", "plain" ("fast", its old name, too), "reference", "onnxruntime" (one intra-op thread), or with two intra-op threads
+     * "vector2", "plain2" (blurfilter's {@code IntraOp.threads(2)}) and "onnxruntime2".
      */
     static Runner of(String engine, BenchModel model, float[] input) throws OrtException {
         if (engine.startsWith("onnxruntime")) {
@@ -67,7 +67,7 @@ public interface Runner extends AutoCloseable {
                 public void close() {}
             };
         }
-        // "vector2" / "fast2": that family with two intra-op threads (the caller and one engine pool thread)
+        // "vector2" / "plain2": that family with two intra-op threads (the caller and one engine pool thread)
         boolean twoThreads = engine.endsWith("2");
         String family = twoThreads ? engine.substring(0, engine.length() - 1) : engine;
         Model m = Engines.blurfilter(model, family);

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ScoreMapBenchmark {
     @State(Scope.Thread)
     public static class Setting {
-        @Param({"vector", "fast"})
+        @Param({"vector", "plain"})
         public String kernels;
 
         Model model;
@@ -44,7 +44,7 @@ public class ScoreMapBenchmark {
 
         @Setup
         public void setUp() {
-            KernelFamily family = "vector".equals(kernels) ? KernelFamily.VECTOR : KernelFamily.FAST;
+            KernelFamily family = "vector".equals(kernels) ? KernelFamily.VECTOR : KernelFamily.PLAIN;
             model = Model.of(BenchModel.X1_0_NOLAST.blurfilter(), family);
             session = model.newSession();
             Random r = new Random(20);

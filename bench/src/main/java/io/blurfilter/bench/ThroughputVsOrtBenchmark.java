@@ -48,7 +48,7 @@ public class ThroughputVsOrtBenchmark {
     /** One engine per benchmark thread. */
     @State(Scope.Thread)
     public static class PerThread extends EngineRunner {
-        @Param({"vector", "fast", "onnxruntime"})
+        @Param({"vector", "plain", "onnxruntime"})
         public String engine;
 
         @Override

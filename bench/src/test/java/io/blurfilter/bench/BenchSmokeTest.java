@@ -14,7 +14,7 @@ class BenchSmokeTest {
         float[] x = Fixtures.input224();
         for (BenchModel m : new BenchModel[] {BenchModel.X0_25_NOLAST, BenchModel.X1_0_LAST}) {
             float ref = Engines.blurfilter(m, "reference").run(new Tensor(BenchModel.INPUT_SHAPE, x)).data()[0];
-            for (String engine : new String[] {"fast", "ejml"}) {
+            for (String engine : new String[] {"plain", "ejml"}) {
                 try (Runner r = Runner.of(engine, m, x)) {
                     assertEquals(ref, r.run(), 1e-5, engine + " on " + m);
                 }
@@ -26,7 +26,7 @@ class BenchSmokeTest {
     void blurfilterAndOnnxRuntimeRunTheSameWeights() throws Exception {
         float[] x = Fixtures.input224();
         for (BenchModel m : BenchModel.values()) {
-            assertTrue(SameWeightsCheck.verify(m, "fast", x) <= SameWeightsCheck.TOLERANCE, m.toString());
+            assertTrue(SameWeightsCheck.verify(m, "plain", x) <= SameWeightsCheck.TOLERANCE, m.toString());
         }
     }
 

@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         header = "measure inference latency and img/s on this machine",
         description = {"Times single inferences of a model (default: the embedded model) on a fixed synthetic input,"
-                + " one thread, for each kernel family: 'fast' (plain Java, always) and 'vector' (only when the JVM"
-                + " runs with --add-modules jdk.incubator.vector). Each family first warms up until the JIT has"
+                + " one thread, for each kernel family: 'plain' (plain Java, always; 'fast' is its old name) and 'vector'"
+                + " (only when the JVM runs with --add-modules jdk.incubator.vector). Each family first warms up until the JIT has"
                 + " finished compiling it (a round of 10 inferences with no compilation and no faster median; 30 s at"
                 + " most). Prints the warm-up's seconds, median, p10 and p90 milliseconds and images per second at the"
                 + " median.",
@@ -57,9 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     private int warmup;
 
     @Option(names = "--kernels", paramLabel = "LIST",
-            description = "families to time, comma-separated: fast, vector (default: both; one this JVM cannot run"
+            description = "families to time, comma-separated: plain, vector (default: both; one this JVM cannot run"
                     + " says so)")
-    private String kernels;
+    private String kernelList;
 
     BenchCommand(PrintStream out) {
         this.out = out;
@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws UsageException, FatalException {
         Ranges.check("bench", "--runs", runs, 1, 1_000_000);
         Ranges.check("bench", "--warmup", warmup, 0, 1_000_000);
-        List<String> families = families(kernels);
+        List<KernelFamily> families = families(kernelList);
         ModelFile file = read(modelOption.file);
         int[] shape = concreteShape(file.metadata().inputShape());
         Tensor input = syntheticInput(shape);
@@ -82,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%-8s %10s %10s %10s %10s %10s%n", "kernels", "warmup_s", "median_ms", "p10_ms",
                 "p90_ms", "img_per_s");
-        for (String family : families) {
-            KernelFamily kernels = KernelFamily.valueOf(family.toUpperCase(Locale.ROOT));
+        for (KernelFamily kernels : families) {
+            String family = kernels.propertyValue();
             if (!kernels.isAvailable()) {
                 out.printf(Locale.ROOT, "%-8s not available: %s%n", family, kernels.unavailableReason().orElse("?"));
                 continue;
@@ -105,17 +105,18 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static List<String> families(String list) throws UsageException {
+    private static List<KernelFamily> families(String list) throws UsageException {
         if (list == null) {
-            return List.of("fast", "vector");
+            return List.of(KernelFamily.PLAIN, KernelFamily.VECTOR);
         }
-        List<String> out = new ArrayList<>();
+        List<KernelFamily> out = new ArrayList<>();
         for (String f : list.split(",")) {
             String t = f.trim();
-            if (!t.equals("fast") && !t.equals("vector")) {
-                throw new UsageException("bench: --kernels takes fast and/or vector, got '" + t + "'");
+            KernelFamily family = KernelFamily.named(t);
+            if (family != KernelFamily.PLAIN && family != KernelFamily.VECTOR) {
+                throw new UsageException("bench: --kernels takes plain and/or vector, got '" + t + "'");
             }
-            out.add(t);
+            out.add(family);
         }
         return out;
     }

@@ -88,7 +88,7 @@ class DocSnippetsModulePathTest {
         Files.createDirectories(src.resolve("snippets"));
         Files.writeString(src.resolve("module-info.java"), "module snippets { requires io.blurfilter.engine; }\n");
         Files.writeString(src.resolve("snippets/Leak.java"),
-                "package snippets;\nclass Leak { Object k = io.blurfilter.engine.runtime.KernelSelector.fast(); }\n");
+                "package snippets;\nclass Leak { Object k = io.blurfilter.engine.runtime.Planner.class; }\n");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int rc = ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics,
                 "-d", dir.resolve("out").toString(), "--module-path", modulePath(dir),

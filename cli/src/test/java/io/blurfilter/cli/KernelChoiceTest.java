@@ -20,12 +20,12 @@ class KernelChoiceTest {
     @Test
     void smallScansRunPlainJavaLargeOnesKeepTheVectorKernels() {
         List<Long> limits = new ArrayList<>();
-        assertTrue(KernelChoice.plainFinishesFirst("vector", 3, limit -> {
+        assertTrue(KernelChoice.plainFinishesFirst(KernelFamily.VECTOR, 3, limit -> {
             limits.add(limit);
             return limit - 1;
         }));
         assertEquals(List.of(3L * KernelChoice.PLAIN_BELOW_PER_THREAD), limits, "counted up to the limit once");
-        assertFalse(KernelChoice.plainFinishesFirst("vector", 3, limit -> limit));
+        assertFalse(KernelChoice.plainFinishesFirst(KernelFamily.VECTOR, 3, limit -> limit));
     }
 
     @Test
@@ -36,7 +36,7 @@ class KernelChoiceTest {
         try {
             Cli r = Cli.run("scan", dir.toString(), "--model", model.toString());
             assertEquals(ExitCode.FATAL, r.exitCode(), r.toString());
-            assertTrue(r.err().contains("-Dblurfilter.kernels=fsat is not a kernel family; use auto, vector, fast "
+            assertTrue(r.err().contains("-Dblurfilter.kernels=fsat is not a kernel family; use auto, vector, plain "
                     + "or reference"), r.err());
             assertFalse(r.err().contains("internal error"), r.err());
         } finally {
@@ -50,13 +50,13 @@ class KernelChoiceTest {
 
     @Test
     void plainModelsAndForcedFamiliesAreKept(@TempDir Path dir) throws Exception {
-        Model plain = Model.of(ModelReader.read(TestModels.laplacian(dir.resolve("m.bfm"))), KernelFamily.FAST);
+        Model plain = Model.of(ModelReader.read(TestModels.laplacian(dir.resolve("m.bfm"))), KernelFamily.PLAIN);
         assertSame(plain, KernelChoice.forScan(plain, 2, limit -> fail("no count needed")));
-        assertFalse(KernelChoice.plainFinishesFirst("reference", 2, limit -> fail("no count needed")));
+        assertFalse(KernelChoice.plainFinishesFirst(KernelFamily.REFERENCE, 2, limit -> fail("no count needed")));
         String before = System.getProperty("blurfilter.kernels");
         System.setProperty("blurfilter.kernels", "vector");
         try {
-            assertFalse(KernelChoice.plainFinishesFirst("vector", 2, limit -> fail("no count needed")));
+            assertFalse(KernelChoice.plainFinishesFirst(KernelFamily.VECTOR, 2, limit -> fail("no count needed")));
         } finally {
             if (before == null) {
                 System.clearProperty("blurfilter.kernels");

@@ -5,9 +5,9 @@ import io.blurfilter.engine.format.ModelReader;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.GraphOptimizer;
 import io.blurfilter.engine.preprocess.ImagePreprocessor;
-import io.blurfilter.engine.runtime.KernelSelector;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.Planner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -33,7 +33,9 @@ public final class Model implements AutoCloseable {
 
     private final ModelMetadata metadata;
     private final Graph graph;
-    private final Kernels kernels;
+    /** The family that runs ({@link KernelFamily#runningHere()}), and its layers. */
+    private final KernelFamily family;
+    private final LayerOps layerOps;
     private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> pool = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
@@ -43,14 +45,15 @@ public final class Model implements AutoCloseable {
     /** Whole-frame preprocessing per tensor size ({@link #framePreprocessor}). */
     private final ConcurrentHashMap<Long, ImagePreprocessor> framePreprocessors = new ConcurrentHashMap<>();
 
-    private Model(ModelFile file, Kernels kernels) {
-        this(file.metadata(), GraphOptimizer.optimize(file.graph()), kernels);
+    private Model(ModelFile file, KernelFamily asked) {
+        this(file.metadata(), GraphOptimizer.optimize(file.graph()), asked);
     }
 
-    private Model(ModelMetadata metadata, Graph graph, Kernels kernels) {
+    private Model(ModelMetadata metadata, Graph graph, KernelFamily asked) {
         this.metadata = metadata;
         this.graph = graph;
-        this.kernels = kernels;
+        this.family = java.util.Objects.requireNonNull(asked, "family").runningHere();
+        this.layerOps = family.layerOps();
         this.preprocessor = new ImagePreprocessor(metadata.preprocessing());
     }
 
@@ -74,18 +77,18 @@ public final class Model implements AutoCloseable {
 
     /** A model that runs on the given kernel family (benchmarks and tests compare families). */
     public static Model of(ModelFile file, KernelFamily family) {
-        return new Model(file, java.util.Objects.requireNonNull(family, "family").kernels());
+        return new Model(file, family);
     }
 
     /**
-     * This model on another kernel family, e.g. {@link KernelFamily#FAST} in a JVM that will run only
+     * This model on another kernel family, e.g. {@link KernelFamily#PLAIN} in a JVM that will run only
      * some hundreds of inferences, where the Vector API kernels' JIT warm-up (1-2 s) costs more than
      * they save. Shares this model's optimized graph; has its own plans and sessions. Results agree
      * with this model's within the families' tolerance (1e-5), not to the bit.
      */
     public Model withKernels(KernelFamily family) {
         checkOpen();
-        return new Model(metadata, graph, java.util.Objects.requireNonNull(family, "family").kernels());
+        return new Model(metadata, graph, family);
     }
 
     public ModelMetadata metadata() {
@@ -97,9 +100,13 @@ public final class Model implements AutoCloseable {
         return graph;
     }
 
-    /** The kernel family this model runs on: {@code vector}, {@code fast} or {@code reference}. */
-    public String kernels() {
-        return kernels.name();
+    /**
+     * The kernel family this model runs on: {@link KernelFamily#VECTOR}, {@link KernelFamily#PLAIN} or
+     * {@link KernelFamily#REFERENCE}, never {@link KernelFamily#AUTO}; {@code VECTOR} asked for on a JVM
+     * without the Vector API is {@code PLAIN}.
+     */
+    public KernelFamily kernels() {
+        return family;
     }
 
     /** A session for one thread's use; it runs each inference on the calling thread alone. */
@@ -271,7 +278,7 @@ public final class Model implements AutoCloseable {
         List<Integer> key = Arrays.stream(inputShape).boxed().collect(java.util.stream.Collectors.toList());
         Plan p = plans.get(key);
         if (p == null) {
-            p = Plan.compile(graph, inputShape, kernels, KernelSelector.reference());
+            p = Planner.plan(graph, inputShape, layerOps);
             Plan raced = plans.putIfAbsent(key, p);
             p = raced != null ? raced : p;
         }
@@ -306,6 +313,6 @@ public final class Model implements AutoCloseable {
     @Override
     public String toString() {
         return "Model[" + metadata.name() + ", " + graph.nodes().size() + " nodes, " + graph.parameterCount()
-                + " parameters, kernels " + kernels.name() + "]";
+                + " parameters, kernels " + family.propertyValue() + "]";
     }
 }

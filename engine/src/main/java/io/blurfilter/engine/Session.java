@@ -17,19 +17,11 @@ public final class Session implements AutoCloseable {
     private final ImagePreprocessor preprocessor;
     /** Runs split layers on the intra-op threads; null for single-threaded sessions. */
     private final PartRunner runner;
-    private final State main = new State();
+    /** For classify, run and the crop's score map, at the last shape they ran; null before that and after close. */
+    private PlanState main;
     /** Whole-frame score maps run at other sizes than classification: their own plan and workspace. */
-    private final State frame = new State();
+    private PlanState frame;
     private boolean closed;
-
-    /** One input shape's plan and the buffers it runs in. */
-    private static final class State {
-        int[] shape;
-        Plan plan;
-        float[][] workspace;
-        Plan.Parallel parallel;
-        float[] input;
-    }
 
     Session(Model model, IntraOp intraOp) {
         this.model = model;
@@ -41,11 +33,10 @@ public final class Session implements AutoCloseable {
     /** Preprocesses, runs and postprocesses one image. */
     public Classification classify(Image image) {
         int[] size = preprocessor.outputSize(image.width(), image.height());
-        int[] s = {1, 3, size[1], size[0]};
-        Plan p = planFor(main, s);
+        main = stateFor(main, new int[] {1, 3, size[1], size[0]});
         preprocessor.apply(image, main.input);
-        float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
-        p.run(main.input, out, main.workspace, main.parallel);
+        float[] out = main.newOutput();
+        main.run(main.input, out, null, null);
         return Classification.of(out, model.metadata());
     }
 
@@ -61,11 +52,11 @@ public final class Session implements AutoCloseable {
         int w = image.width();
         int h = image.height();
         int[] size = preprocessor.outputSize(w, h);
-        Plan p = planFor(main, new int[] {1, 3, size[1], size[0]});
+        main = stateFor(main, new int[] {1, 3, size[1], size[0]});
         preprocessor.apply(image, main.input);
         int[] resized = preprocessor.resizedSize(w, h);
         int[] origin = preprocessor.cropOrigin(w, h);
-        return runMap(main, p, head, new int[] {h, w}, new int[] {resized[1], resized[0]},
+        return runMap(main, head, new int[] {h, w}, new int[] {resized[1], resized[0]},
                 new int[] {origin[1], origin[0]});
     }
 
@@ -82,9 +73,9 @@ public final class Session implements AutoCloseable {
         int h = image.height();
         int[] size = model.frameSize(w, h, shortSide, head);
         ImagePreprocessor pre = model.framePreprocessor(size[0], size[1]);
-        Plan p = planFor(frame, new int[] {1, 3, size[1], size[0]});
+        frame = stateFor(frame, new int[] {1, 3, size[1], size[0]});
         pre.apply(image, frame.input);
-        return runMap(frame, p, head, new int[] {h, w}, new int[] {size[1], size[0]}, new int[] {0, 0});
+        return runMap(frame, head, new int[] {h, w}, new int[] {size[1], size[0]}, new int[] {0, 0});
     }
 
     /**
@@ -98,27 +89,32 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("a score map needs an input [1, C, H, W], not "
                     + Arrays.toString(s));
         }
-        State st = main.shape == null || Arrays.equals(s, main.shape) ? main : frame;
-        Plan p = planFor(st, s);
+        PlanState st;
+        if (main == null || main.isFor(s)) {
+            st = main = stateFor(main, s);
+        } else {
+            st = frame = stateFor(frame, s);
+        }
         System.arraycopy(in.data(), 0, st.input, 0, st.input.length);
         int[] size = {s[2], s[3]};
-        return runMap(st, p, head, size, size, new int[] {0, 0});
+        return runMap(st, head, size, size, new int[] {0, 0});
     }
 
     /**
-     * Runs {@code p} on {@code st.input}, reading the per-cell logits off the feature map as the pass
+     * Runs {@code st}'s plan on its input, reading the per-cell logits off the feature map as the pass
      * goes by. Geometry per axis (y, x): the image's size, the resized size and where the input starts in it.
      */
-    private ScoreMap runMap(State st, Plan p, PoolingHead head, int[] image, int[] resized, int[] origin) {
+    private ScoreMap runMap(PlanState st, PoolingHead head, int[] image, int[] resized, int[] origin) {
+        Plan p = st.plan;
         Plan.Site site = p.site(head.feature);
         int[] fs = site.shape();
         int cells = fs[2] * fs[3];
         float[] logits = new float[head.classes * cells];
-        float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
-        p.run(st.input, out, st.workspace, st.parallel, site, (x, at) -> head.cellLogits(x, at.nhwc, cells, logits));
+        float[] out = st.newOutput();
+        st.run(st.input, out, site, (x, at) -> head.cellLogits(x, at.nhwc, cells, logits));
         float[] scores = new float[logits.length];
         head.cellScores(logits, cells, scores);
-        int[] tensor = {st.shape[2], st.shape[3]};
+        int[] tensor = st.inputSize();
         double[] first = new double[2];
         double[] step = new double[2];
         double[] covered = new double[4];
@@ -144,41 +140,28 @@ public final class Session implements AutoCloseable {
 
     /** Runs the graph on an already-preprocessed input. */
     public Tensor run(Tensor in) {
-        Plan p = planFor(main, in.shape());
-        float[] out = new float[Math.toIntExact(Shapes.elementCount(p.outputShape()))];
-        p.run(in.data(), out, main.workspace, main.parallel);
-        return new Tensor(p.outputShape(), out);
+        main = stateFor(main, in.shape());
+        float[] out = main.newOutput();
+        main.run(in.data(), out, null, null);
+        return new Tensor(main.plan.outputShape(), out);
     }
 
-    private Plan planFor(State st, int[] s) {
+    private PlanState stateFor(PlanState current, int[] s) {
         if (closed) {
             throw new IllegalStateException("session is closed");
         }
-        if (!Arrays.equals(s, st.shape)) {
-            Plan p = model.plan(s);
-            st.workspace = p.newWorkspace();
-            st.parallel = runner == null ? null : p.newParallel(st.workspace, runner);
-            st.input = new float[Math.toIntExact(Shapes.elementCount(s))];
-            st.plan = p;
-            st.shape = s.clone();
-        }
-        return st.plan;
+        return PlanState.forShape(current, model, s, runner);
     }
 
     /** Which kernels ran the last input, e.g. "vector+reference"; null before the first run. */
     public String kernels() {
-        return main.plan == null ? null : main.plan.kernels();
+        return main == null ? null : main.plan.kernels();
     }
 
     @Override
     public void close() {
         closed = true;
-        for (State st : new State[] {main, frame}) {
-            st.workspace = null;
-            st.parallel = null;
-            st.input = null;
-            st.plan = null;
-            st.shape = null;
-        }
+        main = null;
+        frame = null;
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blurfilter.engine.runtime.VectorFallbackNotice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -18,17 +17,17 @@ class KernelFallbackNoticeTest {
     @Test
     void theFallbackIsSaidOncePerWayOfAskingWithItsReason() {
         VectorFallbackNotice.forget();
-        Model model = Model.of(TinyModels.classifier(3), KernelFamily.FAST);
-        assertTrue(VectorFallbackNotice.once(true), "FAST asked for nothing: the notice is still unsaid");
+        Model model = Model.of(TinyModels.classifier(3), KernelFamily.PLAIN);
+        assertTrue(VectorFallbackNotice.once(true), "PLAIN asked for nothing: the notice is still unsaid");
         assertTrue(VectorFallbackNotice.once(false));
 
         VectorFallbackNotice.forget();
-        assertEquals("fast", model.withKernels(KernelFamily.VECTOR).kernels());
+        assertEquals(KernelFamily.PLAIN, model.withKernels(KernelFamily.VECTOR).kernels());
         assertFalse(VectorFallbackNotice.once(true), "asking for VECTOR said it already");
         assertTrue(VectorFallbackNotice.once(false), "AUTO has not been asked yet");
 
         VectorFallbackNotice.forget();
-        assertEquals("fast", model.withKernels(KernelFamily.AUTO).kernels());
+        assertEquals(KernelFamily.PLAIN, model.withKernels(KernelFamily.AUTO).kernels());
         assertFalse(VectorFallbackNotice.once(false), "asking for AUTO said it already");
 
         String reason = KernelFamily.VECTOR.unavailableReason().orElseThrow();

@@ -28,7 +28,7 @@ class ScoreMapTest {
     private static final List<KernelFamily> FAMILIES = families();
 
     private static List<KernelFamily> families() {
-        List<KernelFamily> f = new ArrayList<>(List.of(KernelFamily.REFERENCE, KernelFamily.FAST));
+        List<KernelFamily> f = new ArrayList<>(List.of(KernelFamily.REFERENCE, KernelFamily.PLAIN));
         if (KernelFamily.VECTOR.isAvailable()) {
             f.add(KernelFamily.VECTOR);
         }

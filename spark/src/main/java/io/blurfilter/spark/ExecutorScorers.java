@@ -23,7 +23,7 @@ final class ExecutorScorers {
             io.blurfilter.engine.Model model = source.load();
             BlurScorer scorer = BlurScorer.of(model);
             LOG.info("blurfilter: loaded {} ({} kernels) in {} ms, once for this JVM (pid {})", source.name(),
-                    model.kernels(), (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
+                    model.kernels().propertyValue(), (System.nanoTime() - start) / 1_000_000, ProcessHandle.current().pid());
             return scorer;
         });
     }

@@ -68,7 +68,7 @@ public final class ThroughputBench {
             double cpu = (processCpuNanos() - cpu0) / 1e9;
             System.out.printf(Locale.ROOT, "direct round %d (java %s, %s kernels): %d images in %.2f s = %.1f images/s,"
                     + " %.1f CPU-ms/image%n", round, System.getProperty("java.version"),
-                    BlurModel.shared().kernels(), files.size(), seconds, files.size() / seconds, 1000 * cpu / files.size());
+                    BlurModel.shared().kernels().propertyValue(), files.size(), seconds, files.size() / seconds, 1000 * cpu / files.size());
         }
     }
 

@@ -30,12 +30,12 @@ public final class KernelChoice {
      * and the job is small. {@code countUpTo} counts the job's inputs up to the limit it is given.
      */
     public static Model forScan(Model loaded, int threads, LongUnaryOperator countUpTo) {
-        return plainFinishesFirst(loaded.kernels(), threads, countUpTo) ? loaded.withKernels(KernelFamily.FAST) : loaded;
+        return plainFinishesFirst(loaded.kernels(), threads, countUpTo) ? loaded.withKernels(KernelFamily.PLAIN) : loaded;
     }
 
     /** Whether a scan that would run on {@code family} ({@link Model#kernels()}) finishes first on plain Java. */
-    public static boolean plainFinishesFirst(String family, int threads, LongUnaryOperator countUpTo) {
-        if (System.getProperty("blurfilter.kernels") != null || !"vector".equals(family)) {
+    public static boolean plainFinishesFirst(KernelFamily family, int threads, LongUnaryOperator countUpTo) {
+        if (System.getProperty("blurfilter.kernels") != null || family != KernelFamily.VECTOR) {
             return false;
         }
         long limit = countLimit(threads);

@@ -6,6 +6,9 @@ import io.blurfilter.engine.graph.Attributes;
 /**
  * An activation with its parameters bound, applied in place to a range of an array. Formulas follow
  * the ONNX definitions (hardswish = x * relu6(x + 3) / 6, hardsigmoid = clip(alpha*x + beta, 0, 1)).
+ * The reference kernels use {@link #apply(float[], int, int)}, the NHWC kernels
+ * {@link #applyFused(float[], int, int)}; {@code kernels.vector.VectorActivation} is the Vector API form
+ * of the latter.
  */
 public final class ActivationFunction {
     public static final ActivationFunction NONE = new ActivationFunction(Activation.NONE, 0, 0);
@@ -38,18 +41,47 @@ public final class ActivationFunction {
         }
     }
 
+    /**
+     * Applies the activation to {@code a[from, to)} as the reference kernels define it: as
+     * {@link #applyFused}, except that relu is {@code x > 0 ? x : 0}, which turns a NaN into 0.
+     */
     public void apply(float[] a, int from, int to) {
+        if (kind != Activation.RELU) {
+            applyFused(a, from, to);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            a[i] = relu(a[i]);
+        }
+    }
+
+    /**
+     * Applies the activation to {@code a[from, to)}, one loop per common kind (relu, hardswish,
+     * hardsigmoid) so that the JIT vectorizes them instead of switching per element, as the NHWC
+     * kernels need right after they store a run of outputs. Relu here is {@code Math.max(x, 0)}, which
+     * keeps a NaN where the reference's gives 0: the two have always differed there, and each family's
+     * outputs keep their bits.
+     */
+    public void applyFused(float[] a, int from, int to) {
         switch (kind) {
             case NONE:
                 return;
             case RELU:
                 for (int i = from; i < to; i++) {
-                    a[i] = relu(a[i]);
+                    a[i] = Math.max(a[i], 0f);
                 }
                 return;
             case HARD_SWISH:
                 for (int i = from; i < to; i++) {
-                    a[i] = hardSwish(a[i]);
+                    float v = a[i];
+                    a[i] = v * Math.min(Math.max(v + 3f, 0f), 6f) / 6f;
+                }
+                return;
+            case HARD_SIGMOID:
+                float alpha = this.alpha;
+                float beta = this.beta;
+                for (int i = from; i < to; i++) {
+                    a[i] = Math.min(Math.max(alpha * a[i] + beta, 0f), 1f);
                 }
                 return;
             default:

@@ -1,16 +1,21 @@
 package io.blurfilter.engine.kernels;
 
+import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.graph.Activation;
 import io.blurfilter.engine.graph.Attributes;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.graph.Node;
+import io.blurfilter.engine.graph.OpType;
 import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.LayerSpec;
+import io.blurfilter.engine.runtime.NhwcConv;
 
 /**
- * Plain-Java kernels for every op, over NCHW. Always available; the fallback for any node a faster
- * kernel family declines, and the reference those are tested against.
+ * Plain-Java kernels for every op, over NCHW: the NCHW family. Always available; what the NHWC
+ * families run for the nodes they have no layer of their own for, and the reference those are
+ * tested against.
  */
-public final class ReferenceKernels implements Kernels {
+public final class ReferenceKernels implements LayerOps {
     public static final ReferenceKernels INSTANCE = new ReferenceKernels();
 
     private ReferenceKernels() {}
@@ -21,7 +26,39 @@ public final class ReferenceKernels implements Kernels {
     }
 
     @Override
-    public Layer create(LayerSpec spec) {
+    public String nchwName() {
+        return name();
+    }
+
+    /** None: the reference runs every convolution NCHW ({@link #nchw}), so no value of its plans is NHWC. */
+    @Override
+    public NhwcConv conv(Node node, int[] input, int[] output, Tensor weight, Tensor bias) {
+        return null;
+    }
+
+    @Override
+    public Layer nhwcGlobalAveragePool(int in, int out, int[] shape) {
+        throw noNhwc();
+    }
+
+    @Override
+    public Layer nhwcChannelBroadcast(OpType op, boolean imageFirst, int imageSlot, int otherSlot, float[] constant,
+            int out, int[] imageShape, int otherBatch) {
+        throw noNhwc();
+    }
+
+    @Override
+    public Layer layoutChange(boolean toNhwc, int from, int to, int[] shape) {
+        throw noNhwc();
+    }
+
+    private static IllegalStateException noNhwc() {
+        return new IllegalStateException("the reference kernels hold no value NHWC: nothing to pool, broadcast or "
+                + "convert there");
+    }
+
+    @Override
+    public Layer nchw(LayerSpec spec) {
         Attributes a = spec.node.attributes();
         switch (spec.node.op()) {
             case CONV:

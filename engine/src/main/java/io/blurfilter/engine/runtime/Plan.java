@@ -1,11 +1,6 @@
 package io.blurfilter.engine.runtime;
 
 import io.blurfilter.engine.Shapes;
-import io.blurfilter.engine.Tensor;
-import io.blurfilter.engine.graph.Graph;
-import io.blurfilter.engine.graph.Node;
-import io.blurfilter.engine.graph.OpType;
-import io.blurfilter.engine.graph.ShapeInference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A graph compiled for one concrete input shape: the layers in order and a buffer plan. Values share
- * workspace slots once their last reader has run, and shape-preserving elementwise ops run in place
- * on an input nobody reads later, so the workspace is a few activations in size. Immutable; each
- * session allocates its own {@link #newWorkspace() workspace} once and reuses it.
+ * A graph compiled for one concrete input shape by the {@link Planner}: the layers in order and the
+ * workspace slots they read and write. Immutable; each session allocates its own
+ * {@link #newWorkspace() workspace} once and reuses it.
  */
 public final class Plan {
     private final List<Layer> layers;
@@ -29,96 +23,22 @@ public final class Plan {
     private final String kernelsUsed;
     private final Map<String, Site> sites;
 
-    private Plan(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
+    /**
+     * Layers over a workspace of {@code slotSizes}, the NCHW input copied into {@code inputSlot}, the
+     * output read from {@code outputSlot}; {@code sites} says where each node's output is right after
+     * the layer that computes it. The {@link Planner} makes plans.
+     */
+    Plan(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
             int[] outputShape, String kernelsUsed, Map<String, Site> sites) {
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
-        this.slotSizes = slotSizes;
+        this.slotSizes = slotSizes.clone();
         this.inputSlot = inputSlot;
         this.outputSlot = outputSlot;
-        this.inputShape = inputShape;
-        this.outputShape = outputShape;
+        this.inputShape = inputShape.clone();
+        this.outputShape = outputShape.clone();
         this.outputCount = Math.toIntExact(Shapes.elementCount(outputShape));
         this.kernelsUsed = kernelsUsed;
         this.sites = Collections.unmodifiableMap(new HashMap<>(sites));
-    }
-
-    /** Compiles {@code g} for {@code inputShape}, asking {@code preferred} first, then the fallback. */
-    public static Plan compile(Graph g, int[] inputShape, Kernels preferred, Kernels fallback) {
-        if (preferred != null) {
-            Plan whole = preferred.compileGraph(g, inputShape, fallback);
-            if (whole != null) {
-                return whole;
-            }
-        }
-        Map<String, int[]> shapes = ShapeInference.infer(g, inputShape);
-        List<Node> nodes = g.nodes();
-        Map<String, Integer> lastUse = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            for (String in : nodes.get(i).inputs()) {
-                lastUse.put(in, i);
-            }
-        }
-        lastUse.put(g.outputName(), Integer.MAX_VALUE);
-
-        SlotAllocator slots = new SlotAllocator();
-        Map<String, Integer> slotOf = new HashMap<>();
-        int inputSlot = slots.take(size(shapes.get(g.inputName())));
-        slotOf.put(g.inputName(), inputSlot);
-        List<Layer> layers = new ArrayList<>(nodes.size());
-        Map<String, Site> sites = new HashMap<>();
-        boolean usedPreferred = false;
-        for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
-            int arity = n.inputs().size();
-            int[][] inShapes = new int[arity][];
-            Tensor[] constants = new Tensor[arity];
-            int[] inSlots = new int[arity];
-            for (int k = 0; k < arity; k++) {
-                String name = n.input(k);
-                inShapes[k] = shapes.get(name);
-                constants[k] = g.weight(name);
-                inSlots[k] = constants[k] == null ? slotOf.get(name) : -1;
-            }
-            int outSize = size(shapes.get(n.output()));
-            int outSlot = -1;
-            if (runsInPlace(n.op()) && inSlots[0] >= 0 && lastUse.get(n.input(0)) == i
-                    && !n.input(0).equals(g.inputName())) {
-                outSlot = inSlots[0];
-            }
-            if (outSlot < 0) {
-                // taken before this node's inputs are released, so an op never writes what it reads
-                outSlot = slots.take(outSize);
-            }
-            for (int k = 0; k < arity; k++) {
-                String name = n.input(k);
-                if (inSlots[k] >= 0 && inSlots[k] != outSlot && lastUse.get(name) == i
-                        && !name.equals(g.inputName())) {
-                    slots.release(inSlots[k]);
-                }
-            }
-            slotOf.put(n.output(), outSlot);
-            LayerSpec spec = new LayerSpec(n, inShapes, shapes.get(n.output()), constants, inSlots, outSlot);
-            Layer layer = preferred == null ? null : preferred.create(spec);
-            if (layer != null && preferred != fallback) {
-                usedPreferred = true;
-            }
-            layers.add(layer != null ? layer : fallback.create(spec));
-            sites.put(n.output(), new Site(layers.size(), outSlot, false, shapes.get(n.output())));
-        }
-        String used = usedPreferred ? preferred.name() + "+" + fallback.name() : fallback.name();
-        return new Plan(layers, slots.sizes(), inputSlot, slotOf.get(g.outputName()), inputShape.clone(),
-                shapes.get(g.outputName()), used, sites);
-    }
-
-    /**
-     * A plan a kernel family compiled itself ({@link Kernels#compileGraph}): layers over a workspace of
-     * {@code slotSizes}, the NCHW input copied into {@code inputSlot}, the output read from {@code outputSlot};
-     * {@code sites} says where each node's output is right after the layer that computes it.
-     */
-    public static Plan of(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
-            int[] outputShape, String kernelsUsed, Map<String, Site> sites) {
-        return new Plan(layers, slotSizes.clone(), inputSlot, outputSlot, inputShape.clone(), outputShape.clone(),
-                kernelsUsed, sites);
     }
 
     /**
@@ -155,20 +75,6 @@ public final class Plan {
     /** Where {@code value} is when it has been computed, or null when no layer computes it (an input, a weight). */
     public Site site(String value) {
         return sites.get(value);
-    }
-
-    private static boolean runsInPlace(OpType op) {
-        switch (op) {
-            case RELU: case RELU6: case HARD_SWISH: case HARD_SIGMOID: case SIGMOID: case CLIP: case SCALE:
-            case IDENTITY: case FLATTEN: case RESHAPE:
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static int size(int[] shape) {
-        return Math.toIntExact(Shapes.elementCount(shape));
     }
 
     /** Fresh buffers for one session. */

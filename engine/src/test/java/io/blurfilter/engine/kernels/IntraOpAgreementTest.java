@@ -3,10 +3,11 @@ package io.blurfilter.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blurfilter.engine.kernels.FastKernelsAgreementTest.Case;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.kernels.NhwcKernelsAgreementTest.Case;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.PartRunner;
 import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.Planner;
 import io.blurfilter.engine.runtime.WorkerPool;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the helper tasks: runs them on a pool, runs them inline, rejects them, or silently drops them.
  */
 class IntraOpAgreementTest {
-    static Stream<Kernels> families() {
-        return KernelFamilies.fastFamilies().stream();
+    static Stream<LayerOps> families() {
+        return KernelFamilies.nhwcFamilies().stream();
     }
 
     /** Graphs with layers big enough to split: rows of convs, and a one-pixel pointwise split by columns. */
@@ -32,14 +33,14 @@ class IntraOpAgreementTest {
         TestGraph t = new TestGraph(7, 1, 512, 1, 1);
         String head = t.conv(t.input(), 512, 640).act("hardswish").add();
         Case singleRow = new Case(t.build(head), new int[] {1, 512, 1, 1}, t.randomInput());
-        return List.of(FastKernelsAgreementTest.lcnetLike(16, true, 2, 64, 48),
-                FastKernelsAgreementTest.lcnetLike(8, false, 1, 131, 97), FastKernelsAgreementTest.oddities(24),
+        return List.of(NhwcKernelsAgreementTest.lcnetLike(16, true, 2, 64, 48),
+                NhwcKernelsAgreementTest.lcnetLike(8, false, 1, 131, 97), NhwcKernelsAgreementTest.oddities(24),
                 singleRow);
     }
 
     @ParameterizedTest
     @MethodSource("families")
-    void enginePoolGivesIdenticalResults(Kernels family) {
+    void enginePoolGivesIdenticalResults(LayerOps family) {
         for (int threads : new int[] {1, 3}) {
             try (WorkerPool pool = new WorkerPool(threads, "test-intra-op-")) {
                 checkAll(family, new PartRunner(pool, threads + 1));
@@ -49,7 +50,7 @@ class IntraOpAgreementTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void callersExecutorGivesIdenticalResults(Kernels family) {
+    void callersExecutorGivesIdenticalResults(LayerOps family) {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             checkAll(family, new PartRunner(pool, 3));
@@ -61,20 +62,20 @@ class IntraOpAgreementTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void rejectingOrDroppingExecutorStillCompletesOnTheCaller(Kernels family) {
+    void rejectingOrDroppingExecutorStillCompletesOnTheCaller(LayerOps family) {
         checkAll(family, new PartRunner(task -> {
             throw new RejectedExecutionException("full");
         }, 4));
         checkAll(family, new PartRunner(task -> {}, 4)); // accepts and never runs: the caller claims every part
     }
 
-    private static void checkAll(Kernels family, PartRunner runner) {
+    private static void checkAll(LayerOps family, PartRunner runner) {
         List<Case> cases = cases();
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             // plain Java splits pointwise by rows only, so its one-row case runs whole
             boolean splits = i < cases.size() - 1 || family.name().equals("vector");
-            Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
+            Plan plan = Planner.plan(c.graph, c.shape, family);
             float[] expected = run(plan, c, null);
             float[][] ws = plan.newWorkspace();
             Plan.Parallel parallel = plan.newParallel(ws, runner);

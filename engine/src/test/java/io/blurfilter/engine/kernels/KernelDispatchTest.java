@@ -2,8 +2,10 @@ package io.blurfilter.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.blurfilter.engine.runtime.KernelSelector;
+import io.blurfilter.engine.kernels.plain.PlainOps;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.Planner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -23,13 +25,13 @@ class KernelDispatchTest {
                 "PlainDepthwise", "PlainPointwise",
                 "PlainDepthwise", "PlainPointwise",
                 "PlainDepthwise", "NhwcGlobalAveragePool", "PlainPointwise", "PlainPointwise", "NhwcChannelBroadcast",
-                "PlainPointwise"), convolutionSteps(KernelSelector.fast()));
+                "PlainPointwise"), convolutionSteps(PlainOps.INSTANCE));
     }
 
     @Test
     @EnabledIfSystemProperty(named = "blurfilter.test.vector", matches = "present")
     void theVectorFamilyRunsEveryConvolutionOnVectorKernels() {
-        List<String> steps = convolutionSteps(KernelSelector.vectorOrNull());
+        List<String> steps = convolutionSteps(KernelFamilies.vectorOrNull());
         List<String> depthwise3x3 = List.of("VectorDepthwise", "BlockedDepthwise");
         assertEquals(15, steps.size(), steps.toString());
         assertEquals("VectorDirectConv", steps.get(0), steps.toString());
@@ -45,10 +47,24 @@ class KernelDispatchTest {
         assertEquals(List.of("NhwcGlobalAveragePool", "NhwcChannelBroadcast"), List.of(steps.get(10), steps.get(13)));
     }
 
+    @Test
+    void theReferenceFamilyPlansEveryValueNchwOnItsOwnKernels() {
+        NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, true, 1, 64, 48);
+        Plan plan = Planner.plan(c.graph, c.shape, KernelFamilies.reference());
+        assertEquals("reference", plan.kernels());
+        for (String kind : plan.layerKinds()) {
+            assertEquals(false, kind.startsWith("Nhwc") || kind.equals("LayoutChange") || kind.startsWith("Plain")
+                    || kind.startsWith("Planar"), kind + " in " + plan.layerKinds());
+        }
+        for (io.blurfilter.engine.graph.Node n : c.graph.nodes()) {
+            assertEquals(false, plan.site(n.output()).nhwc, n.output() + " is NHWC");
+        }
+    }
+
     /** The layers up to the head (the body of lcnetLike without its classifier). */
-    private static List<String> convolutionSteps(io.blurfilter.engine.runtime.Kernels family) {
-        FastKernelsAgreementTest.Case c = FastKernelsAgreementTest.lcnetLike(16, false, 1, 64, 48);
-        Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
+    private static List<String> convolutionSteps(LayerOps family) {
+        NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, false, 1, 64, 48);
+        Plan plan = Planner.plan(c.graph, c.shape, family);
         List<String> kinds = plan.layerKinds();
         // the body ends in NHWC; the plan converts its output back to NCHW last
         return kinds.get(kinds.size() - 1).equals("LayoutChange") ? kinds.subList(0, kinds.size() - 1) : kinds;

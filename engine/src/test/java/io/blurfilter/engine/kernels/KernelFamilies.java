@@ -1,8 +1,9 @@
 package io.blurfilter.engine.kernels;
 
 import io.blurfilter.engine.KernelFamily;
-import io.blurfilter.engine.runtime.KernelSelector;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.kernels.plain.PlainOps;
+import io.blurfilter.engine.kernels.vector.VectorOps;
+import io.blurfilter.engine.runtime.LayerOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,24 +11,29 @@ import java.util.List;
 final class KernelFamilies {
     private KernelFamilies() {}
 
-    static Kernels reference() {
-        return KernelSelector.reference();
+    static LayerOps reference() {
+        return ReferenceKernels.INSTANCE;
+    }
+
+    /** The Vector API family, or null when this JVM cannot run it (its classes are not touched then). */
+    static LayerOps vectorOrNull() {
+        return KernelFamily.VECTOR.isAvailable() ? VectorOps.create() : null;
     }
 
     /** Plain-Java NHWC always; the Vector API family when the JVM was started with the module. */
-    static List<Kernels> fastFamilies() {
-        List<Kernels> out = new ArrayList<>();
-        out.add(KernelSelector.fast());
-        if (KernelSelector.vectorOrNull() != null) {
-            out.add(KernelSelector.vectorOrNull());
+    static List<LayerOps> nhwcFamilies() {
+        List<LayerOps> out = new ArrayList<>();
+        out.add(PlainOps.INSTANCE);
+        if (vectorOrNull() != null) {
+            out.add(vectorOrNull());
         }
         return out;
     }
 
-    /** The same families as {@link #fastFamilies()}, as a {@code Model} is asked for them. */
-    static List<KernelFamily> fastModelFamilies() {
+    /** The same families as {@link #nhwcFamilies()}, as a {@code Model} is asked for them. */
+    static List<KernelFamily> nhwcModelFamilies() {
         List<KernelFamily> out = new ArrayList<>();
-        out.add(KernelFamily.FAST);
+        out.add(KernelFamily.PLAIN);
         if (KernelFamily.VECTOR.isAvailable()) {
             out.add(KernelFamily.VECTOR);
         }

@@ -3,9 +3,9 @@ package io.blurfilter.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.blurfilter.engine.runtime.KernelSelector;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.Planner;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -40,7 +40,7 @@ class VectorSteadyStateAllocationTest {
     @Test
     @EnabledIfSystemProperty(named = "blurfilter.test.vector", matches = "present")
     void aWarmedUpInferenceAllocatesNothingAt224And448() throws ReflectiveOperationException {
-        Kernels vector = KernelSelector.vectorOrNull();
+        LayerOps vector = KernelFamilies.vectorOrNull();
         assertTrue(vector != null, "no Vector API kernels on a JVM said to have them");
         Allocation allocation = new Allocation();
         // 448 first: its 16 -> 32 layer calls the six-row tile's old store helper so often per call that
@@ -50,9 +50,9 @@ class VectorSteadyStateAllocationTest {
         settles(vector, allocation, 224, 224, 1000);
     }
 
-    private static void settles(Kernels family, Allocation allocation, int h, int w, int maxRuns) {
-        FastKernelsAgreementTest.Case c = FastKernelsAgreementTest.lcnetLike(16, true, 1, h, w);
-        Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
+    private static void settles(LayerOps family, Allocation allocation, int h, int w, int maxRuns) {
+        NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, true, 1, h, w);
+        Plan plan = Planner.plan(c.graph, c.shape, family);
         float[][] ws = plan.newWorkspace();
         float[] out = new float[Arrays.stream(plan.outputShape()).reduce(1, (a, b) -> a * b)];
         int quiet = 0;

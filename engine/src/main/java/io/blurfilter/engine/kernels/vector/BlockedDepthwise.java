@@ -4,8 +4,7 @@ import static io.blurfilter.engine.kernels.vector.Lanes.L;
 import static io.blurfilter.engine.kernels.vector.Lanes.S;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
-import io.blurfilter.engine.kernels.fast.PlainDepthwise;
+import io.blurfilter.engine.kernels.plain.PlainDepthwise;
 import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -52,7 +51,7 @@ final class BlockedDepthwise extends BlockedDepthwiseKernel implements Splittabl
     }
 
     BlockedDepthwise(ConvParams p, int in, int out, int scratch) {
-        this(p, in, out, scratch, new VectorActivation(new FusedActivation(p.act)));
+        this(p, in, out, scratch, new VectorActivation(p.act));
     }
 
     private BlockedDepthwise(ConvParams p, int in, int out, int scratch, VectorActivation act) {

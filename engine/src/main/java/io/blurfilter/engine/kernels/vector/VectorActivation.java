@@ -4,7 +4,7 @@ import static io.blurfilter.engine.kernels.vector.Lanes.L;
 import static io.blurfilter.engine.kernels.vector.Lanes.S;
 
 import io.blurfilter.engine.graph.Activation;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
+import io.blurfilter.engine.kernels.ActivationFunction;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -24,18 +24,18 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorActivation {
     private static final float SIXTH = 1f / 6f;
 
-    private final FusedActivation scalar;
+    private final ActivationFunction scalar;
     private final Activation kind;
     private final float alpha;
     private final float beta;
     /** Whether a clip's bounds suit {@link #clamp} (else: equal zeros of the other sign would flip). */
     private final boolean vectorClip;
 
-    VectorActivation(FusedActivation scalar) {
+    VectorActivation(ActivationFunction scalar) {
         this.scalar = scalar;
-        this.kind = scalar.kind();
-        this.alpha = scalar.alpha();
-        this.beta = scalar.beta();
+        this.kind = scalar.kind;
+        this.alpha = scalar.alpha;
+        this.beta = scalar.beta;
         this.vectorClip = !isSignedZero(alpha, true) && !isSignedZero(beta, false);
     }
 
@@ -64,14 +64,14 @@ final class VectorActivation {
                 if (vectorClip) {
                     clamp(a, from, to, alpha, beta);
                 } else {
-                    scalar.apply(a, from, to);
+                    scalar.applyFused(a, from, to);
                 }
                 return;
             case HARD_SIGMOID:
                 hardSigmoid(a, from, to);
                 return;
             default:
-                scalar.apply(a, from, to);
+                scalar.applyFused(a, from, to);
         }
     }
 

@@ -4,8 +4,7 @@ import static io.blurfilter.engine.kernels.vector.Lanes.L;
 import static io.blurfilter.engine.kernels.vector.Lanes.S;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
-import io.blurfilter.engine.kernels.fast.PlainDepthwise;
+import io.blurfilter.engine.kernels.plain.PlainDepthwise;
 import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -134,7 +133,7 @@ final class VectorDepthwise implements SplittableLayer {
         }
         int pixelsPerUnit = channelVectors ? 1 : L / c;
         int unitsPerStep = channelVectors ? c / L : 1;
-        this.act = new VectorActivation(new FusedActivation(p.act));
+        this.act = new VectorActivation(p.act);
         this.rowBlock = new RowBlock(p, c, rowWidth, srcPadLeft, tapOffset, srcW * c, act.isHardSwish());
         int width = colHi - colLo;
         this.sevenBlocks = channelVectors && rowBlock.hasSeven() && width == RowBlock.SEVEN_PIXELS;

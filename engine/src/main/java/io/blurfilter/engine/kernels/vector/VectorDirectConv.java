@@ -1,7 +1,6 @@
 package io.blurfilter.engine.kernels.vector;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
 import io.blurfilter.engine.runtime.SplittableLayer;
 
 /**
@@ -62,7 +61,7 @@ final class VectorDirectConv implements SplittableLayer {
             tapRowK = null;
         }
         this.gemm = new PackedGemm(windowMajor(p), k, p.outC, p.bias,
-                new VectorActivation(new FusedActivation(p.act)));
+                new VectorActivation(p.act));
     }
 
     static int scratchFloats(ConvParams p) {

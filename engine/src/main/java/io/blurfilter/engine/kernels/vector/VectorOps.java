@@ -3,18 +3,34 @@ package io.blurfilter.engine.kernels.vector;
 import static io.blurfilter.engine.kernels.vector.Lanes.L;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.LayerOps;
-import io.blurfilter.engine.kernels.fast.PlainOps;
+import io.blurfilter.engine.kernels.plain.NhwcOps;
+import io.blurfilter.engine.kernels.plain.PlainOps;
 import io.blurfilter.engine.runtime.Layer;
+import io.blurfilter.engine.runtime.LayerOps;
 
-/** Vector API layers where the channel counts fit the vector length, plain-Java NHWC layers elsewhere. */
-final class VectorOps implements LayerOps {
-    static final VectorOps INSTANCE = new VectorOps();
+/**
+ * The kernel family on the Vector API ({@code jdk.incubator.vector}): its layers where the channel
+ * counts fit the vector length, plain-Java NHWC layers elsewhere. Only ever loaded reflectively by
+ * {@code KernelSelector} (and by tests that checked the module is there), so nothing else links
+ * against the incubator module.
+ */
+public final class VectorOps extends NhwcOps {
+    private static final VectorOps INSTANCE = new VectorOps();
     /** The tests turn it off (blurfilter.vector.blockedDepthwise=false) to check the NHWC path it replaces. */
     private static final boolean BLOCKED_DEPTHWISE = Boolean.parseBoolean(
             System.getProperty("blurfilter.vector.blockedDepthwise", "true"));
 
     private VectorOps() {}
+
+    /** The family, or null where vectors are too narrow to pay (fewer than 4 floats). */
+    public static LayerOps create() {
+        return L >= 4 ? INSTANCE : null;
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
 
     @Override
     public Layer pointwise(ConvParams p, int in, int out, int[] scratch) {

@@ -1,7 +1,6 @@
 package io.blurfilter.engine.kernels.vector;
 
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
 import io.blurfilter.engine.runtime.SplittableLayer;
 
 /**
@@ -27,7 +26,7 @@ final class VectorPointwise implements SplittableLayer {
         this.panels = panels;
         this.pixels = p.inputPixels();
         this.work = p.multiplyAdds();
-        this.gemm = new PackedGemm(p.weight, p.inC, p.outC, p.bias, new VectorActivation(new FusedActivation(p.act)));
+        this.gemm = new PackedGemm(p.weight, p.inC, p.outC, p.bias, new VectorActivation(p.act));
     }
 
     @Override

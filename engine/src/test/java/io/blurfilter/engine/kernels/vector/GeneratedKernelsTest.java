@@ -10,7 +10,6 @@ import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
 import io.blurfilter.engine.kernels.ActivationFunction;
 import io.blurfilter.engine.kernels.ConvParams;
-import io.blurfilter.engine.kernels.fast.FusedActivation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -318,7 +317,7 @@ class GeneratedKernelsTest {
     }
 
     private static VectorActivation noActivation() {
-        return new VectorActivation(new FusedActivation(ActivationFunction.NONE));
+        return new VectorActivation(ActivationFunction.NONE);
     }
 
     /** What the kernels' stores compute: x * clamp(x + 3, 0, 6) * (1 / 6), in that order. */

@@ -1,17 +1,10 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.runtime;
 
-import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.Shapes;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.Node;
-import io.blurfilter.engine.graph.OpType;
 import io.blurfilter.engine.graph.ShapeInference;
-import io.blurfilter.engine.runtime.Kernels;
-import io.blurfilter.engine.runtime.Layer;
-import io.blurfilter.engine.runtime.LayerSpec;
-import io.blurfilter.engine.runtime.Plan;
-import io.blurfilter.engine.runtime.SlotAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,19 +12,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a graph into a {@link Plan} whose convolutions run over NHWC activations. Each value keeps
- * the layout its producer wrote; a consumer that needs the other layout gets a converted copy (made
- * once, kept while the value lives). Values with one channel or one pixel are the same in both
- * layouts, so after the global pool nothing is converted. The graph input arrives NCHW and the stem
- * convolution reads it directly; the output is converted back to NCHW if needed, so the plan means
- * exactly what the node-by-node plan means.
+ * Compiles a graph for one input shape into a {@link Plan}: which layer runs each node (asking one
+ * family's {@link LayerOps}), in which layout each value lives, and which workspace slot holds it.
+ * Values share slots once their last reader has run, and shape-preserving unary ops run in place on
+ * an input nobody reads later, so the workspace is a few activations in size.
+ *
+ * <p>Each value keeps the layout its producer wrote: NHWC after a convolution the family runs itself,
+ * NCHW otherwise. A consumer that needs the other layout gets a converted copy (made once, kept while
+ * the value lives). Values with one channel or one pixel are the same in both layouts, so after the
+ * global pool nothing is converted. The graph input arrives NCHW and a direct convolution reads it
+ * as it is; the output is converted back to NCHW if needed. So every family's plan means the same:
+ * NCHW in, NCHW out, and for the reference family NCHW throughout.
  */
-public final class NhwcCompiler {
+public final class Planner {
     private final Graph g;
     private final int[] inputShape;
-    private final Kernels fallback;
     private final LayerOps ops;
-    private final String name;
     private final SlotAllocator slots = new SlotAllocator();
     private final Map<String, Integer> lastUse = new HashMap<>();
     /** Slot of each live value in the layout its producer wrote. */
@@ -42,17 +38,20 @@ public final class NhwcCompiler {
     private final List<Layer> layers = new ArrayList<>();
     private final Map<String, Plan.Site> sites = new HashMap<>();
     private Map<String, int[]> shapes;
-    private boolean usedFallback;
+    private boolean usedNchw;
 
-    public NhwcCompiler(Graph g, int[] inputShape, Kernels fallback, LayerOps ops, String name) {
+    private Planner(Graph g, int[] inputShape, LayerOps ops) {
         this.g = g;
         this.inputShape = inputShape.clone();
-        this.fallback = fallback;
         this.ops = ops;
-        this.name = name;
     }
 
-    public Plan compile() {
+    /** The plan of {@code g} for {@code inputShape} on {@code family}'s layers. */
+    public static Plan plan(Graph g, int[] inputShape, LayerOps family) {
+        return new Planner(g, inputShape, family).compile();
+    }
+
+    private Plan compile() {
         shapes = ShapeInference.infer(g, inputShape);
         List<Node> nodes = g.nodes();
         for (int i = 0; i < nodes.size(); i++) {
@@ -72,29 +71,29 @@ public final class NhwcCompiler {
                     shapes.get(n.output())));
         }
         int outSlot = slotIn(g.outputName(), false);
-        String used = usedFallback ? name + "+" + fallback.name() : name;
-        return Plan.of(layers, slots.sizes(), inputSlot, outSlot, inputShape, shapes.get(g.outputName()), used, sites);
+        String used = usedNchw && !ops.nchwName().equals(ops.name()) ? ops.name() + "+" + ops.nchwName() : ops.name();
+        return new Plan(layers, slots.sizes(), inputSlot, outSlot, inputShape, shapes.get(g.outputName()), used, sites);
     }
 
     private void compileNode(int i, Node n) {
         switch (n.op()) {
             case CONV:
                 if (!conv(i, n)) {
-                    viaFallback(i, n);
+                    viaNchw(i, n);
                 }
                 return;
             case GLOBAL_AVERAGE_POOL:
                 if (isSpatial(n.input(0)) && nhwcOf.get(n.input(0))) {
                     int in = slotOf.get(n.input(0));
                     int out = newOutput(i, n, true);
-                    layers.add(new NhwcGlobalAveragePool(in, out, shapes.get(n.input(0))));
+                    layers.add(ops.nhwcGlobalAveragePool(in, out, shapes.get(n.input(0))));
                     return;
                 }
-                viaFallback(i, n);
+                viaNchw(i, n);
                 return;
             case ADD: case SUB: case MUL: case DIV:
                 if (!binary(i, n)) {
-                    viaFallback(i, n);
+                    viaNchw(i, n);
                 }
                 return;
             case RELU: case RELU6: case HARD_SWISH: case HARD_SIGMOID: case SIGMOID: case CLIP: case SCALE:
@@ -102,40 +101,28 @@ public final class NhwcCompiler {
                 elementwise(i, n);
                 return;
             default:
-                viaFallback(i, n);
+                viaNchw(i, n);
         }
     }
 
+    /** A convolution on the family's own NHWC layer, when it has one. */
     private boolean conv(int i, Node n) {
         String x = n.input(0);
         if (g.isWeight(x) || !g.isWeight(n.input(1)) || (n.inputs().size() > 2 && !g.isWeight(n.input(2)))) {
             return false;
         }
         Tensor b = n.inputs().size() > 2 ? g.weight(n.input(2)) : null;
-        ConvParams p = new ConvParams(n, shapes.get(x), shapes.get(n.input(1)), shapes.get(n.output()),
-                g.weight(n.input(1)).data(), b == null ? null : b.data());
-        Layer layer;
-        if (p.isPointwise()) {
-            int in = slotIn(x, true);
-            int[] scratch = takeScratch(ops.pointwiseScratch(p));
-            layer = ops.pointwise(p, in, newOutput(i, n, true), scratch);
-            releaseScratch(scratch);
-        } else if (p.isDepthwise()) {
-            int in = slotIn(x, true);
-            int[] scratch = takeScratch(ops.depthwiseScratch(p));
-            layer = ops.depthwise(p, in, newOutput(i, n, true), scratch);
-            releaseScratch(scratch);
-        } else if (p.group == 1) {
-            boolean nchw = isSpatial(x) && !nhwcOf.get(x) && !copyOf.containsKey(x);
-            int in = nchw ? slotOf.get(x) : slotIn(x, true);
-            int[] scratch = takeScratch(ops.directConvScratch(p));
-            layer = ops.directConv(p, nchw, in, newOutput(i, n, true), scratch);
-            releaseScratch(scratch);
-        } else {
+        NhwcConv conv = ops.conv(n, shapes.get(x), shapes.get(n.output()), g.weight(n.input(1)), b);
+        if (conv == null) {
             return false;
         }
+        boolean nchw = conv.readsNchw() && isSpatial(x) && !nhwcOf.get(x) && !copyOf.containsKey(x);
+        int in = nchw ? slotOf.get(x) : slotIn(x, true);
+        int[] scratch = takeScratch(conv.scratchFloats());
+        Layer layer = conv.layer(nchw, in, newOutput(i, n, true), scratch);
+        releaseScratch(scratch);
         if (layer == null) {
-            throw new IllegalStateException(name + " kernels declined " + n);
+            throw new IllegalStateException(ops.name() + " kernels declined " + n);
         }
         layers.add(layer);
         releaseInputs(i, n);
@@ -167,7 +154,7 @@ public final class NhwcCompiler {
         int otherSlot = g.isWeight(other) ? -1 : slotIn(other, true);
         float[] constant = g.isWeight(other) ? g.weight(other).data() : null;
         int out = inPlaceOr(i, n, image, true);
-        layers.add(new NhwcChannelBroadcast(n.op(), image.equals(a), imageSlot, otherSlot, constant, out, is, os[0]));
+        layers.add(ops.nhwcChannelBroadcast(n.op(), image.equals(a), imageSlot, otherSlot, constant, out, is, os[0]));
         releaseInputs(i, n);
         return true;
     }
@@ -186,7 +173,7 @@ public final class NhwcCompiler {
         runAsIs(i, n, nhwc, nhwc);
     }
 
-    /** A fallback layer over the inputs' memory as it is (layout-blind ops). */
+    /** An NCHW layer over the inputs' memory as it is (layout-blind ops). */
     private void runAsIs(int i, Node n, boolean inputsNhwc, boolean outputNhwc) {
         int arity = n.inputs().size();
         int[] inSlots = new int[arity];
@@ -196,12 +183,12 @@ public final class NhwcCompiler {
         }
         boolean unary = arity == 1 && !g.isWeight(n.input(0));
         int out = unary ? inPlaceOr(i, n, n.input(0), outputNhwc) : newOutput(i, n, outputNhwc);
-        addFallback(n, inSlots, out);
+        addNchw(n, inSlots, out);
         releaseInputs(i, n);
     }
 
-    /** Any other node: spatial inputs as NCHW, the reference kernel, an NCHW output. */
-    private void viaFallback(int i, Node n) {
+    /** Any other node: spatial inputs as NCHW, the family's NCHW layer, an NCHW output. */
+    private void viaNchw(int i, Node n) {
         int arity = n.inputs().size();
         int[] inSlots = new int[arity];
         for (int k = 0; k < arity; k++) {
@@ -209,11 +196,11 @@ public final class NhwcCompiler {
             inSlots[k] = g.isWeight(v) ? -1 : slotIn(v, false);
         }
         int out = newOutput(i, n, false);
-        addFallback(n, inSlots, out);
+        addNchw(n, inSlots, out);
         releaseInputs(i, n);
     }
 
-    private void addFallback(Node n, int[] inSlots, int out) {
+    private void addNchw(Node n, int[] inSlots, int out) {
         int arity = n.inputs().size();
         int[][] inShapes = new int[arity][];
         Tensor[] constants = new Tensor[arity];
@@ -221,8 +208,8 @@ public final class NhwcCompiler {
             inShapes[k] = shapes.get(n.input(k));
             constants[k] = g.weight(n.input(k));
         }
-        layers.add(fallback.create(new LayerSpec(n, inShapes, shapes.get(n.output()), constants, inSlots, out)));
-        usedFallback = true;
+        layers.add(ops.nchw(new LayerSpec(n, inShapes, shapes.get(n.output()), constants, inSlots, out)));
+        usedNchw = true;
     }
 
     /**
@@ -263,7 +250,7 @@ public final class NhwcCompiler {
         Integer copy = copyOf.get(v);
         if (copy == null) {
             copy = slots.take(size(v));
-            layers.add(new LayoutChange(nhwc, slot, copy, shapes.get(v)));
+            layers.add(ops.layoutChange(nhwc, slot, copy, shapes.get(v)));
             copyOf.put(v, copy);
         }
         return copy;

@@ -1,5 +1,6 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels.plain;
 
+import io.blurfilter.engine.kernels.ActivationFunction;
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.SplittableLayer;
 
@@ -30,7 +31,7 @@ final class PlanarPointwise implements SplittableLayer {
     /** Scratch slots: one plane per input channel, then the accumulator. */
     private final int[] scratch;
     private final PlanarProduct product;
-    private final FusedActivation act;
+    private final ActivationFunction act;
 
     /** Few outputs, few inputs (each one a scratch plane) and enough pixels to fill blocks. */
     static boolean suits(ConvParams p) {
@@ -45,7 +46,7 @@ final class PlanarPointwise implements SplittableLayer {
         this.n = p.outC;
         this.product = new PlanarProduct(n, k, (o, c) -> p.weight[o * k + c], p.bias);
         this.scratch = product.scratchSlots(scratch);
-        this.act = new FusedActivation(p.act);
+        this.act = p.act;
     }
 
     /** A block of pixels for each plane and for the accumulator. */
@@ -78,7 +79,7 @@ final class PlanarPointwise implements SplittableLayer {
                 }
             }
             product.run(slots, scratch, count, y, b * n);
-            act.apply(y, b * n, (b + count) * n);
+            act.applyFused(y, b * n, (b + count) * n);
         }
     }
 }

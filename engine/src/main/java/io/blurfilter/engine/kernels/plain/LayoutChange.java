@@ -1,4 +1,4 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels.plain;
 
 import io.blurfilter.engine.runtime.Layer;
 

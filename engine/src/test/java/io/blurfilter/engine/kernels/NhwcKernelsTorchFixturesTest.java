@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The PyTorch-referenced op fixtures (see TorchOpFixturesTest) on each NHWC family this JVM has. */
-class FastKernelsTorchFixturesTest {
+class NhwcKernelsTorchFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"conv_general", "grouped_bn", "depthwise", "pointwise_se", "pools", "head", "broadcast"})
     void matchesPyTorch(String name) throws Exception {
@@ -21,11 +21,11 @@ class FastKernelsTorchFixturesTest {
         float[] x = TestFiles.floats(dir.resolve(name + ".in.f32"));
         float[] expected = TestFiles.floats(dir.resolve(name + ".out.f32"));
         ModelFile file = ModelReader.read(dir.resolve(name + ".bfm"));
-        for (KernelFamily family : KernelFamilies.fastModelFamilies()) {
+        for (KernelFamily family : KernelFamilies.nhwcModelFamilies()) {
             Model model = Model.of(file, family);
             Tensor out = model.run(new Tensor(file.metadata().inputShape(), x));
             double err = KernelFamilies.maxScaledError(out.data(), expected);
-            assertTrue(err <= FastKernelsAgreementTest.TOLERANCE, name + " on " + model.kernels() + ": max error " + err);
+            assertTrue(err <= NhwcKernelsAgreementTest.TOLERANCE, name + " on " + model.kernels() + ": max error " + err);
         }
     }
 

@@ -1,13 +1,21 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels.plain;
 
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.Layer;
 
-/** The plain-Java NHWC layers: what Android and JVMs without the Vector API run. */
-public final class PlainOps implements LayerOps {
+/**
+ * The plain-Java kernel family over NHWC activations: what Android and JVMs without the Vector API
+ * ({@code --add-modules jdk.incubator.vector}) run.
+ */
+public final class PlainOps extends NhwcOps {
     public static final PlainOps INSTANCE = new PlainOps();
 
     private PlainOps() {}
+
+    @Override
+    public String name() {
+        return "plain";
+    }
 
     @Override
     public Layer pointwise(ConvParams p, int in, int out, int[] scratch) {

@@ -1,5 +1,6 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels.plain;
 
+import io.blurfilter.engine.kernels.ActivationFunction;
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.SplittableLayer;
 
@@ -26,7 +27,7 @@ final class PlainPointwise implements SplittableLayer {
     private final int n;
     private final float[][] rows;
     private final float[] bias;
-    private final FusedActivation act;
+    private final ActivationFunction act;
 
     PlainPointwise(ConvParams p, int in, int out, int scratch) {
         this.in = in;
@@ -43,7 +44,7 @@ final class PlainPointwise implements SplittableLayer {
             }
         }
         this.bias = p.bias;
-        this.act = new FusedActivation(p.act);
+        this.act = p.act;
     }
 
     static int scratchFloats(ConvParams p) {
@@ -89,7 +90,7 @@ final class PlainPointwise implements SplittableLayer {
                 }
                 System.arraycopy(acc, 0, y, yo, n);
                 if (c1 == k) {
-                    act.apply(y, yo, yo + n);
+                    act.applyFused(y, yo, yo + n);
                 }
             }
         }

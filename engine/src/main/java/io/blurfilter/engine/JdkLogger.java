@@ -1,8 +1,10 @@
-package io.blurfilter.engine.runtime;
+package io.blurfilter.engine;
+
+import io.blurfilter.engine.runtime.GuardedApiCall;
 
 /**
  * The engine's one use of {@link System.Logger}, in a class of its own for the same reason as
- * {@link JdkSpinWait}: Android API level 26 lacks it; only {@link VectorFallbackNotice} calls this,
+ * {@code runtime.JdkSpinWait}: Android API level 26 lacks it; only {@link VectorFallbackNotice} calls this,
  * after checking it exists.
  */
 final class JdkLogger {

@@ -1,5 +1,6 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels.plain;
 
+import io.blurfilter.engine.kernels.ActivationFunction;
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.SplittableLayer;
 
@@ -23,7 +24,7 @@ public final class PlainDepthwise implements SplittableLayer {
     private final float[][] tapRows;
     private final int segmentPixels;
     private final int[] tapOffset;
-    private final FusedActivation act;
+    private final ActivationFunction act;
 
     public PlainDepthwise(ConvParams p, int in, int out, int scratch, int inputScratch) {
         this.p = p;
@@ -41,7 +42,7 @@ public final class PlainDepthwise implements SplittableLayer {
             }
         }
         this.tapOffset = tapOffsets(p);
-        this.act = new FusedActivation(p.act);
+        this.act = p.act;
     }
 
     /** Weights as [tap][C]: one contiguous channel vector per tap. */
@@ -123,7 +124,7 @@ public final class PlainDepthwise implements SplittableLayer {
                 int origin = xImage + ((oy * p.strideH - p.padTop) * p.inW + s * p.strideW - p.padLeft) * c;
                 int yo = yImage + (oy * p.outW + s) * c;
                 interiorSegment(x, origin, pixels, acc, tapInput, y, yo);
-                act.apply(y, yo, yo + pixels * c);
+                act.applyFused(y, yo, yo + pixels * c);
             }
             border(x, xImage, y, yImage, oy, colHi, p.outW, acc, tapInput);
         }
@@ -135,7 +136,7 @@ public final class PlainDepthwise implements SplittableLayer {
         for (int ox = from; ox < to; ox++) {
             int yo = yImage + (oy * p.outW + ox) * c;
             borderPixel(p, tapRows, x, xImage, oy, ox, y, yo, acc, in);
-            act.apply(y, yo, yo + c);
+            act.applyFused(y, yo, yo + c);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.blurfilter.engine.runtime;
+package io.blurfilter.engine;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * module, Android say, is a normal place to run; the CLI prints the reason itself where it matters).
  * Through {@link System.Logger} where the platform has it; Android has not, and keeps only the reason.
  */
-public final class VectorFallbackNotice {
+final class VectorFallbackNotice {
     private static final boolean CAN_LOG = canLog();
     private static final Set<Boolean> SAID = ConcurrentHashMap.newKeySet();
 
@@ -20,7 +20,7 @@ public final class VectorFallbackNotice {
      * Notes that the vector family was wanted ({@code byName}: asked for explicitly) but is not here;
      * true when this call said so, false when it had been said before.
      */
-    public static boolean once(boolean byName) {
+    static boolean once(boolean byName) {
         if (!SAID.add(byName)) {
             return false;
         }
@@ -31,13 +31,13 @@ public final class VectorFallbackNotice {
     }
 
     /** What is said. */
-    public static String message() {
+    static String message() {
         return "blurfilter: running the plain-Java kernels, not the Vector API ones ("
                 + KernelSelector.vectorUnavailableReason() + ")";
     }
 
     /** Forgets what was said, so a test can watch it being said. */
-    public static void forget() {
+    static void forget() {
         SAID.clear();
     }
 

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.OpType;
-import io.blurfilter.engine.runtime.Kernels;
+import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.Plan;
+import io.blurfilter.engine.runtime.Planner;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,16 +20,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * narrow and odd channel counts, edges, dilation, asymmetric strides and pads, batch 2, every fused
  * activation, and ops that fall back to the reference in NCHW.
  */
-class FastKernelsAgreementTest {
+class NhwcKernelsAgreementTest {
     static final double TOLERANCE = 1e-5;
 
-    static Stream<Kernels> families() {
-        return KernelFamilies.fastFamilies().stream();
+    static Stream<LayerOps> families() {
+        return KernelFamilies.nhwcFamilies().stream();
     }
 
     @ParameterizedTest
     @MethodSource("families")
-    void lcnetShapedNetworks(Kernels family) {
+    void lcnetShapedNetworks(LayerOps family) {
         for (int stem : new int[] {8, 16}) {
             for (boolean head : new boolean[] {false, true}) {
                 check(family, lcnetLike(stem, head, 1, 37, 29), "lcnet stem " + stem + " head " + head);
@@ -39,7 +40,7 @@ class FastKernelsAgreementTest {
 
     @ParameterizedTest
     @MethodSource("families")
-    void oddShapesAndFallbacks(Kernels family) {
+    void oddShapesAndFallbacks(LayerOps family) {
         for (int c : new int[] {1, 3, 8, 24, 40, 48}) {
             check(family, oddities(c), "oddities c=" + c);
         }
@@ -51,7 +52,7 @@ class FastKernelsAgreementTest {
      */
     @ParameterizedTest
     @MethodSource("families")
-    void depthwiseRowBlocksAndRemainders(Kernels family) {
+    void depthwiseRowBlocksAndRemainders(LayerOps family) {
         for (int c : new int[] {8, 16, 24}) {
             for (int w = 5; w <= 13; w += 1) {
                 for (int k : new int[] {3, 5}) {
@@ -73,7 +74,7 @@ class FastKernelsAgreementTest {
     /** 5x5 stride-1 depthwise (channel planes in the vector family) on a batch of two, rows of 7 to 12. */
     @ParameterizedTest
     @MethodSource("families")
-    void depthwiseFiveByFiveBatches(Kernels family) {
+    void depthwiseFiveByFiveBatches(LayerOps family) {
         for (int c : new int[] {8, 24}) {
             for (int w : new int[] {7, 8, 12}) {
                 for (String act : new String[] {"hardswish", "relu"}) {
@@ -93,7 +94,7 @@ class FastKernelsAgreementTest {
      */
     @ParameterizedTest
     @MethodSource("families")
-    void pointwiseTilesChunksAndPanels(Kernels family) {
+    void pointwiseTilesChunksAndPanels(LayerOps family) {
         int[][] sizes = {{1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 13}, {3, 9}, {41, 40}};
         for (int k : new int[] {8, 12, 16, 32, 64, 256}) {
             for (int n : new int[] {8, 16, 24, 48}) {
@@ -157,15 +158,15 @@ class FastKernelsAgreementTest {
         return new Case(t.build(out), new int[] {2, 3, 23, 19}, t.randomInput());
     }
 
-    static void check(Kernels family, Case c, String what) {
+    static void check(LayerOps family, Case c, String what) {
         float[] expected = run(c, KernelFamilies.reference());
         float[] actual = run(c, family);
         double err = KernelFamilies.maxScaledError(actual, expected);
         assertTrue(err <= TOLERANCE, what + " on " + family.name() + ": max error " + err);
     }
 
-    static float[] run(Case c, Kernels family) {
-        Plan plan = Plan.compile(c.graph, c.shape, family, KernelFamilies.reference());
+    static float[] run(Case c, LayerOps family) {
+        Plan plan = Planner.plan(c.graph, c.shape, family);
         float[][] ws = plan.newWorkspace();
         // slots hold whatever the previous layer or session left: no layer may count on zeros
         for (float[] slot : ws) {

@@ -1,39 +1,40 @@
-package io.blurfilter.engine.runtime;
+package io.blurfilter.engine;
 
 import io.blurfilter.engine.kernels.ReferenceKernels;
-import io.blurfilter.engine.kernels.fast.FastKernels;
+import io.blurfilter.engine.kernels.plain.PlainOps;
+import io.blurfilter.engine.runtime.LayerOps;
 
 /**
  * The kernel families' instances, found Lucene-style: the Vector API family only when this JVM has
  * the {@code jdk.incubator.vector} module (started with {@code --add-modules jdk.incubator.vector}).
  * The vector classes are only ever loaded reflectively from here, so a JVM or Android runtime without
- * the module never links them. The public choice is {@link io.blurfilter.engine.KernelFamily}.
+ * the module never links them. The public choice is {@link KernelFamily}.
  */
-public final class KernelSelector {
-    private static final String VECTOR_CLASS = "io.blurfilter.engine.kernels.vector.VectorKernels";
+final class KernelSelector {
+    private static final String VECTOR_CLASS = "io.blurfilter.engine.kernels.vector.VectorOps";
     private static final String NO_MODULE = "this JVM was started without the jdk.incubator.vector module; "
             + "pass --add-modules jdk.incubator.vector to java";
     private static String vectorUnavailable; // set by loadVector, before VECTOR is published
-    private static final Kernels VECTOR = loadVector();
+    private static final LayerOps VECTOR = loadVector();
 
     private KernelSelector() {}
 
-    public static Kernels reference() {
+    static LayerOps reference() {
         return ReferenceKernels.INSTANCE;
     }
 
     /** The plain-Java NHWC family, available everywhere. */
-    public static Kernels fast() {
-        return FastKernels.INSTANCE;
+    static LayerOps plain() {
+        return PlainOps.INSTANCE;
     }
 
     /** The Vector API family, or null when this JVM cannot run it. */
-    public static Kernels vectorOrNull() {
+    static LayerOps vectorOrNull() {
         return VECTOR;
     }
 
     /** Why {@link #vectorOrNull()} is null, for people; null when the family is there. */
-    public static String vectorUnavailableReason() {
+    static String vectorUnavailableReason() {
         return vectorUnavailable;
     }
 
@@ -41,7 +42,7 @@ public final class KernelSelector {
      * Loads the vector family if the module is there. Anything going wrong (module missing: a
      * LinkageError; a JIT or CPU it declines: a null from {@code create}) means no vector family.
      */
-    private static Kernels loadVector() {
+    private static LayerOps loadVector() {
         try {
             Class.forName("jdk.incubator.vector.FloatVector", false, KernelSelector.class.getClassLoader());
         } catch (LinkageError | ClassNotFoundException e) {
@@ -49,7 +50,7 @@ public final class KernelSelector {
             return null;
         }
         try {
-            Kernels k = (Kernels) Class.forName(VECTOR_CLASS).getMethod("create").invoke(null);
+            LayerOps k = (LayerOps) Class.forName(VECTOR_CLASS).getMethod("create").invoke(null);
             if (k == null) {
                 vectorUnavailable = "this CPU's preferred vectors hold fewer than 4 floats, too few to pay";
             }

@@ -1,5 +1,6 @@
-package io.blurfilter.engine.kernels.fast;
+package io.blurfilter.engine.kernels.plain;
 
+import io.blurfilter.engine.kernels.ActivationFunction;
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.runtime.SplittableLayer;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ final class PlainDirectConv implements SplittableLayer {
     private final int yStride;
     private final int xStride;
     private final int imageStride;
-    private final FusedActivation act;
+    private final ActivationFunction act;
 
     PlainDirectConv(ConvParams p, boolean nchwInput, int in, int out, int[] scratch) {
         this.p = p;
@@ -43,7 +44,7 @@ final class PlainDirectConv implements SplittableLayer {
         this.yStride = nchwInput ? p.inW : p.inW * p.inC;
         this.xStride = nchwInput ? 1 : p.inC;
         this.imageStride = p.inC * p.inH * p.inW;
-        this.act = new FusedActivation(p.act);
+        this.act = p.act;
     }
 
     /** An output row for each plane and for the accumulator. */
@@ -114,6 +115,6 @@ final class PlainDirectConv implements SplittableLayer {
     private void outputRow(float[][] slots, float[] y, int r) {
         int yRow = r * p.outW * p.outC;
         product.run(slots, scratch, p.outW, y, yRow);
-        act.apply(y, yRow, yRow + p.outW * p.outC);
+        act.applyFused(y, yRow, yRow + p.outW * p.outC);
     }
 }
