@@ -1,5 +1,8 @@
 package io.blurfilter.decoder;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +59,35 @@ class JpegAgreementTest {
             System.out.println("camera photos at 1/" + n + ": " + a);
             a.assertWithinOneOn999Permille("camera photos at 1/" + n);
         }
+    }
+
+    /**
+     * Camera photos transcoded losslessly by {@code jpegtran} (progressive, restart markers, optimised
+     * tables): the same coefficients coded differently, so every pixel must equal the original's, at
+     * every scale and through a window.
+     */
+    @Test
+    void cameraPhotosTranscodedLosslesslyDecodeToTheSamePixels() throws IOException {
+        String[][] codings = {{"-progressive"}, {"-restart", "2"}, {"-optimize", "-progressive", "-restart", "1B"}};
+        int checked = 0;
+        for (Path photo : cameraPhotos().subList(0, 6)) {
+            byte[] original = Files.readAllBytes(photo);
+            for (String[] coding : codings) {
+                byte[] transcoded = LibjpegTools.jpegtran(photo, coding);
+                for (int n : DENOMINATORS) {
+                    DecodedPixels expected = DECODER.decode(original, n);
+                    DecodedPixels actual = DECODER.decode(transcoded, n);
+                    String what = photo.getFileName() + " " + List.of(coding) + " 1/" + n;
+                    assertArrayEquals(expected.argb(), actual.argb(), what);
+                    Window middle = new Window(expected.width() / 4, expected.height() / 3, expected.width() / 2,
+                            expected.height() / 3);
+                    assertArrayEquals(
+                            DECODER.decode(original, n, middle).argb(), DECODER.decode(transcoded, n, middle).argb(), what);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(6 * codings.length * DENOMINATORS.length, checked);
     }
 
     @Test

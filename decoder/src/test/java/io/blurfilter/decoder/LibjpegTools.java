@@ -44,6 +44,16 @@ final class LibjpegTools {
         return run(command);
     }
 
+    /** {@code jpegtran} with the given options: a lossless transcode (same coefficients, other coding). */
+    static byte[] jpegtran(Path jpeg, String... options) throws IOException {
+        assumeTrue(onPath("jpegtran"), "jpegtran not installed (apt-get install libjpeg-turbo-progs)");
+        List<String> command = new ArrayList<>();
+        command.add("jpegtran");
+        command.addAll(Arrays.asList(options));
+        command.add(jpeg.toString());
+        return run(command);
+    }
+
     static byte[] run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
