@@ -11,14 +11,17 @@ import io.blurfilter.engine.PixelRegion;
 
 /**
  * JPEG and PNG through blurfilter's own {@code java.base} decoder ({@code io.blurfilter.decoder}),
- * in front of ImageIO; opt-in for now with {@code -Dblurfilter.decoder=builtin}, and always on a JVM
- * without {@code java.desktop} (no ImageIO there). Large JPEGs are
- * decoded at 1/2, 1/4 or 1/8 by reduced IDCT, the largest reduction that still gives at least the
- * pixels {@link DecodeSettings}' subsampling would; PNGs are subsampled exactly as ImageIO subsamples
- * them. At full size the scores equal ImageIO's (the shared real photos: no difference at all), but a
- * reduced IDCT averages where ImageIO's subsampling picks every n-th pixel, and that moved scores by
- * up to 0.03 when real-dev photos were decoded at half size both ways: more than the 0.01 the default
- * may move, so ImageIO stays the default until training sees the same reduced pixels.
+ * in front of ImageIO; opt-in with {@code -Dblurfilter.decoder=builtin}, and always on a JVM without
+ * {@code java.desktop} (no ImageIO there). Large JPEGs are decoded at 1/2, 1/4 or 1/8 by reduced IDCT,
+ * the largest reduction that still gives at least the pixels {@link DecodeSettings}' subsampling
+ * would, and only the blocks the model's crop reads ({@link RegionOfInterest}, as a decoder
+ * {@code Window}); PNGs are subsampled exactly as ImageIO subsamples them.
+ *
+ * <p>Scores: photos decoded at full size score exactly as with ImageIO (all 660 shared real photos).
+ * On 12-megapixel tiles of real photos the reduced IDCT, which averages as the default model's
+ * INTER_AREA resize does, stays closer to the full-size decode than ImageIO's subsampling, which
+ * picks every n-th pixel: at most 0.012 apart (mean 0.003) against 0.038 (mean 0.008). Not the
+ * default yet because it is slower than the JDK's native libjpeg (docs/CLI.md, bench/RESULTS.md).
  */
 final class BuiltInDecoder {
     static final String PROPERTY = "blurfilter.decoder";
