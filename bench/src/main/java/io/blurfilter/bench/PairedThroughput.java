@@ -70,7 +70,7 @@ public final class PairedThroughput {
     }
 
     /** Images per second of all threads together, each running its own runner for {@code ms}. */
-    private static double block(Runner[] runners, long ms) throws InterruptedException {
+    static double block(Runner[] runners, long ms) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         long[] counts = new long[runners.length];
         List<Thread> threads = new ArrayList<>();
