@@ -7,7 +7,7 @@ package io.blurfilter.decoder;
 final class HuffmanTable {
     static final int LOOKUP_BITS = 10;
 
-    /** For each 10-bit prefix: code length << 8 | symbol, or 0 when the code is longer than 9 bits. */
+    /** For each 10-bit prefix: code length << 8 | symbol, or 0 when the code is longer than that. */
     private final int[] lookup = new int[1 << LOOKUP_BITS];
     /** Largest code of each length 1..16, -1 if none; index 17 is a sentinel that always matches. */
     private final int[] maxCode = new int[18];
