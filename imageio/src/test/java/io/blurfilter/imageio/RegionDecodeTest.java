@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Decoding only a region of interest gives exactly the pixels of that region of the whole decode,
- * for every EXIF orientation, with and without reduced-size decoding (JPEG; other formats decode whole).
+ * for every EXIF orientation, with and without reduced-size decoding (JPEG; other formats decode whole),
+ * through ImageIO and through the built-in decoder (its windowed decode).
  */
 class RegionDecodeTest {
     /** Off-centre and uneven, so a mirrored or transposed mapping lands elsewhere. */
@@ -48,8 +49,15 @@ class RegionDecodeTest {
     }
 
     private void assertRegionMatchesWhole(Path file, DecodeSettings settings, String what) throws IOException {
-        DecodedImage whole = new ImageDecoder(settings).decode(file);
-        DecodedImage part = new ImageDecoder(settings, ROI).decode(file);
+        for (boolean builtIn : new boolean[] {false, true}) {
+            assertRegionMatchesWhole(file, settings, builtIn, what + (builtIn ? ", built-in decoder" : ", ImageIO"));
+        }
+    }
+
+    private void assertRegionMatchesWhole(Path file, DecodeSettings settings, boolean builtIn, String what)
+            throws IOException {
+        DecodedImage whole = new ImageDecoder(settings, null, builtIn).decode(file);
+        DecodedImage part = new ImageDecoder(settings, ROI, builtIn).decode(file);
         assertTrue(whole.isWhole(), what);
         assertFalse(part.isWhole(), what);
         assertEquals(whole.width(), part.width(), what);
@@ -81,7 +89,10 @@ class RegionDecodeTest {
                 "progressive, reduced");
         byte[] bytes = java.nio.file.Files.readAllBytes(file);
         Path cut = TestImages.write(tmp.resolve("pcut.jpg"), java.util.Arrays.copyOf(bytes, bytes.length * 98 / 100));
-        assertThrows(ImageDecodeException.class, () -> new ImageDecoder(DecodeSettings.fullSize(), ROI).decode(cut));
+        for (boolean builtIn : new boolean[] {false, true}) {
+            assertThrows(ImageDecodeException.class,
+                    () -> new ImageDecoder(DecodeSettings.fullSize(), ROI, builtIn).decode(cut));
+        }
     }
 
     /** Only JPEG cuts below a region can be found without decoding them: other formats decode whole. */
@@ -104,9 +115,11 @@ class RegionDecodeTest {
         byte[] jpeg = TestImages.encode(noise(160, 120), "jpeg");
         Path file = TestImages.write(tmp.resolve("cut" + percent + ".jpg"),
                 java.util.Arrays.copyOf(jpeg, jpeg.length * percent / 100));
-        ImageDecodeException e = assertThrows(ImageDecodeException.class,
-                () -> new ImageDecoder(DecodeSettings.fullSize(), ROI).decode(file));
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        for (boolean builtIn : new boolean[] {false, true}) {
+            ImageDecodeException e = assertThrows(ImageDecodeException.class,
+                    () -> new ImageDecoder(DecodeSettings.fullSize(), ROI, builtIn).decode(file));
+            assertTrue(e.getMessage().contains("truncated"), (builtIn ? "built-in: " : "ImageIO: ") + e.getMessage());
+        }
     }
 
     @Test
