@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.imaging.FormatCompliance;
@@ -63,6 +67,9 @@ class ExifAgreementTest {
                         TestExif.ascii(0x9012, "+25:00"), TestExif.rational(0x920A, 0, 1))));
         blocks.put("iso speed", TestExif.block(true, List.of(), List.of(TestExif.shortValue(0x8827, 65535),
                 new TestExif.Entry(0x8833, 4, 1, new byte[] {0, 1, (byte) 0x90, 0}))));
+        for (boolean bigEndian : new boolean[] {true, false}) {
+            blocks.put("other types " + (bigEndian ? "MM" : "II"), otherTypes(bigEndian));
+        }
 
         Map<String, Integer> present = new TreeMap<>();
         List<String> differences = new ArrayList<>();
@@ -75,7 +82,7 @@ class ExifAgreementTest {
                 if (theirs != null) {
                     present.merge(String.format("0x%04X", tag), 1, Integer::sum);
                 }
-                if (!java.util.Objects.equals(theirs, mine)) {
+                if (!Objects.equals(theirs, mine)) {
                     differences.add(block.getKey() + String.format(" tag 0x%04X: ", tag) + mine + " vs " + theirs);
                 }
             }
@@ -85,6 +92,28 @@ class ExifAgreementTest {
         assertTrue(fromPhotos > 0, "no shared JPEG has EXIF");
         assertEquals(ExifReader.TAGS.size(), present.size(), "every wanted tag compared at least once: " + present);
         assertEquals(List.of(), differences);
+    }
+
+    /**
+     * The fields in types real cameras rarely use (SRATIONAL, FLOAT, DOUBLE, SSHORT, SLONG), and a
+     * model name whose bytes are not UTF-8 (Latin-1 é).
+     */
+    private static byte[] otherTypes(boolean bigEndian) {
+        ByteBuffer b = ByteBuffer.allocate(36);
+        b.putInt(-1).putInt(-60); // SRATIONAL: 1/60 as -1/-60
+        b.putFloat(2.8f);
+        b.putDouble(50.5);
+        b.putShort((short) 400);
+        b.putShort((short) 0);
+        b.putInt(1000);
+        b.putInt(0);
+        byte[] v = b.array();
+        return TestExif.block(bigEndian, List.of(TestExif.ascii(0x0110, "Cam\u00e9ra X")), List.of(
+                new TestExif.Entry(0x829A, 10, 1, Arrays.copyOfRange(v, 0, 8)),
+                new TestExif.Entry(0x829D, 11, 1, Arrays.copyOfRange(v, 8, 12)),
+                new TestExif.Entry(0x920A, 12, 1, Arrays.copyOfRange(v, 12, 20)),
+                new TestExif.Entry(0x8827, 8, 1, Arrays.copyOfRange(v, 20, 22)),
+                new TestExif.Entry(0x8833, 9, 1, Arrays.copyOfRange(v, 24, 28))));
     }
 
     /** The wanted fields' values as Commons Imaging reads them, first occurrence in IFD0 or the EXIF directory. */
@@ -126,7 +155,7 @@ class ExifAgreementTest {
         } catch (IOException e) {
             throw new AssertionError("Commons Imaging cannot read a shared photo's EXIF", e);
         }
-        values.values().removeIf(java.util.Objects::isNull);
+        values.values().removeIf(Objects::isNull);
         return values;
     }
 
@@ -144,8 +173,8 @@ class ExifAgreementTest {
         if (v instanceof String[] a) {
             return a.length > 0 ? a[0] : null;
         }
-        Object first = v != null && v.getClass().isArray() ? (java.lang.reflect.Array.getLength(v) > 0
-                ? java.lang.reflect.Array.get(v, 0) : null) : v;
+        Object first = v != null && v.getClass().isArray() ? (Array.getLength(v) > 0
+                ? Array.get(v, 0) : null) : v;
         if (!(first instanceof Number n)) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.blurfilter.cli.scan;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Baseline JFIF files from pixels, with java.base alone: YCbCr 4:2:0, the example quantisation
@@ -80,8 +81,8 @@ final class JpegWriter {
      */
     private static void fillMacroblock(int[] argb, int width, int height, int mx, int my, float[] y, float[] cb,
             float[] cr) {
-        java.util.Arrays.fill(cb, 0);
-        java.util.Arrays.fill(cr, 0);
+        Arrays.fill(cb, 0);
+        Arrays.fill(cr, 0);
         for (int dy = 0; dy < 16; dy++) {
             int row = Math.min(my + dy, height - 1) * width;
             for (int dx = 0; dx < 16; dx++) {
