@@ -149,9 +149,6 @@ final class EvalCommand implements Callable<Integer> {
                 report.summary("accuracy at " + labels.threshold(), String.format(Locale.ROOT, "%.4f",
                         metrics.at(threshold).accuracy()));
                 report.summary("ROC AUC", String.format(Locale.ROOT, "%.4f", metrics.rocAuc()));
-                if (ReportThumbnails.missingNote() != null) {
-                    report.summary(ReportThumbnails.KEY, ReportThumbnails.missingNote());
-                }
                 report.eval(new EvalSection(metrics, threshold, tableThresholds));
                 Outputs.writeReport(reportFile, report);
                 err.println("report: " + reportFile);

@@ -204,12 +204,6 @@ final class ScanCommand implements Callable<Integer> {
                 if (small.warning() != null) {
                     report.summary("warning", small.warning().substring("warning: ".length()));
                 }
-                if (ReportThumbnails.missingNote() != null) {
-                    report.summary(ReportThumbnails.KEY, ReportThumbnails.missingNote());
-                    if (!quiet) {
-                        err.println("note: report thumbnails " + ReportThumbnails.missingNote());
-                    }
-                }
                 writeReport(reportFile, report, tally, labels, blur, walker.skipped(), relocator, err, quiet);
             }
             return tally.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;

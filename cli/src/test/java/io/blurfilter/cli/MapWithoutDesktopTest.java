@@ -48,10 +48,10 @@ class MapWithoutDesktopTest {
                 "--maps", maps.toString(), "--sharp-region", "--format", "jsonl", "--model", model.toString(), "-q",
                 "--report", report.toString()));
         assertEquals(0, scan.exitCode(), scan.toString());
-        // the report has no JPEG thumbnail here, but the map's overlay (blurfilter's own PNG encoder)
+        // the thumbnail and the map's overlay (blurfilter's own JPEG and PNG encoders)
         String html = Files.readString(report);
         ReportTest.parse(report);
-        assertFalse(html.contains("data:image/jpeg"), "no thumbnails without ImageIO");
+        assertTrue(html.contains("<div class=\"pics\"><img alt=\"\" src=\"data:image/jpeg;base64,"), html);
         assertTrue(html.contains("<img class=\"overlay\" alt=\"blur map\" src=\"data:image/png;base64,"), html);
         assertTrue(scan.stdout().contains("\"map\":{\"rows\":"), scan.stdout());
         BufferedImage overlay = ImageIO.read(maps.resolve("half.png").toFile());

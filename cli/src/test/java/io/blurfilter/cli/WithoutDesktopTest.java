@@ -1,22 +1,28 @@
 package io.blurfilter.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.blurfilter.cli.output.RowWriter;
 import io.blurfilter.imageio.LimitedJvm;
+import io.blurfilter.imageio.TestExif;
 import io.blurfilter.imageio.TestImages;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scan} and {@code eval} in a JVM without {@code java.desktop} (issue 22): {@code java
  * --limit-modules java.base[,jdk.incubator.vector] -cp <this test's class path> io.blurfilter.cli.Main}.
  * JPEG and PNG are scored by the built-in decoder with the labels of the normal run, other formats
- * get an error row naming the format and the missing module, the reports are written without
- * thumbnails and say why, and nothing dies with a {@code NoClassDefFoundError}.
+ * get an error row naming the format and the missing module, the reports have their thumbnails and
+ * the rows the photos' EXIF metadata as in the normal run, and nothing dies with a {@code
+ * NoClassDefFoundError}.
  */
 class WithoutDesktopTest {
+    private static final Pattern CARD = Pattern.compile(
+            "<img alt=\"\" src=\"data:image/jpeg;base64,([A-Za-z0-9+/=]+)\"/>.*?<div class=\"path\">([^<]*(?:<wbr/>[^<]*)*)</div>",
+            Pattern.DOTALL);
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(null|\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)");
 
     @TempDir
@@ -42,8 +52,8 @@ class WithoutDesktopTest {
     void photos() throws IOException {
         model = TestModels.laplacian(tmp.resolve("model.bfm"));
         sharp = TestImages.write(tmp.resolve("photos/sharp.png"), TestImages.encode(TestImages.noise(400, 300, 4), "png"));
-        blurred = TestImages.write(tmp.resolve("photos/blurry.jpg"),
-                TestImages.encode(TestImages.smooth(400, 300), "jpeg"));
+        blurred = TestImages.write(tmp.resolve("photos/blurry.jpg"), TestExif.jpegWithExif(
+                TestImages.encode(TestImages.smooth(400, 300), "jpeg"), TestExif.canonBlock(true)));
         BufferedImage small = TestImages.quadrants(40, 30, BufferedImage.TYPE_INT_RGB);
         TestImages.write(tmp.resolve("photos/other.gif"), TestImages.encode(small, "gif"));
         TestImages.write(tmp.resolve("photos/other.bmp"), TestImages.encode(small, "bmp"));
@@ -70,7 +80,9 @@ class WithoutDesktopTest {
         }
 
         // the same labels as the normal run (which decodes with ImageIO here), and scores within 0.01
-        Cli normal = Cli.run("scan", photos.toString(), "--model", model.toString(), "--format", "jsonl", "-q");
+        Path normalReport = tmp.resolve("normal.html");
+        Cli normal = Cli.run("scan", photos.toString(), "--model", model.toString(), "--format", "jsonl", "-q",
+                "--report", normalReport.toString());
         Map<String, Map<String, String>> expected = rows(normal.out());
         for (String name : List.of("blurry.jpg", "sharp.png")) {
             Map<String, String> row = rows.get(name);
@@ -84,18 +96,42 @@ class WithoutDesktopTest {
         }
         assertEquals("\"blur\"", rows.get("blurry.jpg").get("label"));
         assertEquals("\"clear\"", rows.get("sharp.png").get("label"));
+        assertSameMetadata(expected, rows);
+        assertEquals("\"Canon EOS 5D\"", rows.get("blurry.jpg").get("camera_model"), r::toString);
+        assertEquals("0.125", rows.get("blurry.jpg").get("exposure_time"), r::toString);
 
-        // the report: written, well-formed, without thumbnails, saying why
+        // the report: written, well-formed, a thumbnail for each scored photo, with its metadata
         String html = Files.readString(report, StandardCharsets.UTF_8);
         ReportTest.parse(report);
-        assertFalse(html.contains("data:image/jpeg"), "no thumbnails");
-        assertTrue(html.contains("<th>thumbnails</th><td>left out: this JVM has no java.desktop module (ImageIO),"
-                + " which encodes them</td>"), html);
+        Map<String, byte[]> thumbnails = thumbnails(html);
+        assertEquals(List.of("blurry.jpg", "sharp.png"), List.copyOf(thumbnails.keySet()), html);
+        for (byte[] jpeg : thumbnails.values()) {
+            BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(jpeg));
+            assertEquals(128, thumb.getWidth());
+            assertEquals(96, thumb.getHeight());
+        }
+        // the PNG decodes to the same pixels either way, so its thumbnail is the same bytes
+        assertArrayEquals(thumbnails(Files.readString(normalReport, StandardCharsets.UTF_8)).get("sharp.png"),
+                thumbnails.get("sharp.png"));
+        assertTrue(html.contains("1/8 s"), "the exposure under the thumbnail");
+        assertFalse(html.contains("<th>thumbnails</th>"), "no note about missing thumbnails");
         assertTrue(html.contains("other.<wbr/>gif"), "failed files are listed");
-        assertTrue(r.stderr().contains(
-                "note: report thumbnails left out: this JVM has no java.desktop module (ImageIO), which encodes them"),
-                r::toString);
         assertTrue(r.stderr().contains("report: " + report), r::toString);
+    }
+
+    @Test
+    void aRealPhonePhotosMetadataIsTheNormalRuns() throws Exception {
+        Path phone = SharedDir.path().resolve("fixtures/images/clarity_blured_demo.jpg");
+        assumeTrue(Files.isRegularFile(phone), "the shared fixtures are not beside the checkout");
+        Path photos = Files.createDirectories(tmp.resolve("phone"));
+        Files.copy(phone, photos.resolve("phone.jpg"));
+        List<String> args = List.of("scan", photos.toString(), "--model", model.toString(), "--format", "jsonl", "-q");
+        LimitedJvm.Result r = LimitedJvm.run(tmp, 60, Main.class.getName(), args);
+        assertEquals(ExitCode.OK, r.exitCode(), r::toString);
+        Cli normal = Cli.run(args.toArray(String[]::new));
+        Map<String, Map<String, String>> rows = rows(r.stdout());
+        assertSameMetadata(rows(normal.out()), rows);
+        assertEquals("\"HUAWEI\"", rows.get("phone.jpg").get("camera_make"), r::toString);
     }
 
     /**
@@ -112,8 +148,9 @@ class WithoutDesktopTest {
         Path realDev = SharedDir.path().resolve("data/real-dev");
         assumeTrue(Files.isDirectory(realDev), "../shared/data/real-dev not available");
         assumeTrue(io.blurfilter.model.BlurModel.isPackaged(), "no embedded model packaged");
+        Path report = tmp.resolve("real-dev.html");
         LimitedJvm.Result r = LimitedJvm.run(tmp, 120, Main.class.getName(),
-                List.of("scan", realDev.toString(), "--format", "jsonl", "-q"));
+                List.of("scan", realDev.toString(), "--format", "jsonl", "-q", "--report", report.toString()));
         assertEquals(ExitCode.OK, r.exitCode(), r::toString);
         assertNoStackTrace(r);
         Cli normal = Cli.run("scan", realDev.toString(), "--format", "jsonl", "-q");
@@ -134,11 +171,21 @@ class WithoutDesktopTest {
             assertTrue(diff <= REAL_PHOTO_SCORE_BOUND, name + ": scores " + diff + " apart");
             maxDiff = Math.max(maxDiff, diff);
         }
+        assertSameMetadata(expected, limited);
+        Map<String, byte[]> thumbnails = thumbnails(Files.readString(report, StandardCharsets.UTF_8));
+        assertEquals(expected.keySet(), thumbnails.keySet(), "a thumbnail for each photo");
+        for (Map.Entry<String, byte[]> t : thumbnails.entrySet()) {
+            BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(t.getValue()));
+            assertEquals(128, Math.max(thumb.getWidth(), thumb.getHeight()), t.getKey());
+            double aspect = Double.parseDouble(expected.get(t.getKey()).get("width"))
+                    / Double.parseDouble(expected.get(t.getKey()).get("height"));
+            assertEquals(aspect, (double) thumb.getWidth() / thumb.getHeight(), 0.03, t.getKey());
+        }
         System.out.println("real-dev without java.desktop: 9 labels equal, scores at most " + maxDiff + " apart");
     }
 
     @Test
-    void evalWritesItsReportWithoutThumbnails() throws Exception {
+    void evalWritesItsReportWithThumbnails() throws Exception {
         Path sharpFolder = Files.createDirectories(tmp.resolve("sharp"));
         Path blurredFolder = Files.createDirectories(tmp.resolve("blurred"));
         Files.move(sharp, sharpFolder.resolve("sharp.png"));
@@ -153,8 +200,28 @@ class WithoutDesktopTest {
         String html = Files.readString(report, StandardCharsets.UTF_8);
         ReportTest.parse(report);
         assertTrue(html.contains("<th>ROC AUC</th><td>1.0000</td>"), html);
-        assertTrue(html.contains("<th>thumbnails</th><td>left out: this JVM has no java.desktop module"), html);
-        assertFalse(html.contains("data:image/jpeg"), "no thumbnails");
+        assertEquals(List.of("blurry.jpg", "sharp.png"), List.copyOf(thumbnails(html).keySet()), html);
+    }
+
+    /** The metadata fields of every row are those of the normal JVM's row for the same file. */
+    private static void assertSameMetadata(Map<String, Map<String, String>> expected,
+            Map<String, Map<String, String>> rows) {
+        for (String name : expected.keySet()) {
+            for (String field : RowWriter.METADATA_FIELDS) {
+                assertEquals(expected.get(name).get(field), rows.get(name).get(field), name + " " + field);
+            }
+        }
+    }
+
+    /** Each report card's thumbnail by the file name under it, in file name order. */
+    private static Map<String, byte[]> thumbnails(String html) {
+        Map<String, byte[]> thumbnails = new java.util.TreeMap<>();
+        Matcher m = CARD.matcher(html);
+        while (m.find()) {
+            String path = m.group(2).replace("<wbr/>", "");
+            thumbnails.put(path.substring(path.lastIndexOf('/') + 1), Base64.getDecoder().decode(m.group(1)));
+        }
+        return thumbnails;
     }
 
     private static void assertNoStackTrace(LimitedJvm.Result r) {

@@ -1,35 +1,20 @@
 package io.blurfilter.imageio;
 
-import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.imaging.FormatCompliance;
-import org.apache.commons.imaging.ImagingException;
-import org.apache.commons.imaging.bytesource.ByteSource;
-import org.apache.commons.imaging.formats.tiff.TiffDirectory;
-import org.apache.commons.imaging.formats.tiff.TiffField;
-import org.apache.commons.imaging.formats.tiff.TiffHeader;
-import org.apache.commons.imaging.formats.tiff.TiffReader;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryConstants;
 
 /**
- * Reads {@link PhotoMetadata} from a file's leading bytes with Commons Imaging's TIFF reader, on the
- * EXIF block alone ({@link ExifBlock}). Only the reader's directory walk is used (no image data, no
- * thumbnails, no JPEG or ICC parsing), it gets a copy of at most {@link PhotoMetadata#HEAD_BYTES}
- * bytes, and a listener stops it after {@link #MAX_DIRECTORIES} directories or {@link #MAX_FIELDS}
- * fields: real photos have 2 to 5 directories and under 200 fields, so the cap never cuts one short,
- * while a crafted chain of directories or a directory of 65,535 entries ends there.
+ * Reads {@link PhotoMetadata} from a file's leading bytes: finds the EXIF block ({@link ExifBlock}),
+ * reads the fields of its first and EXIF directories ({@link TiffFields}), and keeps the values a
+ * camera can have written. Both steps are bounded by the block (at most {@link
+ * PhotoMetadata#HEAD_BYTES}), visit two directories at most and copy nothing but the texts kept.
  */
 final class ExifReader {
-    static final int MAX_DIRECTORIES = 8;
-    static final int MAX_FIELDS = 1000;
     /** Longest camera name kept; longer text is cut. */
     static final int MAX_TEXT = 100;
 
@@ -44,92 +29,32 @@ final class ExifReader {
     private static final int OFFSET_TIME_ORIGINAL = 0x9011;
     private static final int OFFSET_TIME_DIGITIZED = 0x9012;
     private static final int FOCAL_LENGTH = 0x920A;
-    private static final Set<Integer> TAGS = Set.of(MAKE, MODEL, EXPOSURE_TIME, F_NUMBER, ISO, ISO_SPEED,
+    static final Set<Integer> TAGS = Set.of(MAKE, MODEL, EXPOSURE_TIME, F_NUMBER, ISO, ISO_SPEED,
             DATE_TIME_ORIGINAL, DATE_TIME_DIGITIZED, OFFSET_TIME_ORIGINAL, OFFSET_TIME_DIGITIZED, FOCAL_LENGTH);
-    private static final int TYPE_SHORT = 3;
 
     private static final DateTimeFormatter EXIF_TIME =
             DateTimeFormatter.ofPattern("uuuu:MM:dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter ISO_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final Pattern OFFSET = Pattern.compile("[+-]\\d\\d:\\d\\d");
 
-    /**
-     * Whether Commons Imaging can load here: its parsers log through {@code java.util.logging}, so on a
-     * JVM without module {@code java.logging} (a {@code --limit-modules java.base} runtime) every photo
-     * has no metadata.
-     */
-    static final boolean AVAILABLE = detect();
-
     private ExifReader() {}
-
-    private static boolean detect() {
-        try {
-            Class.forName("java.util.logging.Logger", false, ExifReader.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     /** Never throws for bad content: what cannot be read is absent. */
     static PhotoMetadata read(byte[] head, int length) {
-        if (!AVAILABLE) {
-            return PhotoMetadata.NONE;
-        }
         try {
             byte[] tiff = ExifBlock.find(head, length);
-            if (tiff == null) {
-                return PhotoMetadata.NONE;
-            }
-            Collector fields = new Collector();
-            try {
-                new TiffReader(false).read(ByteSource.array(tiff), FormatCompliance.getDefault(), fields);
-            } catch (IOException | RuntimeException | StackOverflowError e) {
-                // damaged further on: the fields read before the damage are still good
-            }
-            return fields.metadata();
+            return tiff == null ? PhotoMetadata.NONE : new Fields(TiffFields.read(tiff, TAGS)).metadata();
         } catch (RuntimeException e) {
-            return PhotoMetadata.NONE;
+            return PhotoMetadata.NONE; // a bound this reader missed: no metadata rather than a failed scan
         }
     }
 
-    /** Keeps the wanted fields of IFD0 and the EXIF directory, and stops the walk at the caps. */
-    private static final class Collector implements TiffReader.Listener {
-        private final Map<Integer, TiffField> wanted = new HashMap<>();
-        private int directories;
-        private int fields;
+    /** The wanted fields, as the values a camera can have written. */
+    private static final class Fields {
+        private final TiffFields fields;
 
-        @Override
-        public boolean setTiffHeader(TiffHeader header) {
-            return true;
-        }
-
-        @Override
-        public boolean addDirectory(TiffDirectory directory) {
-            return ++directories < MAX_DIRECTORIES; // false: no sub-directories, no next directory
-        }
-
-        @Override
-        public boolean addField(TiffField field) {
-            if (++fields > MAX_FIELDS) {
-                return false;
-            }
-            int directory = field.getDirectoryType();
-            if ((directory == TiffDirectoryConstants.DIRECTORY_TYPE_ROOT
-                    || directory == TiffDirectoryConstants.DIRECTORY_TYPE_EXIF) && TAGS.contains(field.getTag())) {
-                wanted.putIfAbsent(field.getTag(), field);
-            }
-            return true;
-        }
-
-        @Override
-        public boolean readImageData() {
-            return false;
-        }
-
-        @Override
-        public boolean readOffsetDirectories() {
-            return true;
+        Fields(TiffFields fields) {
+            this.fields = fields;
         }
 
         PhotoMetadata metadata() {
@@ -151,40 +76,22 @@ final class ExifReader {
 
         /** The field's first value if it lies in (min, max] (ISO: [min, max]), else null. */
         private Double number(int tag, double min, double max) {
-            Object value = value(tag);
-            double v;
-            if (value instanceof Number n) {
-                v = n.doubleValue();
-            } else if (value instanceof Number[] a && a.length > 0 && a[0] != null) {
-                v = a[0].doubleValue();
-            } else if (value instanceof short[] a && a.length > 0) {
-                v = a[0];
-            } else if (value instanceof int[] a && a.length > 0) {
-                v = a[0];
-            } else if (value instanceof double[] a && a.length > 0) {
-                v = a[0];
-            } else if (value instanceof float[] a && a.length > 0) {
-                v = a[0];
-            } else {
+            Double value = fields.number(tag);
+            if (value == null) {
                 return null;
             }
-            if (wanted.get(tag).getFieldType().getType() == TYPE_SHORT) {
-                v = (int) v & 0xFFFF; // SHORT is unsigned; the reader hands it out as a Java short
-            }
+            double v = value;
             boolean inRange = tag == ISO || tag == ISO_SPEED ? v >= min && v <= max : v > min && v <= max;
             return Double.isFinite(v) && inRange ? v : null;
         }
 
         /** The field's text without NULs, control characters or outer spaces, at most MAX_TEXT long; null if empty. */
         private String text(int tag) {
-            Object value = value(tag);
-            String s = value instanceof String str ? str
-                    : value instanceof String[] a && a.length > 0 ? a[0] : null;
+            String s = fields.text(tag);
             if (s == null) {
                 return null;
             }
-            int nul = s.indexOf('\0');
-            s = (nul >= 0 ? s.substring(0, nul) : s).replaceAll("\\p{Cntrl}", " ").strip();
+            s = s.replaceAll("\\p{Cntrl}", " ").strip();
             if (s.length() > MAX_TEXT) {
                 s = s.substring(0, MAX_TEXT);
             }
@@ -212,18 +119,6 @@ final class ExifReader {
                 }
             }
             return t.format(ISO_TIME);
-        }
-
-        private Object value(int tag) {
-            TiffField field = wanted.get(tag);
-            if (field == null) {
-                return null;
-            }
-            try {
-                return field.getValue();
-            } catch (ImagingException | RuntimeException e) {
-                return null;
-            }
         }
     }
 }

@@ -13,11 +13,12 @@ import java.util.Objects;
  * capture time. A 1/8 s exposure explains a motion-blurred photo; a wide aperture a soft background.
  * Each value is null when the file does not have it, or has a value no camera writes.
  *
- * <p>Read with Apache Commons Imaging's TIFF reader, but only from a bounded block of bytes: the
+ * <p>Read by blurfilter's own TIFF field reader ({@link TiffFields}, java.base only, so also on a
+ * JVM without {@code java.desktop} or {@code java.logging}), from a bounded block of bytes only: the
  * first {@link #HEAD_BYTES} of the file are read into memory, the EXIF block is found in them (a
  * JPEG's APP1 segment, at most 64 KB; a PNG's {@code eXIf} chunk; a TIFF file's own header and first
- * directories), and only that block is handed to the reader, with a cap on the directories and
- * fields it may visit. A damaged or crafted file therefore costs at most a few milliseconds and gives
+ * directories), and only IFD0 and its EXIF directory in that block are visited. A damaged or
+ * crafted file therefore costs at most a few milliseconds and gives
  * whatever fields could be read, or none: reading metadata never throws for bad content. EXIF
  * orientation is not taken from here; the decoder keeps its own small parser for it
  * ({@link ExifOrientation}), so this read can never change a blur score.

@@ -24,7 +24,7 @@ public final class LimitedJvmDecodeMain {
                 String same = java.util.Arrays.equals(image.argb(), fromBytes.argb()) ? "same" : "different";
                 System.out.println(name + " ok " + image.width() + "x" + image.height() + " crc=" + crc(image.argb())
                         + " bytes=" + same
-                        + " metadata=" + (PhotoMetadata.read(file).isEmpty() ? "none" : "some"));
+                        + " metadata=" + PhotoMetadata.read(file));
             } catch (ImageDecodeException e) {
                 System.out.println(name + " error: " + e.getMessage());
             }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Photo metadata read through Commons Imaging. Expected values come from exiftool 12.57 (Debian's
+ * Photo metadata as blurfilter reads it (ExifAgreementTest compares the fields with Commons
+ * Imaging's, which read them before). Expected values come from exiftool 12.57 (Debian's
  * libimage-exiftool-perl), run on the same files when the tests were written: for the shared photo
  * {@code exiftool -n -ExposureTime -ISO -FocalLength -FNumber -Make -Model -DateTimeOriginal} gives
  * 0.02, 64, 3.81, 2.2, HUAWEI, BND-L21, 2019:07:03 19:43:26; for {@link TestExif#canonBlock} in a

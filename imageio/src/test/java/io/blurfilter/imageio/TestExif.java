@@ -102,9 +102,14 @@ public final class TestExif {
         out.putInt(0); // no next directory
     }
 
-    /** Big-endian SHORT (2), LONG (4) and RATIONAL (5) values in {@code order}; ASCII as it is. */
+    /** Big-endian values of the numeric types in {@code order} (RATIONALs as two LONGs); bytes and ASCII as they are. */
     private static byte[] inOrder(byte[] bigEndian, int type, ByteOrder order) {
-        int unit = type == 3 ? 2 : type == 4 || type == 5 ? 4 : 1;
+        int unit = switch (type) {
+            case 3, 8 -> 2; // SHORT, SSHORT
+            case 4, 5, 9, 10, 11 -> 4; // LONG, RATIONAL, SLONG, SRATIONAL, FLOAT
+            case 12 -> 8; // DOUBLE
+            default -> 1;
+        };
         byte[] b = bigEndian.clone();
         if (order == ByteOrder.LITTLE_ENDIAN && unit > 1) {
             for (int i = 0; i + unit <= b.length; i += unit) {

@@ -72,7 +72,7 @@ class SparkScanIT {
     void allJarHasTheLibraryAndMergedImageIoServicesButNoSpark() throws IOException {
         try (JarFile jar = new JarFile(ALL_JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
-            // Spark's, and Spark's own Commons IO and Lang (Commons Imaging's are excluded for them)
+            // Spark's, and Spark's own Commons IO and Lang (the library needs neither)
             for (String prefix : List.of("org/apache/spark/", "scala/", "org/apache/hadoop/", "org/slf4j/",
                     "org/apache/logging/", "org/apache/commons/io/", "org/apache/commons/lang3/")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(prefix)), prefix + " is in the -all jar");

@@ -18,7 +18,7 @@ import java.util.PriorityQueue;
 public final class ReportData {
     /**
      * One image shown in the report, with its photo metadata ({@link PhotoMetadata#NONE} if it has none):
-     * its JPEG thumbnail (null on a JVM without ImageIO) and, with {@code scan --maps}, its blur map's
+     * its JPEG thumbnail (null when none was made) and, with {@code scan --maps}, its blur map's
      * overlay as a small PNG (null otherwise); at least one of the two.
      */
     public record Thumbnail(String path, float score, String label, boolean flagged, byte[] jpeg,
