@@ -135,11 +135,11 @@ class WithoutDesktopTest {
     }
 
     /**
-     * The bound on the nine real phone photos: the built-in decoder's reduced-size decode (it averages
-     * pixels that ImageIO's subsampling skips) moved the default model's scores by at most 0.0015 on
-     * the 666 shared real photos (docs/CLI.md, Images). 0.005 leaves over 3x that for JIT and kernel
-     * rounding differences between the two JVMs (under 2e-5), and is half the issue's 0.01; every
-     * real-dev score is more than 0.3 from the 0.5 threshold, so a label flip is a real decoding fault.
+     * The bound on the nine real phone photos: they are decoded at full size, where the built-in
+     * decoder gives ImageIO's pixels and the scores agree exactly (docs/CLI.md, Images); 0.005 leaves
+     * room for JIT and kernel rounding differences between the two JVMs (under 2e-5) and is half the
+     * issue's 0.01; every real-dev score is more than 0.3 from the 0.5 threshold, so a label flip is a
+     * real decoding fault.
      */
     static final double REAL_PHOTO_SCORE_BOUND = 0.005;
 
