@@ -1,0 +1,108 @@
+"""Map heads on the frozen PP-LCNet backbone's stride-8/16/32 feature maps, and the fixed
+hand-crafted local-contrast channels (convolutions, products, pooling, log)."""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from common import upsample_asym
+
+
+class HandCrafted(nn.Module):
+    """Fixed (no trained weights) local-contrast channels on the stride-8 grid, from the resized
+    grey image (0..255): per window of k x k cells (k in windows; 8, 24, 56 px at 448) the log of
+    the mean squared 4-neighbour Laplacian, of the mean squared central-difference gradient and of
+    the grey level's local variance; then the same 3*len(windows) channels minus their mean over
+    the photo (a per-photo normalisation, as the Laplacian map's percentiles are)."""
+
+    def __init__(self, windows=(1, 3, 7), eps=1e-6):
+        super().__init__()
+        self.windows = windows
+        self.eps = eps
+        k = torch.zeros(3, 1, 3, 3)
+        k[0, 0] = torch.tensor([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=torch.float32)
+        k[1, 0, 1] = torch.tensor([-0.5, 0, 0.5])
+        k[2, 0, :, 1] = torch.tensor([-0.5, 0, 0.5])
+        self.register_buffer("k", k)
+
+    @property
+    def channels(self):
+        return 6 * len(self.windows)
+
+    def forward(self, grey):
+        g = grey / 255.0
+        d = F.conv2d(F.pad(g, (1, 1, 1, 1), mode="replicate"), self.k)  # lap, gx, gy
+        e_lap = d[:, 0:1] ** 2
+        e_grad = d[:, 1:2] ** 2 + d[:, 2:3] ** 2
+        x = torch.cat([e_lap, e_grad, g, g * g], 1)
+        x = F.pad(x, (4, 0, 4, 0), mode="replicate")[:, :, :grey.shape[2], :grey.shape[3]]
+        cells = F.avg_pool2d(x, 8, 8)  # cell j covers [8j-4, 8j+4)
+        out = []
+        for w in self.windows:
+            c = cells if w == 1 else F.avg_pool2d(cells, w, 1, w // 2, count_include_pad=False)
+            var = (c[:, 3:4] - c[:, 2:3] ** 2).clamp(min=0)
+            out += [torch.log(c[:, 0:1] + self.eps), torch.log(c[:, 1:2] + self.eps), torch.log(var + self.eps)]
+        L = torch.cat(out, 1)
+        return torch.cat([L, L - L.mean((2, 3), keepdim=True)], 1)
+
+
+class Linear(nn.Module):
+    """1x1 conv to a logit on one feature map."""
+
+    def __init__(self, stride, drop=0.0):
+        super().__init__()
+        self.stride = stride
+        self.drop = nn.Dropout2d(drop)
+        self.conv = nn.Conv2d({8: 128, 16: 256, 32: 512}[stride], 1, 1)
+
+    def forward(self, f, hc=None):
+        return self.conv(self.drop(f[self.stride]))
+
+
+class FPNLite(nn.Module):
+    """1x1 convs on stride 8/16/32 (and on the hand-crafted channels when hc_ch), upsampled to
+    stride 8 (bilinear, cell centres aligned), added; ReLU; 3x3 depthwise + bias; ReLU; 1x1 to a
+    logit. use_backbone=False: the hand-crafted channels alone."""
+
+    def __init__(self, width=32, hc_ch=0, use_backbone=True, drop=0.0, context=False):
+        super().__init__()
+        self.stride = 8
+        self.use_backbone = use_backbone
+        self.drop = nn.Dropout2d(drop)
+        if use_backbone:
+            self.p8 = nn.Conv2d(128, width, 1)
+            self.p16 = nn.Conv2d(256, width, 1, bias=False)
+            self.p32 = nn.Conv2d(512, width, 1, bias=False)
+        self.phc = nn.Conv2d(hc_ch, width, 1) if hc_ch else None
+        self.dw = nn.Conv2d(width, width, 3, 1, 1, groups=width)
+        # context=True: a second 3x3 depthwise, dilation 2 (receptive field 7x7 cells = 56 px more)
+        self.dw2 = nn.Conv2d(width, width, 3, 1, 2, dilation=2, groups=width) if context else None
+        self.out = nn.Conv2d(width, 1, 1)
+
+    def forward(self, f, hc=None):
+        x = 0
+        if self.use_backbone:
+            x = self.p8(self.drop(f[8])) + upsample_asym(self.p16(self.drop(f[16])), 2) \
+                + upsample_asym(self.p32(self.drop(f[32])), 4)
+        if self.phc is not None:
+            x = x + self.phc(hc)
+        x = F.relu(x)
+        x = F.relu(self.dw(x))
+        if self.dw2 is not None:
+            x = F.relu(self.dw2(x)) + x
+        return self.out(x)
+
+
+def build(variant, width=32, drop=0.0, hc_ch=18):
+    if variant == "lin32":
+        return Linear(32, drop)
+    if variant == "lin16":
+        return Linear(16, drop)
+    if variant == "fpn":
+        return FPNLite(width, 0, True, drop)
+    if variant == "fpn_hc":
+        return FPNLite(width, hc_ch, True, drop)
+    if variant == "fpn_hc_ctx":
+        return FPNLite(width, hc_ch, True, drop, context=True)
+    if variant == "hc":
+        return FPNLite(width, hc_ch, False, drop)
+    raise ValueError(variant)
