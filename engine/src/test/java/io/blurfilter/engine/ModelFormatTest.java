@@ -94,6 +94,39 @@ class ModelFormatTest {
     }
 
     @Test
+    void resizeAndLogRoundTripAndRun() throws Exception {
+        ModelFile m = TinyModels.upsampling(8);
+        ModelFile back = ModelReader.read(ModelWriter.toBytes(m), "up.bfm");
+        assertEquals(m.graph().nodes().size(), back.graph().nodes().size());
+        for (int i = 0; i < m.graph().nodes().size(); i++) {
+            assertEquals(m.graph().nodes().get(i).op(), back.graph().nodes().get(i).op());
+            assertEquals(m.graph().nodes().get(i).attributes(), back.graph().nodes().get(i).attributes());
+        }
+        Tensor x = TinyModels.random(new java.util.Random(3), 1, 3, 20, 12);
+        float[] reference = Model.of(back, KernelFamily.REFERENCE).run(x).data();
+        for (KernelFamily f : new KernelFamily[] {KernelFamily.PLAIN, KernelFamily.AUTO}) {
+            assertArrayEquals(reference, Model.of(back, f).run(x).data(), 1e-6f, f.name());
+        }
+    }
+
+    @Test
+    void resizeAttributeErrorsNameTheNode() throws Exception {
+        byte[] good = ModelWriter.toBytes(TinyModels.upsampling(9));
+        assertMessage(withHeader(good, h -> h.replace("scales=2,4", "scales=0,4")),
+                "node 'up' (Resize) scale 0 is not a positive integer factor");
+        assertMessage(withHeader(good, h -> h.replace("scales=2,4", "scales=2,-4")),
+                "node 'up' (Resize) scale -4 is not a positive integer factor");
+        assertMessage(withHeader(good, h -> h.replace("scales=2,4", "scales=2.5,4")),
+                "node 'up' (Resize) attribute 'scales': not an integer: '2.5'");
+        assertMessage(withHeader(good, h -> h.replace("scales=2,4", "scales=2")),
+                "node 'up' (Resize) attribute 'scales' needs 2 value(s), has 1");
+        assertMessage(withHeader(good, h -> h.replace("mode=linear", "mode=cubic")),
+                "node 'up' (Resize) has unsupported mode 'cubic' (linear or nearest)");
+        assertMessage(withHeader(good, h -> h.replace(" mode=nearest", "")),
+                "node 'near' (Resize) needs attributes scales and mode");
+    }
+
+    @Test
     void areaInterpolationRoundTrips() throws Exception {
         ModelFile m = TinyModels.classifier(5);
         ModelFile area = new ModelFile(new ModelMetadata(m.metadata().name(), m.metadata().inputShape(),

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** A small, valid classifier (conv, BN, hardswish, pool, gemm, softmax) with seeded weights. */
+/** Small, valid classifiers with seeded weights. */
 public final class TinyModels {
     private TinyModels() {}
 
+    /** Conv, BN, hardswish, pool, gemm, softmax. */
     public static ModelFile classifier(long seed) {
         Random r = new Random(seed);
         Map<String, Tensor> w = new LinkedHashMap<>();
@@ -39,6 +40,36 @@ public final class TinyModels {
         ModelMetadata meta = new ModelMetadata("tiny \"test\" model", new int[] {1, 3, 32, 32},
                 Preprocessing.resizeShortThenCrop(36, 32, 32), List.of("clear", "blur"),
                 Postprocessing.threshold(0.5f, 1), Map.of("source_format", "test", "note", "línea\tdos"));
+        return new ModelFile(meta, g);
+    }
+
+    /**
+     * A classifier whose features pass through Log and two Resizes (linear x2 by x4, then nearest x2 by
+     * x1) before the pool: the sigmoid keeps the log's input positive.
+     */
+    public static ModelFile upsampling(long seed) {
+        Random r = new Random(seed);
+        Map<String, Tensor> w = new LinkedHashMap<>();
+        w.put("conv.w", random(r, 4, 3, 3, 3));
+        w.put("fc.w", random(r, 2, 4));
+        w.put("fc.b", random(r, 2));
+        List<Node> nodes = List.of(
+                new Node(OpType.CONV, "conv", List.of("x", "conv.w"), "c",
+                        Attributes.builder().ints("pads", 1, 1, 1, 1).string("activation", "sigmoid").build()),
+                new Node(OpType.LOG, "log", List.of("c"), "l", Attributes.NONE),
+                new Node(OpType.RESIZE, "up", List.of("l"), "u",
+                        Attributes.builder().ints("scales", 2, 4).string("mode", "linear").build()),
+                new Node(OpType.RESIZE, "near", List.of("u"), "n",
+                        Attributes.builder().ints("scales", 2, 1).string("mode", "nearest").build()),
+                new Node(OpType.GLOBAL_AVERAGE_POOL, "pool", List.of("n"), "p", Attributes.NONE),
+                new Node(OpType.FLATTEN, "flat", List.of("p"), "f", Attributes.NONE),
+                new Node(OpType.GEMM, "fc", List.of("f", "fc.w", "fc.b"), "logits",
+                        Attributes.builder().ints("transB", 1).build()),
+                new Node(OpType.SOFTMAX, "softmax", List.of("logits"), "probs", Attributes.NONE));
+        Graph g = new Graph("x", new int[] {1, 3, -1, -1}, "probs", nodes, w);
+        ModelMetadata meta = new ModelMetadata("tiny upsampling model", new int[] {1, 3, 32, 32},
+                Preprocessing.resizeShortThenCrop(36, 32, 32), List.of("clear", "blur"),
+                Postprocessing.threshold(0.5f, 1), Map.of("source_format", "test"));
         return new ModelFile(meta, g);
     }
 

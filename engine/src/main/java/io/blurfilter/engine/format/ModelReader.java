@@ -357,7 +357,12 @@ public final class ModelReader {
                         case INTS: {
                             int[] v = new int[parts.length];
                             for (int i = 0; i < v.length; i++) {
-                                v[i] = parseInt(parts[i]);
+                                try {
+                                    v[i] = Integer.parseInt(parts[i]);
+                                } catch (NumberFormatException e) {
+                                    throw error("node '" + nodeName + "' (" + op + ") attribute '" + key
+                                            + "': not an integer: '" + parts[i] + "'");
+                                }
                             }
                             attrs.ints(key, v);
                             break;

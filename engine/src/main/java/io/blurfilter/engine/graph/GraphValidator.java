@@ -136,6 +136,24 @@ public final class GraphValidator {
         if ((n.op() == OpType.MAX_POOL || n.op() == OpType.AVERAGE_POOL) && !n.attributes().has("kernel")) {
             throw new IllegalArgumentException(where + " needs attribute kernel");
         }
+        if (n.op() == OpType.RESIZE) {
+            checkResize(n, where);
+        }
+    }
+
+    private static void checkResize(Node n, String where) {
+        if (!(n.attributes().has("scales") && n.attributes().has("mode"))) {
+            throw new IllegalArgumentException(where + " needs attributes scales and mode");
+        }
+        for (int f : n.attributes().ints("scales")) {
+            if (f < 1 || f > MAX_DIM) {
+                throw new IllegalArgumentException(where + " scale " + f + " is not a positive integer factor");
+            }
+        }
+        if (ResizeMode.fromFileName(n.attributes().string("mode", null)) == null) {
+            throw new IllegalArgumentException(where + " has unsupported mode '" + n.attributes().string("mode", null)
+                    + "' (linear or nearest)");
+        }
     }
 
     /** Ops whose parameters the kernels pre-pack need them to be constants. */

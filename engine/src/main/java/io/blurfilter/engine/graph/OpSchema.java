@@ -57,6 +57,8 @@ public final class OpSchema {
         add(OpType.SOFTMAX, "axis", Kind.INTS, 1);
         add(OpType.SCALE, "scale", Kind.FLOATS, 1);
         add(OpType.SCALE, "bias", Kind.FLOATS, 1);
+        add(OpType.RESIZE, "scales", Kind.INTS, 2);
+        add(OpType.RESIZE, "mode", Kind.STRING, 1);
     }
 
     private OpSchema() {}

@@ -17,6 +17,8 @@ public enum OpType {
     /** y = clip(alpha*x + beta, 0, 1); attrs alpha, beta (no default: always read from the source model). */
     HARD_SIGMOID("HardSigmoid", 1, 1),
     SIGMOID("Sigmoid", 1, 1),
+    /** Natural log, elementwise; IEEE for non-positive inputs (log 0 = -Infinity, log of a negative = NaN). */
+    LOG("Log", 1, 1),
     /** y = clip(x, min, max); attrs min, max. */
     CLIP("Clip", 1, 1),
     /** Elementwise with numpy broadcasting. */
@@ -27,6 +29,12 @@ public enum OpType {
     SUB("Sub", 2, 2),
     /** Elementwise with numpy broadcasting. */
     DIV("Div", 2, 2),
+    /**
+     * Upsampling of H and W by integer factors; attrs scales(fh,fw), mode (linear|nearest). Output pixel
+     * j reads input position j/f (ONNX coordinate_transformation_mode asymmetric), clamped at the last
+     * input pixel; nearest takes floor(j/f).
+     */
+    RESIZE("Resize", 1, 1),
     GLOBAL_AVERAGE_POOL("GlobalAveragePool", 1, 1),
     /** attrs kernel(kh,kw), strides, pads(t,l,b,r), ceil_mode (0/1). Padding never wins the max. */
     MAX_POOL("MaxPool", 1, 1),

@@ -75,8 +75,13 @@ public final class ShapeInference {
                 return x.clone();
             }
             case RELU: case RELU6: case HARD_SWISH: case HARD_SIGMOID: case SIGMOID: case CLIP:
-            case SCALE: case IDENTITY:
+            case SCALE: case IDENTITY: case LOG:
                 return x.clone();
+            case RESIZE: {
+                requireRank(x, 4);
+                int[] f = a.ints("scales");
+                return new int[] {x[0], x[1], Math.multiplyExact(x[2], f[0]), Math.multiplyExact(x[3], f[1])};
+            }
             case ADD: case MUL: case SUB: case DIV:
                 return broadcast(x, in[1]);
             case GLOBAL_AVERAGE_POOL:

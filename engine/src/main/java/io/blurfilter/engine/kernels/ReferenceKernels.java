@@ -5,6 +5,7 @@ import io.blurfilter.engine.graph.Activation;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.graph.ResizeMode;
 import io.blurfilter.engine.runtime.Layer;
 import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.LayerSpec;
@@ -48,13 +49,18 @@ public final class ReferenceKernels implements LayerOps {
     }
 
     @Override
+    public Layer nhwcResize(int in, int out, int[] shape, int[] scales, ResizeMode mode) {
+        throw noNhwc();
+    }
+
+    @Override
     public Layer layoutChange(boolean toNhwc, int from, int to, int[] shape) {
         throw noNhwc();
     }
 
     private static IllegalStateException noNhwc() {
-        return new IllegalStateException("the reference kernels hold no value NHWC: nothing to pool, broadcast or "
-                + "convert there");
+        return new IllegalStateException("the reference kernels hold no value NHWC: nothing to pool, broadcast, "
+                + "resize or convert there");
     }
 
     @Override
@@ -77,6 +83,10 @@ public final class ReferenceKernels implements LayerOps {
                 return new Unary(spec, ActivationFunction.NONE, a.floatValue("scale", 1f), a.floatValue("bias", 0f));
             case IDENTITY: case FLATTEN: case RESHAPE:
                 return new Unary(spec, ActivationFunction.NONE, 1f, 0f);
+            case LOG:
+                return new NaturalLog(spec);
+            case RESIZE:
+                return new Resize(spec);
             case ADD: case SUB: case MUL: case DIV:
                 return new Broadcast(spec);
             case GLOBAL_AVERAGE_POOL:

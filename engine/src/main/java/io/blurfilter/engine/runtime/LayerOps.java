@@ -3,13 +3,14 @@ package io.blurfilter.engine.runtime;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.graph.ResizeMode;
 
 /**
  * One kernel family's layers, as the {@link Planner} asks for them. Every node has a layer over NCHW
  * values ({@link #nchw}). A family with convolutions of its own over NHWC values answers {@link #conv}
  * for them, and the planner keeps activations NHWC from there on, asking the family for the few NHWC
- * layers in between and for layout changes where a consumer needs the other layout. The reference
- * family is the NCHW one: it answers {@link #conv} with null for every convolution, so its plans hold
+ * layers in between (global pool, channel broadcast, resize) and for layout changes where a consumer
+ * needs the other layout. The reference family is the NCHW one: it answers {@link #conv} with null for every convolution, so its plans hold
  * every value NCHW and it is never asked for an NHWC layer.
  */
 public interface LayerOps {
@@ -41,6 +42,12 @@ public interface LayerOps {
      */
     Layer nhwcChannelBroadcast(OpType op, boolean imageFirst, int imageSlot, int otherSlot, float[] constant,
             int out, int[] imageShape, int otherBatch);
+
+    /**
+     * {@link OpType#RESIZE} of an NHWC value of NCHW shape {@code shape} by the (H, W) factors
+     * {@code scales}, to NHWC.
+     */
+    Layer nhwcResize(int in, int out, int[] shape, int[] scales, ResizeMode mode);
 
     /** Copies a value of NCHW shape {@code shape} from slot {@code from} to {@code to}, to NHWC or back to NCHW. */
     Layer layoutChange(boolean toNhwc, int from, int to, int[] shape);

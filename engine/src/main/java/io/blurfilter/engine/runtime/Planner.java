@@ -4,6 +4,7 @@ import io.blurfilter.engine.Shapes;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.Node;
+import io.blurfilter.engine.graph.ResizeMode;
 import io.blurfilter.engine.graph.ShapeInference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,8 +98,19 @@ public final class Planner {
                 }
                 return;
             case RELU: case RELU6: case HARD_SWISH: case HARD_SIGMOID: case SIGMOID: case CLIP: case SCALE:
-            case IDENTITY:
+            case IDENTITY: case LOG:
                 elementwise(i, n);
+                return;
+            case RESIZE:
+                if (isSpatial(n.input(0)) && nhwcOf.get(n.input(0))) {
+                    int in = slotOf.get(n.input(0));
+                    int out = newOutput(i, n, true);
+                    layers.add(ops.nhwcResize(in, out, shapes.get(n.input(0)), n.attributes().ints("scales"),
+                            ResizeMode.fromFileName(n.attributes().string("mode", null))));
+                    releaseInputs(i, n);
+                    return;
+                }
+                viaNchw(i, n);
                 return;
             default:
                 viaNchw(i, n);

@@ -3,6 +3,7 @@ package io.blurfilter.engine.kernels.plain;
 import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.graph.ResizeMode;
 import io.blurfilter.engine.kernels.ConvParams;
 import io.blurfilter.engine.kernels.ReferenceKernels;
 import io.blurfilter.engine.runtime.Layer;
@@ -51,6 +52,11 @@ public abstract class NhwcOps implements LayerOps {
     public final Layer nhwcChannelBroadcast(OpType op, boolean imageFirst, int imageSlot, int otherSlot,
             float[] constant, int out, int[] imageShape, int otherBatch) {
         return new NhwcChannelBroadcast(op, imageFirst, imageSlot, otherSlot, constant, out, imageShape, otherBatch);
+    }
+
+    @Override
+    public final Layer nhwcResize(int in, int out, int[] shape, int[] scales, ResizeMode mode) {
+        return new NhwcResize(in, out, shape, scales, mode);
     }
 
     @Override
