@@ -7,6 +7,7 @@ import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.GraphValidator;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
+import io.blurfilter.engine.graph.ResizeMode;
 import io.blurfilter.engine.graph.ValueNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -239,6 +240,18 @@ public final class GraphBuilder {
         int[] s = x.shape();
         return emit(OpType.GLOBAL_AVERAGE_POOL, hint, List.of(x.engineName()), Attributes.NONE,
                 new int[] {s[0], s[1], 1, 1});
+    }
+
+    /** Upsampling of H and W by the integer factors {@code scaleH}, {@code scaleW} (asymmetric coordinates). */
+    public Value resize(String hint, Value x, int scaleH, int scaleW, ResizeMode mode, String where)
+            throws ConversionException {
+        requireTensor(x, "input", where);
+        requireRank(x, 4, "input", where);
+        checkPositive(new int[] {scaleH, scaleW}, "scales", where);
+        int[] s = x.shape();
+        Attributes a = Attributes.builder().ints("scales", scaleH, scaleW).string("mode", mode.fileName()).build();
+        return emit(OpType.RESIZE, hint, List.of(x.engineName()), a,
+                new int[] {s[0], s[1], Dims.times(s[2], scaleH), Dims.times(s[3], scaleW)});
     }
 
     /** MaxPool or AveragePool; pads (top, left, bottom, right). */

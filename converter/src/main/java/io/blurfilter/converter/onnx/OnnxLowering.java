@@ -79,6 +79,13 @@ final class OnnxLowering {
                 allowed(n, where);
                 out = b.binary(OpType.fromFileName(n.opType), hint, in(n, 0, where), in(n, 1, where), where);
                 break;
+            case "Log":
+                allowed(n, where);
+                out = b.unary(OpType.LOG, hint, in(n, 0, where), where);
+                break;
+            case "Resize":
+                out = OnnxResize.lower(b, opset, n, hint, where);
+                break;
             case "GlobalAveragePool":
                 allowed(n, where);
                 out = b.globalAveragePool(hint, in(n, 0, where), where);
@@ -475,7 +482,7 @@ final class OnnxLowering {
     }
 
     /** Refuses attributes the lowering does not know, so none is silently ignored. */
-    private static void allowed(OnnxModel.Node n, String where, String... names) throws ConversionException {
+    static void allowed(OnnxModel.Node n, String where, String... names) throws ConversionException {
         List<String> ok = Arrays.asList(names);
         for (OnnxModel.Attribute a : n.attributes.values()) {
             if (!ok.contains(a.name)) {
@@ -487,7 +494,7 @@ final class OnnxLowering {
         }
     }
 
-    private static long intAttr(OnnxModel.Node n, String name, long fallback, String where)
+    static long intAttr(OnnxModel.Node n, String name, long fallback, String where)
             throws ConversionException {
         OnnxModel.Attribute a = n.attributes.get(name);
         if (a == null) {
@@ -511,7 +518,7 @@ final class OnnxLowering {
         return a.f;
     }
 
-    private static String stringAttr(OnnxModel.Node n, String name, String fallback, String where)
+    static String stringAttr(OnnxModel.Node n, String name, String fallback, String where)
             throws ConversionException {
         OnnxModel.Attribute a = n.attributes.get(name);
         if (a == null) {
