@@ -88,6 +88,7 @@ public final class Planner {
                     int in = slotOf.get(n.input(0));
                     int out = newOutput(i, n, true);
                     layers.add(ops.nhwcGlobalAveragePool(in, out, shapes.get(n.input(0))));
+                    releaseInputs(i, n);
                     return;
                 }
                 viaNchw(i, n);
