@@ -35,7 +35,7 @@ class OnnxResizeLogTest {
     private static final KernelFamily[] FAMILIES = {KernelFamily.REFERENCE, KernelFamily.PLAIN, KernelFamily.AUTO};
 
     /** ONNX Runtime's output on {@code x}, flattened. */
-    private static float[] ort(byte[] model, float[] x, int[] shape) throws Exception {
+    static float[] ort(byte[] model, float[] x, int[] shape) throws Exception {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         long[] s = new long[shape.length];
         for (int i = 0; i < s.length; i++) {
