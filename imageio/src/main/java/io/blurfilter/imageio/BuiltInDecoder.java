@@ -79,7 +79,7 @@ final class BuiltInDecoder {
         int denominator = Integer.highestOneBit(limit);
         if (regionOfInterest == null) {
             DecodedPixels p = decoder.decode(bytes, denominator);
-            return upright(opaque(p.argb()), p.width(), p.height(), info.width(), info.height(), orientation);
+            return upright(p.argb(), p.width(), p.height(), info.width(), info.height(), orientation);
         }
         // the reduced image's size, stored and upright; only the region's pixels are decoded
         int sw = (info.width() + denominator - 1) / denominator;
@@ -92,7 +92,7 @@ final class BuiltInDecoder {
         PixelRegion stored = Orientation.storedRegion(region, sw, sh, orientation);
         DecodedPixels p = decoder.decode(bytes, denominator,
                 new Window(stored.x0(), stored.y0(), stored.width(), stored.height()));
-        int[] pixels = Orientation.apply(opaque(p.argb()), p.width(), p.height(), orientation);
+        int[] pixels = Orientation.apply(p.argb(), p.width(), p.height(), orientation);
         return new DecodedImage(pixels, whole.x1(), whole.y1(), region,
                 transposed ? info.height() : info.width(), transposed ? info.width() : info.height());
     }
@@ -111,7 +111,10 @@ final class BuiltInDecoder {
         return upright(opaque(argb), w, h, p.width(), p.height(), orientation);
     }
 
-    /** Alpha dropped, colour kept as stored: how OpenCV's imread(IMREAD_COLOR) reads, like {@link ArgbPixels}. */
+    /**
+     * Alpha dropped, colour kept as stored: how OpenCV's imread(IMREAD_COLOR) reads, like {@link ArgbPixels}.
+     * PNGs only: decoded JPEGs are opaque already.
+     */
     private static int[] opaque(int[] argb) {
         for (int i = 0; i < argb.length; i++) {
             argb[i] |= 0xFF000000;
