@@ -33,6 +33,8 @@ public final class Model implements AutoCloseable {
 
     private final ModelMetadata metadata;
     private final Graph graph;
+    /** What classification runs: {@link #graph} without the map head's nodes. */
+    private final Graph classifierGraph;
     /** The family that runs ({@link KernelFamily#runningHere()}), and its layers. */
     private final KernelFamily family;
     private final LayerOps layerOps;
@@ -52,6 +54,7 @@ public final class Model implements AutoCloseable {
     private Model(ModelMetadata metadata, Graph graph, KernelFamily asked) {
         this.metadata = metadata;
         this.graph = graph;
+        this.classifierGraph = graph.classifierOnly();
         this.family = java.util.Objects.requireNonNull(asked, "family").runningHere();
         this.layerOps = family.layerOps();
         this.preprocessor = new ImagePreprocessor(metadata.preprocessing());
@@ -203,7 +206,7 @@ public final class Model implements AutoCloseable {
         Object h = poolingHead;
         if (h == null) {
             try {
-                h = PoolingHead.find(graph, metadata.name(), metadata.inputShape());
+                h = PoolingHead.find(classifierGraph, metadata.name(), metadata.inputShape());
             } catch (UnsupportedOperationException e) {
                 h = e.getMessage();
             }
@@ -278,7 +281,7 @@ public final class Model implements AutoCloseable {
         List<Integer> key = Arrays.stream(inputShape).boxed().collect(java.util.stream.Collectors.toList());
         Plan p = plans.get(key);
         if (p == null) {
-            p = Planner.plan(graph, inputShape, layerOps);
+            p = Planner.plan(classifierGraph, inputShape, layerOps);
             Plan raced = plans.putIfAbsent(key, p);
             p = raced != null ? raced : p;
         }

@@ -3,6 +3,7 @@ package io.blurfilter.engine;
 import io.blurfilter.engine.format.ModelFile;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.MapOutput;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
 import java.util.LinkedHashMap;
@@ -71,6 +72,38 @@ public final class TinyModels {
                 Preprocessing.resizeShortThenCrop(36, 32, 32), List.of("clear", "blur"),
                 Postprocessing.threshold(0.5f, 1), Map.of("source_format", "test"));
         return new ModelFile(meta, g);
+    }
+
+    /**
+     * {@link #classifier} plus a small FPN-like map head on its stride-2 features: a 1x1 conv and a
+     * stride-2 3x3 conv upsampled x2 (linear), added, relu, a 1x1 conv to one logit; declared as
+     * {@code output map ml stride 2}.
+     */
+    public static ModelFile withMapHead(long seed) {
+        ModelFile base = classifier(seed);
+        Random r = new Random(seed + 1000);
+        Map<String, Tensor> w = new LinkedHashMap<>(base.graph().weights());
+        w.put("h1.w", random(r, 2, 4, 1, 1));
+        w.put("h2.w", random(r, 2, 4, 3, 3));
+        w.put("out.w", random(r, 1, 2, 1, 1));
+        w.put("out.b", random(r, 1));
+        List<Node> nodes = new java.util.ArrayList<>(base.graph().nodes());
+        nodes.addAll(mapHeadNodes());
+        Graph g = new Graph("x", new int[] {1, 3, -1, -1}, "probs", new MapOutput("ml", 2), nodes, w);
+        return new ModelFile(base.metadata(), g);
+    }
+
+    /** The head of {@link #withMapHead}, reading the classifier's activation {@code a}. */
+    static List<Node> mapHeadNodes() {
+        return List.of(
+                new Node(OpType.CONV, "h1", List.of("a", "h1.w"), "h1o", Attributes.NONE),
+                new Node(OpType.CONV, "h2", List.of("a", "h2.w"), "h2o",
+                        Attributes.builder().ints("strides", 2, 2).ints("pads", 1, 1, 1, 1).build()),
+                new Node(OpType.RESIZE, "up", List.of("h2o"), "u",
+                        Attributes.builder().ints("scales", 2, 2).string("mode", "linear").build()),
+                new Node(OpType.ADD, "sum", List.of("h1o", "u"), "s", Attributes.NONE),
+                new Node(OpType.RELU, "relu", List.of("s"), "rs", Attributes.NONE),
+                new Node(OpType.CONV, "out", List.of("rs", "out.w", "out.b"), "ml", Attributes.NONE));
     }
 
     static Tensor random(Random r, int... shape) {

@@ -9,6 +9,7 @@ import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.GraphValidator;
+import io.blurfilter.engine.graph.MapOutput;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpSchema;
 import io.blurfilter.engine.graph.OpType;
@@ -150,6 +151,7 @@ public final class ModelReader {
         private int[] inputShape;
         private int[] dynamicAxes = new int[0];
         private String outputName;
+        private MapOutput mapOutput;
         private final Map<String, List<String>> preprocess = new LinkedHashMap<>();
         private List<String> labels;
         private Postprocessing postprocessing;
@@ -219,6 +221,13 @@ public final class ModelReader {
                     dynamicAxes = ints(t.subList(1, t.size()), 0, 3);
                     return false;
                 case "output":
+                    if (t.size() == 5 && t.get(1).equals("map") && t.get(3).equals("stride")) {
+                        if (mapOutput != null) {
+                            throw error("duplicate 'output map'");
+                        }
+                        mapOutput = new MapOutput(t.get(2), ints(t.subList(4, 5), 1, MapOutput.MAX_STRIDE)[0]);
+                        return false;
+                    }
                     arity(t, 2, 2);
                     outputName = once(outputName, t.get(1), keyword);
                     return false;
@@ -405,9 +414,12 @@ public final class ModelReader {
                 }
                 declared[axis] = -1;
             }
-            Graph graph = new Graph(inputName, declared, outputName, nodes, weights);
+            Graph graph = new Graph(inputName, declared, outputName, mapOutput, nodes, weights);
             GraphValidator.validate(graph);
-            ShapeInference.infer(graph, inputShape);
+            Map<String, int[]> shapes = ShapeInference.infer(graph, inputShape);
+            if (mapOutput != null) {
+                mapOutput.checkShape(inputShape, shapes.get(mapOutput.value()));
+            }
             return new ModelFile(new ModelMetadata(name, inputShape, preprocessing(), labels, postprocessing,
                     provenance), graph);
         }

@@ -98,6 +98,10 @@ public final class ModelWriter {
             sb.append("dynamic").append(dynamic).append('\n');
         }
         sb.append("output ").append(g.outputName()).append('\n');
+        if (g.mapOutput() != null) {
+            sb.append("output map ").append(g.mapOutput().value()).append(" stride ").append(g.mapOutput().stride())
+                    .append('\n');
+        }
         appendPreprocessing(sb, m.preprocessing());
         sb.append("labels");
         for (String label : m.labels()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A single-input, single-output dataflow graph: nodes in execution (topological) order plus the
+ * A single-input dataflow graph with one classifier output and optionally a {@link MapOutput}: nodes in execution (topological) order plus the
  * constant tensors (weights) they read. The input shape may hold -1 for dims fixed only at run time
  * (batch, height, width). Immutable; {@link GraphValidator} checks it, {@link ShapeInference} sizes it.
  */
@@ -15,11 +15,20 @@ public final class Graph {
     private final String inputName;
     private final int[] inputShape;
     private final String outputName;
+    /** Null when the graph has no map head. */
+    private final MapOutput mapOutput;
     private final List<Node> nodes;
     private final Map<String, Tensor> weights;
 
     public Graph(String inputName, int[] inputShape, String outputName, List<Node> nodes,
             Map<String, Tensor> weights) {
+        this(inputName, inputShape, outputName, null, nodes, weights);
+    }
+
+    /** A graph with a second output, the map head's, or none when {@code mapOutput} is null. */
+    public Graph(String inputName, int[] inputShape, String outputName, MapOutput mapOutput, List<Node> nodes,
+            Map<String, Tensor> weights) {
+        this.mapOutput = mapOutput;
         this.inputName = inputName;
         this.inputShape = inputShape.clone();
         this.outputName = outputName;
@@ -38,6 +47,16 @@ public final class Graph {
 
     public String outputName() {
         return outputName;
+    }
+
+    /** The map head's output, or null when the graph has none. */
+    public MapOutput mapOutput() {
+        return mapOutput;
+    }
+
+    /** This graph without the nodes only the map output needs ({@link GraphPruner}); itself when there are none. */
+    public Graph classifierOnly() {
+        return GraphPruner.classifierOnly(this);
     }
 
     public List<Node> nodes() {
@@ -75,6 +94,6 @@ public final class Graph {
     }
 
     public Graph withNodes(List<Node> newNodes, Map<String, Tensor> newWeights) {
-        return new Graph(inputName, inputShape, outputName, newNodes, newWeights);
+        return new Graph(inputName, inputShape, outputName, mapOutput, newNodes, newWeights);
     }
 }

@@ -38,6 +38,9 @@ public final class GraphOptimizer {
             }
         }
         count.merge(g.outputName(), 1, Integer::sum);
+        if (g.mapOutput() != null) {
+            count.merge(g.mapOutput().value(), 1, Integer::sum);
+        }
         return count;
     }
 
@@ -53,7 +56,8 @@ public final class GraphOptimizer {
     private static void removeIdentities(Graph g, List<Node> nodes) {
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            if (n.op() != OpType.IDENTITY || n.output().equals(g.outputName())) {
+            if (n.op() != OpType.IDENTITY || n.output().equals(g.outputName())
+                    || g.mapOutput() != null && n.output().equals(g.mapOutput().value())) {
                 continue;
             }
             String from = n.output();

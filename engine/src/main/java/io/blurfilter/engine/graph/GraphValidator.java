@@ -67,6 +67,15 @@ public final class GraphValidator {
         if (!defined.contains(g.outputName()) || g.isWeight(g.outputName())) {
             throw new IllegalArgumentException("graph output '" + g.outputName() + "' is not produced by any node");
         }
+        MapOutput map = g.mapOutput();
+        if (map != null) {
+            if (!defined.contains(map.value()) || g.isWeight(map.value()) || map.value().equals(g.inputName())) {
+                throw new IllegalArgumentException("map output '" + map.value() + "' is not produced by any node");
+            }
+            if (map.value().equals(g.outputName())) {
+                throw new IllegalArgumentException("map output '" + map.value() + "' is also the classifier output");
+            }
+        }
     }
 
     private static void checkName(String name, String what) {
