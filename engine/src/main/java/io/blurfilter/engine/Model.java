@@ -39,6 +39,8 @@ public final class Model implements AutoCloseable {
     private final KernelFamily family;
     private final LayerOps layerOps;
     private final ConcurrentHashMap<List<Integer>, Plan> plans = new ConcurrentHashMap<>();
+    /** Plans computing the classifier output and the map head's together, made only when a map is asked for. */
+    private final ConcurrentHashMap<List<Integer>, Plan> mapPlans = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> pool = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
     private final ImagePreprocessor preprocessor;
@@ -154,10 +156,22 @@ public final class Model implements AutoCloseable {
     }
 
     /**
-     * Whether {@link #scoreMap} works for this model: its head is global average pooling followed by a
-     * fully connected layer (and optionally softmax), as PP-LCNet's without the last conv is.
+     * Whether the model file carries a trained map head (an {@code output map} line): then
+     * {@link #scoreMap} maps with it and {@link #headMap} works.
+     */
+    public boolean hasMapHead() {
+        return graph.mapOutput() != null;
+    }
+
+    /**
+     * Whether {@link #scoreMap} works for this model: it has a {@link #hasMapHead() map head}, or its
+     * classifier's head is global average pooling followed by a fully connected layer (and optionally
+     * softmax), as PP-LCNet's without the last conv is.
      */
     public boolean hasScoreMap() {
+        if (hasMapHead()) {
+            return true;
+        }
         try {
             poolingHead();
             return true;
@@ -202,6 +216,37 @@ public final class Model implements AutoCloseable {
         }
     }
 
+    /**
+     * The map head's map of the whole image at short side {@code shortSide}; see
+     * {@link Session#headMap(Image, int)}. Thread-safe.
+     */
+    public ScoreMap headMap(Image image, int shortSide) {
+        Session s = borrow();
+        try {
+            return s.headMap(image, shortSide);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    /** The map head's map of a preprocessed input; see {@link Session#headMap(Tensor)}. Thread-safe. */
+    public ScoreMap headMap(Tensor input) {
+        Session s = borrow();
+        try {
+            return s.headMap(input);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    /** For callers that need the trained head, not the classifier's per-cell map. */
+    void requireMapHead() {
+        if (!hasMapHead()) {
+            throw new UnsupportedOperationException("model '" + metadata.name() + "' has no map head: its file has"
+                    + " no 'output map' line (scoreMap gives the classifier's per-cell map instead)");
+        }
+    }
+
     PoolingHead poolingHead() {
         Object h = poolingHead;
         if (h == null) {
@@ -224,7 +269,8 @@ public final class Model implements AutoCloseable {
 
     /**
      * The tensor size {@code {width, height}} of a whole-frame map: short side {@code shortSide}, aspect
-     * kept, each side rounded to a multiple of the feature map's stride along it (32 when unknown).
+     * kept, each side rounded to a multiple of the feature map's stride along it (32 when unknown or
+     * {@code head} is null, as for a map head, whose backbone taps reach stride 32).
      */
     int[] frameSize(int width, int height, int shortSide, PoolingHead head) {
         if (shortSide < MIN_FRAME_SIDE || shortSide > MAX_FRAME_SIDE) {
@@ -238,8 +284,8 @@ public final class Model implements AutoCloseable {
                     + " (scoreMap(image) maps its own input)");
         }
         double scale = (double) shortSide / Math.min(width, height);
-        int sy = head.stride[0] > 0 ? head.stride[0] : 32;
-        int sx = head.stride[1] > 0 ? head.stride[1] : 32;
+        int sy = head != null && head.stride[0] > 0 ? head.stride[0] : 32;
+        int sx = head != null && head.stride[1] > 0 ? head.stride[1] : 32;
         long w = Math.max(sx, Math.round(width * scale / sx) * sx);
         long h = Math.max(sy, Math.round(height * scale / sy) * sy);
         if (w > 16 * MAX_FRAME_SIDE || h > 16 * MAX_FRAME_SIDE) {
@@ -283,6 +329,20 @@ public final class Model implements AutoCloseable {
         if (p == null) {
             p = Planner.plan(classifierGraph, inputShape, layerOps);
             Plan raced = plans.putIfAbsent(key, p);
+            p = raced != null ? raced : p;
+        }
+        return p;
+    }
+
+    /** The plan giving both the classifier output and the map head's in one run; needs a map head. */
+    Plan mapPlan(int[] inputShape) {
+        checkOpen();
+        requireMapHead();
+        List<Integer> key = Arrays.stream(inputShape).boxed().collect(java.util.stream.Collectors.toList());
+        Plan p = mapPlans.get(key);
+        if (p == null) {
+            p = Planner.planWithMap(graph, inputShape, layerOps);
+            Plan raced = mapPlans.putIfAbsent(key, p);
             p = raced != null ? raced : p;
         }
         return p;

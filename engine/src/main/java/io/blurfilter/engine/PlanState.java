@@ -30,6 +30,11 @@ final class PlanState {
         return current != null && current.isFor(shape) ? current : new PlanState(model.plan(shape), shape, runner);
     }
 
+    /** As {@link #forShape}, for the model's {@link Model#mapPlan map plan}. */
+    static PlanState forMapShape(PlanState current, Model model, int[] shape, PartRunner runner) {
+        return current != null && current.isFor(shape) ? current : new PlanState(model.mapPlan(shape), shape, runner);
+    }
+
     boolean isFor(int[] s) {
         return Arrays.equals(s, shape);
     }
@@ -42,6 +47,16 @@ final class PlanState {
     /** A fresh array for one run's output. */
     float[] newOutput() {
         return new float[Math.toIntExact(Shapes.elementCount(plan.outputShape()))];
+    }
+
+    /** A fresh array for one run's map, for a map plan. */
+    float[] newMap() {
+        return new float[Math.toIntExact(Shapes.elementCount(plan.mapShape()))];
+    }
+
+    /** Runs a map plan on {@code in}: the classifier output into {@code out}, the map into {@code map}. */
+    void run(float[] in, float[] out, float[] map) {
+        plan.run(in, out, map, workspace, parallel);
     }
 
     /** Runs the plan on {@code in} into {@code out}; see {@link Plan#run(float[], float[], float[][], Plan.Parallel, Plan.Site, Plan.Probe)}. */

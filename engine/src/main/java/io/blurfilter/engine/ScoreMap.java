@@ -28,10 +28,12 @@ public final class ScoreMap {
     private final double[] step;
     /** The part of the image the model's input covered: left, top, right, bottom. */
     private final double[] covered;
+    private final boolean fromHead;
 
     ScoreMap(int rows, int cols, int classes, float[] logits, float[] scores, boolean probabilities, Tensor output,
             Classification classification, int imageWidth, int imageHeight, double[] first, double[] step,
-            double[] covered) {
+            double[] covered, boolean fromHead) {
+        this.fromHead = fromHead;
         this.rows = rows;
         this.cols = cols;
         this.classes = classes;
@@ -45,6 +47,17 @@ public final class ScoreMap {
         this.first = first;
         this.step = step;
         this.covered = covered;
+    }
+
+    /**
+     * Whether the cells come from the model file's trained map head ({@link Model#hasMapHead()}) rather
+     * than the classifier's fully connected layer applied per cell. A head's map has the classifier's
+     * classes: the positive class's logit is the head's and the others' 0, so for a two-class model
+     * {@link #score} is the head's sigmoid and one minus it. The classifier map's property that the
+     * cells' mean logit is the whole input's does not hold for it.
+     */
+    public boolean fromHead() {
+        return fromHead;
     }
 
     public int rows() {

@@ -21,6 +21,8 @@ public final class Session implements AutoCloseable {
     private PlanState main;
     /** Whole-frame score maps run at other sizes than classification: their own plan and workspace. */
     private PlanState frame;
+    /** Map-head runs: the plan computing both outputs, at the last shape it ran; null until one is asked for. */
+    private PlanState mapped;
     private boolean closed;
 
     Session(Model model, IntraOp intraOp) {
@@ -48,6 +50,9 @@ public final class Session implements AutoCloseable {
      * followed by a fully connected layer ({@link Model#hasScoreMap()}).
      */
     public ScoreMap scoreMap(Image image) {
+        if (model.hasMapHead()) {
+            return headMapOfCrop(image);
+        }
         PoolingHead head = model.poolingHead();
         int w = image.width();
         int h = image.height();
@@ -68,6 +73,9 @@ public final class Session implements AutoCloseable {
      * interpolation apply. Needs a model with dynamic height and width.
      */
     public ScoreMap scoreMap(Image image, int shortSide) {
+        if (model.hasMapHead()) {
+            return headMap(image, shortSide);
+        }
         PoolingHead head = model.poolingHead();
         int w = image.width();
         int h = image.height();
@@ -83,6 +91,9 @@ public final class Session implements AutoCloseable {
      * tensor's pixels, and the run's output ({@link ScoreMap#output()}).
      */
     public ScoreMap scoreMap(Tensor in) {
+        if (model.hasMapHead()) {
+            return headMap(in);
+        }
         PoolingHead head = model.poolingHead();
         int[] s = in.shape();
         if (s.length != 4 || s[0] != 1) {
@@ -129,7 +140,96 @@ public final class Session implements AutoCloseable {
             covered[3 - axis] = (origin[axis] + tensor[axis]) * scale;
         }
         return new ScoreMap(fs[2], fs[3], head.classes, logits, scores, head.softmax, new Tensor(p.outputShape(), out),
-                Classification.of(out, model.metadata()), image[1], image[0], first, step, covered);
+                Classification.of(out, model.metadata()), image[1], image[0], first, step, covered, false);
+    }
+
+    /**
+     * The map head's map of the whole image at short side {@code shortSide}, sized as
+     * {@link #scoreMap(Image, int)} sizes it, from one pass whose {@link ScoreMap#classification()} is
+     * the model's verdict on that frame. Throws {@link UnsupportedOperationException} for a model
+     * without a head ({@link Model#hasMapHead()}).
+     */
+    public ScoreMap headMap(Image image, int shortSide) {
+        model.requireMapHead();
+        int w = image.width();
+        int h = image.height();
+        int[] size = model.frameSize(w, h, shortSide, null);
+        ImagePreprocessor pre = model.framePreprocessor(size[0], size[1]);
+        mapped = mapStateFor(new int[] {1, 3, size[1], size[0]});
+        pre.apply(image, mapped.input);
+        return runHead(mapped, new int[] {h, w}, new int[] {size[1], size[0]}, new int[] {0, 0});
+    }
+
+    /** The map head's map of an already-preprocessed input {@code [1, C, H, W]}, geometry in its pixels. */
+    public ScoreMap headMap(Tensor in) {
+        model.requireMapHead();
+        int[] s = in.shape();
+        if (s.length != 4 || s[0] != 1) {
+            throw new IllegalArgumentException("a map needs an input [1, C, H, W], not " + Arrays.toString(s));
+        }
+        mapped = mapStateFor(s);
+        System.arraycopy(in.data(), 0, mapped.input, 0, mapped.input.length);
+        int[] size = {s[2], s[3]};
+        return runHead(mapped, size, size, new int[] {0, 0});
+    }
+
+    /** The head's crop map: {@link #scoreMap(Image)}'s input and geometry. */
+    private ScoreMap headMapOfCrop(Image image) {
+        int w = image.width();
+        int h = image.height();
+        int[] size = preprocessor.outputSize(w, h);
+        mapped = mapStateFor(new int[] {1, 3, size[1], size[0]});
+        preprocessor.apply(image, mapped.input);
+        int[] resized = preprocessor.resizedSize(w, h);
+        int[] origin = preprocessor.cropOrigin(w, h);
+        return runHead(mapped, new int[] {h, w}, new int[] {resized[1], resized[0]}, new int[] {origin[1], origin[0]});
+    }
+
+    /**
+     * Runs {@code st}'s map plan once for both outputs. Cell {@code j} of the stride-{@code s} map is
+     * centred on input pixel {@code s*j} (the head's training geometry); per axis (y, x) the image's
+     * size, the resized size and where the input starts in it, as {@link #runMap}.
+     */
+    private ScoreMap runHead(PlanState st, int[] image, int[] resized, int[] origin) {
+        Plan p = st.plan;
+        int[] ms = p.mapShape();
+        int cells = ms[2] * ms[3];
+        float[] out = st.newOutput();
+        float[] map = st.newMap();
+        st.run(st.input, out, map);
+        int classes = out.length;
+        Postprocessing post = model.metadata().postprocessing();
+        int positive = post.kind() == Postprocessing.Kind.THRESHOLD ? post.positiveIndex() : classes - 1;
+        float[] logits = new float[classes * cells];
+        float[] scores = new float[classes * cells];
+        System.arraycopy(map, 0, logits, positive * cells, cells);
+        for (int i = 0; i < cells; i++) {
+            float prob = (float) (1 / (1 + Math.exp(-map[i])));
+            for (int c = 0; c < classes; c++) {
+                scores[c * cells + i] = c == positive ? prob : classes == 2 ? 1 - prob : 0;
+            }
+        }
+        int stride = model.graph().mapOutput().stride();
+        double[] first = new double[2];
+        double[] step = new double[2];
+        double[] covered = new double[4];
+        int[] tensor = st.inputSize();
+        for (int axis = 0; axis < 2; axis++) {
+            double scale = (double) image[axis] / resized[axis];
+            first[axis] = (origin[axis] + 0.5) * scale;
+            step[axis] = stride * scale;
+            covered[1 - axis] = origin[axis] * scale;
+            covered[3 - axis] = (origin[axis] + tensor[axis]) * scale;
+        }
+        return new ScoreMap(ms[2], ms[3], classes, logits, scores, true, new Tensor(p.outputShape(), out),
+                Classification.of(out, model.metadata()), image[1], image[0], first, step, covered, true);
+    }
+
+    private PlanState mapStateFor(int[] s) {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+        return PlanState.forMapShape(mapped, model, s, runner);
     }
 
     /** The model input an image becomes, shape {@code [1, 3, H, W]}. */
@@ -163,5 +263,6 @@ public final class Session implements AutoCloseable {
         closed = true;
         main = null;
         frame = null;
+        mapped = null;
     }
 }

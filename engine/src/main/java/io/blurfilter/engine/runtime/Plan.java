@@ -20,16 +20,24 @@ public final class Plan {
     private final int[] inputShape;
     private final int[] outputShape;
     private final int outputCount;
+    /** -1 and null for a plan without the map head's output. */
+    private final int mapSlot;
+    private final int[] mapShape;
+    private final int mapCount;
     private final String kernelsUsed;
     private final Map<String, Site> sites;
 
     /**
      * Layers over a workspace of {@code slotSizes}, the NCHW input copied into {@code inputSlot}, the
      * output read from {@code outputSlot}; {@code sites} says where each node's output is right after
-     * the layer that computes it. The {@link Planner} makes plans.
+     * the layer that computes it; {@code mapSlot} holds the map head's output NCHW at the end ({@code -1}
+     * and {@code mapShape} null when the plan has none). The {@link Planner} makes plans.
      */
     Plan(List<Layer> layers, int[] slotSizes, int inputSlot, int outputSlot, int[] inputShape,
-            int[] outputShape, String kernelsUsed, Map<String, Site> sites) {
+            int[] outputShape, int mapSlot, int[] mapShape, String kernelsUsed, Map<String, Site> sites) {
+        this.mapSlot = mapSlot;
+        this.mapShape = mapShape == null ? null : mapShape.clone();
+        this.mapCount = mapShape == null ? 0 : Math.toIntExact(Shapes.elementCount(mapShape));
         this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
         this.slotSizes = slotSizes.clone();
         this.inputSlot = inputSlot;
@@ -105,6 +113,24 @@ public final class Plan {
      * later layer runs). Same outputs as the run without a probe; {@code site} null for none.
      */
     public void run(float[] input, float[] output, float[][] workspace, Parallel parallel, Site site, Probe probe) {
+        runLayers(input, workspace, parallel, site, probe);
+        System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);
+    }
+
+    /**
+     * One run giving both outputs of a plan {@link Planner#planWithMap made with the map head}: the
+     * classifier's into {@code output}, the map head's ({@link #mapShape()}, NCHW) into {@code map}.
+     */
+    public void run(float[] input, float[] output, float[] map, float[][] workspace, Parallel parallel) {
+        if (mapShape == null) {
+            throw new IllegalStateException("this plan has no map output");
+        }
+        runLayers(input, workspace, parallel, null, null);
+        System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);
+        System.arraycopy(workspace[mapSlot], 0, map, 0, mapCount);
+    }
+
+    private void runLayers(float[] input, float[][] workspace, Parallel parallel, Site site, Probe probe) {
         System.arraycopy(input, 0, workspace[inputSlot], 0, input.length);
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
@@ -117,7 +143,6 @@ public final class Plan {
                 probe.read(workspace[site.slot], site);
             }
         }
-        System.arraycopy(workspace[outputSlot], 0, output, 0, outputCount);
     }
 
     /**
@@ -179,6 +204,11 @@ public final class Plan {
 
     public int[] outputShape() {
         return outputShape.clone();
+    }
+
+    /** The map head's output shape {@code [N, 1, h, w]}, or null when this plan computes no map. */
+    public int[] mapShape() {
+        return mapShape == null ? null : mapShape.clone();
     }
 
     /** Which kernel families the layers came from, e.g. "vector+reference". */

@@ -29,6 +29,8 @@ public final class Planner {
     private final Graph g;
     private final int[] inputShape;
     private final LayerOps ops;
+    /** The map head's output the plan also copies out, or null for a classifier-only plan. */
+    private final String mapValue;
     private final SlotAllocator slots = new SlotAllocator();
     private final Map<String, Integer> lastUse = new HashMap<>();
     /** Slot of each live value in the layout its producer wrote. */
@@ -41,15 +43,30 @@ public final class Planner {
     private Map<String, int[]> shapes;
     private boolean usedNchw;
 
-    private Planner(Graph g, int[] inputShape, LayerOps ops) {
+    private Planner(Graph g, int[] inputShape, LayerOps ops, String mapValue) {
         this.g = g;
         this.inputShape = inputShape.clone();
         this.ops = ops;
+        this.mapValue = mapValue;
     }
 
-    /** The plan of {@code g} for {@code inputShape} on {@code family}'s layers. */
+    /**
+     * The plan of {@code g} for {@code inputShape} on {@code family}'s layers. Runs every node of
+     * {@code g}: classification passes the graph {@link Graph#classifierOnly() without its map head}.
+     */
     public static Plan plan(Graph g, int[] inputShape, LayerOps family) {
-        return new Planner(g, inputShape, family).compile();
+        return new Planner(g, inputShape, family, null).compile();
+    }
+
+    /**
+     * The plan of {@code g} that computes both outputs in one run: the classifier's and its
+     * {@link Graph#mapOutput() map head}'s ({@link Plan#run(float[], float[], float[], float[][], Plan.Parallel)}).
+     */
+    public static Plan planWithMap(Graph g, int[] inputShape, LayerOps family) {
+        if (g.mapOutput() == null) {
+            throw new IllegalArgumentException("the graph has no map output");
+        }
+        return new Planner(g, inputShape, family, g.mapOutput().value()).compile();
     }
 
     private Plan compile() {
@@ -61,6 +78,9 @@ public final class Planner {
             }
         }
         lastUse.put(g.outputName(), Integer.MAX_VALUE);
+        if (mapValue != null) {
+            lastUse.put(mapValue, Integer.MAX_VALUE);
+        }
         lastUse.put(g.inputName(), Integer.MAX_VALUE); // the plan copies the input there every run
         int inputSlot = slots.take(size(g.inputName()));
         slotOf.put(g.inputName(), inputSlot);
@@ -72,8 +92,10 @@ public final class Planner {
                     shapes.get(n.output())));
         }
         int outSlot = slotIn(g.outputName(), false);
+        int mapSlot = mapValue == null ? -1 : slotIn(mapValue, false);
         String used = usedNchw && !ops.nchwName().equals(ops.name()) ? ops.name() + "+" + ops.nchwName() : ops.name();
-        return new Plan(layers, slots.sizes(), inputSlot, outSlot, inputShape, shapes.get(g.outputName()), used, sites);
+        return new Plan(layers, slots.sizes(), inputSlot, outSlot, inputShape, shapes.get(g.outputName()), mapSlot,
+                mapValue == null ? null : shapes.get(mapValue), used, sites);
     }
 
     private void compileNode(int i, Node n) {
