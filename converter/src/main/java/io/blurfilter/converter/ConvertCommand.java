@@ -170,6 +170,16 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "a named threshold (repeatable), e.g. high=0.3, for scan and eval --strictness NAME")
     private List<String> operatingPoints = List.of();
 
+    @Option(names = "--map-output", paramLabel = "NAME:STRIDE",
+            description = "onnx: the second output NAME is a blur-map head's, one cell every STRIDE input pixels")
+    private void mapOutput(String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0) {
+            throw usage("--map-output takes NAME:STRIDE, not '" + value + "'");
+        }
+        options.mapOutput(value.substring(0, colon), ints(value.substring(colon + 1), ",", "--map-output")[0]);
+    }
+
     @Option(names = "--no-optimize", description = "keep BatchNorm and activations as separate ops")
     private void noOptimize(boolean value) {
         options.optimize(!value);

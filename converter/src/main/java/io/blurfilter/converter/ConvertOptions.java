@@ -27,6 +27,8 @@ public final class ConvertOptions {
     Preprocessing.Interpolation interpolation;
     int[] inputShape;
     boolean optimize = true;
+    String mapOutput;
+    int mapStride;
 
     /** A PaddleClas/PaddleX inference.yml to read preprocessing, labels and postprocessing from. */
     public ConvertOptions config(Path file) {
@@ -107,6 +109,17 @@ public final class ConvertOptions {
     /** The concrete NCHW input shape recorded in the model (needed when the source's H/W are dynamic). */
     public ConvertOptions inputShape(int... shape) {
         this.inputShape = shape.clone();
+        return this;
+    }
+
+    /**
+     * The source's second output is a blur-map head's, one cell every {@code stride} input pixels: written
+     * as the model's {@code output map} (a trailing Sigmoid left to the engine). Without it a source
+     * with two outputs is refused.
+     */
+    public ConvertOptions mapOutput(String sourceName, int stride) {
+        this.mapOutput = sourceName;
+        this.mapStride = stride;
         return this;
     }
 

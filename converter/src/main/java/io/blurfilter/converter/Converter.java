@@ -12,6 +12,7 @@ import io.blurfilter.engine.ModelMetadata;
 import io.blurfilter.engine.format.ModelFile;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.GraphOptimizer;
+import io.blurfilter.engine.graph.ShapeInference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ public final class Converter {
     /** Converts an ONNX model held in memory; {@code name} is used in messages and provenance. */
     public static ConversionResult convertOnnx(String name, byte[] model, ConvertOptions options)
             throws IOException, ConversionException {
-        OnnxConverter.Result r = OnnxConverter.convert(name, model);
+        OnnxConverter.Result r = OnnxConverter.convert(name, model, options.mapOutput, options.mapStride);
         Map<String, String> sha = new LinkedHashMap<>();
         sha.put(name, SourceFile.sha256(model));
         InferenceConfig config = readConfig(options, sha);
@@ -117,6 +118,9 @@ public final class Converter {
     static ConversionResult finish(Graph graph, ConvertOptions options, InferenceConfig config, String where,
             String format, Map<String, String> sha, String defaultName, Map<String, Integer> sourceOps)
             throws ConversionException {
+        if (options.mapOutput != null && graph.mapOutput() == null) {
+            throw new ConversionException(where + ": a map output is converted from ONNX sources only");
+        }
         if (options.optimize) {
             try {
                 graph = GraphOptimizer.optimize(graph);
@@ -125,6 +129,14 @@ public final class Converter {
             }
         }
         ModelMetadata meta = MetadataBuilder.build(options, config, graph, where, format, sha, defaultName);
+        if (graph.mapOutput() != null) {
+            try {
+                graph.mapOutput().checkShape(meta.inputShape(),
+                        ShapeInference.infer(graph, meta.inputShape()).get(graph.mapOutput().value()));
+            } catch (IllegalArgumentException e) {
+                throw new ConversionException(where + ": " + e.getMessage(), e);
+            }
+        }
         ModelFile file = new ModelFile(meta, graph);
         return new ConversionResult(file, new ConvertSummary(format, new ArrayList<>(sha.keySet()), sourceOps,
                 graph, meta));

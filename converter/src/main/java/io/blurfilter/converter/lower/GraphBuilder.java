@@ -5,6 +5,7 @@ import io.blurfilter.engine.Tensor;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Graph;
 import io.blurfilter.engine.graph.GraphValidator;
+import io.blurfilter.engine.graph.MapOutput;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
 import io.blurfilter.engine.graph.ResizeMode;
@@ -36,6 +37,8 @@ public final class GraphBuilder {
     private String inputName;
     private int[] inputShape;
     private Value output;
+    private Value mapOutput;
+    private int mapStride;
 
     /**
      * Declares the graph input under lookup key {@code key} and engine name {@code sourceName}; negative
@@ -91,6 +94,18 @@ public final class GraphBuilder {
                     + " not supported");
         }
         output = v;
+    }
+
+    /** The map head's output, one cell every {@code stride} input pixels. */
+    public void mapOutput(Value v, int stride, String where) throws ConversionException {
+        if (!v.isTensor()) {
+            throw new ConversionException(where + ": the map output is a constant");
+        }
+        if (stride < 1 || stride > MapOutput.MAX_STRIDE) {
+            throw new ConversionException(where + ": stride " + stride + " is outside [1, " + MapOutput.MAX_STRIDE + "]");
+        }
+        mapOutput = v;
+        mapStride = stride;
     }
 
     public int nodeCount() {
@@ -481,7 +496,8 @@ public final class GraphBuilder {
         if (output == null) {
             throw new ConversionException(where + ": the model has no output");
         }
-        Graph g = new Graph(inputName, Dims.forEngine(inputShape), output.engineName(), nodes, weights);
+        Graph g = new Graph(inputName, Dims.forEngine(inputShape), output.engineName(), mapOutputOf(), nodes,
+                weights);
         g = Peephole.simplify(g);
         try {
             GraphValidator.validate(g);
@@ -489,6 +505,37 @@ public final class GraphBuilder {
             throw new ConversionException(where + ": the lowered graph is invalid: " + e.getMessage(), e);
         }
         return g;
+    }
+
+    /**
+     * The map head's output as the engine takes it, a logit: a trailing Sigmoid that nothing else reads
+     * is dropped (the engine applies it), so the map names its input.
+     */
+    private MapOutput mapOutputOf() {
+        if (mapOutput == null) {
+            return null;
+        }
+        String value = mapOutput.engineName();
+        int last = nodes.size() - 1;
+        for (int i = last; i >= 0; i--) {
+            Node n = nodes.get(i);
+            if (n.output().equals(value)) {
+                if (n.op() == OpType.SIGMOID && !value.equals(output.engineName()) && readers(value) == 0) {
+                    nodes.remove(i);
+                    value = n.input(0);
+                }
+                break;
+            }
+        }
+        return new MapOutput(value, mapStride);
+    }
+
+    private int readers(String value) {
+        int count = 0;
+        for (Node n : nodes) {
+            count += n.inputs().contains(value) ? 1 : 0;
+        }
+        return count;
     }
 
     /** Declared input shape in {@link Dims} conventions. */

@@ -30,6 +30,8 @@ final class Peephole {
     private final List<Node> nodes;
     private final Map<String, Tensor> weights;
     private final String output;
+    /** The map head's output, or null; kept as a value like {@link #output}. */
+    private final String mapOutput;
     private final Map<String, Integer> producer = new HashMap<>();
     private final Map<String, Integer> uses = new HashMap<>();
 
@@ -37,6 +39,7 @@ final class Peephole {
         this.nodes = new ArrayList<>(g.nodes());
         this.weights = new LinkedHashMap<>(g.weights());
         this.output = g.outputName();
+        this.mapOutput = g.mapOutput() == null ? null : g.mapOutput().value();
         for (int i = 0; i < nodes.size(); i++) {
             producer.put(nodes.get(i).output(), i);
             for (String in : nodes.get(i).inputs()) {
@@ -44,6 +47,9 @@ final class Peephole {
             }
         }
         uses.merge(output, 1, Integer::sum);
+        if (mapOutput != null) {
+            uses.merge(mapOutput, 1, Integer::sum);
+        }
     }
 
     static Graph simplify(Graph g) {
@@ -180,7 +186,8 @@ final class Peephole {
     /** The producer of a value that exactly one node reads (and that is not the graph output). */
     private Node single(String value) {
         Integer p = producer.get(value);
-        if (p == null || nodes.get(p) == null || uses.getOrDefault(value, 0) != 1 || value.equals(output)) {
+        if (p == null || nodes.get(p) == null || uses.getOrDefault(value, 0) != 1 || value.equals(output)
+                || value.equals(mapOutput)) {
             return null;
         }
         return nodes.get(p);

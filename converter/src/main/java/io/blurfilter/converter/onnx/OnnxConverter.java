@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Converts an ONNX model (reference §5) into an engine graph: weights as initializers or Constant
- * nodes, one float input (dynamic dims allowed), one output.
+ * nodes, one float input (dynamic dims allowed), one classifier output and optionally a map head's.
  */
 public final class OnnxConverter {
     /** Opsets whose semantics the lowering has been written against. */
@@ -40,6 +40,15 @@ public final class OnnxConverter {
     private OnnxConverter() {}
 
     public static Result convert(String fileName, byte[] bytes) throws ConversionException {
+        return convert(fileName, bytes, null, 0);
+    }
+
+    /**
+     * As {@link #convert(String, byte[])}; {@code mapOutput} names the source output that is a map
+     * head's (stride {@code mapStride}), the other output being the classifier's; null for none.
+     */
+    public static Result convert(String fileName, byte[] bytes, String mapOutput, int mapStride)
+            throws ConversionException {
         OnnxModel m = OnnxModelReader.read(fileName, bytes);
         if (m.opset < MIN_OPSET || m.opset > MAX_OPSET) {
             throw new ConversionException(fileName + ": default-domain opset " + m.opset + " is not supported ("
@@ -69,9 +78,23 @@ public final class OnnxConverter {
             throw new ConversionException(inWhere + ": has no declared shape");
         }
         b.input(input.name, input.name, input.dims, inWhere);
-        if (m.outputs.size() != 1) {
-            throw new ConversionException(fileName + ": the graph has " + m.outputs.size()
-                    + " outputs; the engine runs single-output graphs");
+        int expected = mapOutput == null ? 1 : 2;
+        if (m.outputs.size() != expected) {
+            throw new ConversionException(fileName + ": the graph has " + m.outputs.size() + " outputs; the engine"
+                    + " runs one classifier output" + (mapOutput == null ? " (name a map head's output to convert"
+                    + " a second one)" : " and the map head's '" + mapOutput + "'"));
+        }
+        String classifier = null;
+        boolean mapFound = false;
+        for (OnnxModel.ValueInfo o : m.outputs) {
+            if (o.name.equals(mapOutput)) {
+                mapFound = true;
+            } else {
+                classifier = o.name;
+            }
+        }
+        if (mapOutput != null && !mapFound) {
+            throw new ConversionException(fileName + ": the map output '" + mapOutput + "' is not a graph output");
         }
         OnnxLowering lowering = new OnnxLowering(b, m.opset);
         Map<String, Integer> counts = new TreeMap<>();
@@ -81,8 +104,11 @@ public final class OnnxConverter {
             lowering.lower(n, where);
             counts.merge(n.opType, 1, Integer::sum);
         }
-        String out = m.outputs.get(0).name;
-        b.output(b.get(out, fileName + ": graph output"), fileName + ": graph output '" + out + "'");
+        b.output(b.get(classifier, fileName + ": graph output"), fileName + ": graph output '" + classifier + "'");
+        if (mapOutput != null) {
+            b.mapOutput(b.get(mapOutput, fileName + ": map output"), mapStride,
+                    fileName + ": map output '" + mapOutput + "'");
+        }
         return new Result(b.build(fileName), counts);
     }
 }
