@@ -84,6 +84,12 @@ final class InfoCommand implements Callable<Integer> {
         Map<String, int[]> shapes = ShapeInference.infer(g, m.inputShape());
         out.println("graph:           " + g.nodes().size() + " nodes, output " + g.outputName() + " "
                 + Arrays.toString(shapes.get(g.outputName())));
+        if (g.mapOutput() != null) {
+            int headOnly = g.nodes().size() - g.classifierOnly().nodes().size();
+            String map = g.mapOutput().value();
+            out.println("map head:        " + map + " " + Arrays.toString(shapes.get(map)) + " stride "
+                    + g.mapOutput().stride() + ", " + headOnly + " of the nodes only for the map");
+        }
         int i = 0;
         for (Node n : g.nodes()) {
             List<String> inputs = new ArrayList<>();

@@ -43,6 +43,15 @@ class InfoRunTest {
     }
 
     @Test
+    void infoNamesTheMapHead() throws IOException {
+        Cli r = Cli.run("info", TestModels.laplacianWithMapHead(tmp.resolve("h.bin")).toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        String line = "map head:        blur_logit [1, 1, 224, 224] stride 1, 1 of the nodes only for the map";
+        assertTrue(r.out().contains(line), r.out());
+        assertTrue(!Cli.run("info", TestModels.laplacian(tmp.resolve("m.bin")).toString()).out().contains("map head:"));
+    }
+
+    @Test
     void infoWithoutAFileDescribesTheDefaultModel() {
         Cli r = Cli.run("info");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());

@@ -9,6 +9,7 @@ import io.blurfilter.engine.format.ModelReader;
 import io.blurfilter.engine.format.ModelWriter;
 import io.blurfilter.engine.graph.Attributes;
 import io.blurfilter.engine.graph.Graph;
+import io.blurfilter.engine.graph.MapOutput;
 import io.blurfilter.engine.graph.Node;
 import io.blurfilter.engine.graph.OpType;
 import java.io.IOException;
@@ -62,6 +63,19 @@ final class TestModels {
                 Preprocessing.resizeShortThenCrop(256, 224, 224), List.of("clear", "blur"),
                 Postprocessing.threshold(0.5f, 1), provenance);
         ModelWriter.write(new ModelFile(meta, graph), file);
+        return file;
+    }
+
+    /** The Laplacian model plus a one-node map head: a 1x1 conv on its edge maps, stride 1. */
+    static Path laplacianWithMapHead(Path file) throws IOException {
+        Graph g = ModelReader.read(laplacian(file)).graph();
+        Map<String, Tensor> weights = new LinkedHashMap<>(g.weights());
+        weights.put("head.w", new Tensor(new int[] {1, 2, 1, 1}, new float[] {-1, -1}));
+        List<Node> nodes = new java.util.ArrayList<>(g.nodes());
+        nodes.add(new Node(OpType.CONV, "head", List.of("edges", "head.w"), "blur_logit", Attributes.NONE));
+        ModelFile m = ModelReader.read(file);
+        ModelWriter.write(new ModelFile(m.metadata(), new Graph(g.inputName(), g.inputShape(), g.outputName(),
+                new MapOutput("blur_logit", 1), nodes, weights)), file);
         return file;
     }
 
