@@ -106,14 +106,9 @@ public final class Planner {
                 }
                 return;
             case GLOBAL_AVERAGE_POOL:
-                if (isSpatial(n.input(0)) && nhwcOf.get(n.input(0))) {
-                    int in = slotOf.get(n.input(0));
-                    int out = newOutput(i, n, true);
-                    layers.add(ops.nhwcGlobalAveragePool(in, out, shapes.get(n.input(0))));
-                    releaseInputs(i, n);
-                    return;
+                if (!fromNhwc(i, n, (in, out) -> ops.nhwcGlobalAveragePool(in, out, shapes.get(n.input(0))))) {
+                    viaNchw(i, n);
                 }
-                viaNchw(i, n);
                 return;
             case ADD: case SUB: case MUL: case DIV:
                 if (!binary(i, n)) {
@@ -125,19 +120,33 @@ public final class Planner {
                 elementwise(i, n);
                 return;
             case RESIZE:
-                if (isSpatial(n.input(0)) && nhwcOf.get(n.input(0))) {
-                    int in = slotOf.get(n.input(0));
-                    int out = newOutput(i, n, true);
-                    layers.add(ops.nhwcResize(in, out, shapes.get(n.input(0)), n.attributes().ints("scales"),
-                            ResizeMode.fromFileName(n.attributes().string("mode", null))));
-                    releaseInputs(i, n);
-                    return;
+                if (!fromNhwc(i, n, (in, out) -> ops.nhwcResize(in, out, shapes.get(n.input(0)),
+                        n.attributes().ints("scales"), ResizeMode.fromFileName(n.attributes().string("mode", null))))) {
+                    viaNchw(i, n);
                 }
-                viaNchw(i, n);
                 return;
             default:
                 viaNchw(i, n);
         }
+    }
+
+    /** The family's NHWC layer from one input slot to one output slot. */
+    private interface NhwcLayer {
+        Layer of(int in, int out);
+    }
+
+    /**
+     * A one-input layer on the value where it is, when it is spatial and held NHWC (pooling to a
+     * vector, resizing): false leaves the node to {@link #viaNchw}.
+     */
+    private boolean fromNhwc(int i, Node n, NhwcLayer layer) {
+        if (!isSpatial(n.input(0)) || !nhwcOf.get(n.input(0))) {
+            return false;
+        }
+        int in = slotOf.get(n.input(0));
+        layers.add(layer.of(in, newOutput(i, n, true)));
+        releaseInputs(i, n);
+        return true;
     }
 
     /** A convolution on the family's own NHWC layer, when it has one. */
