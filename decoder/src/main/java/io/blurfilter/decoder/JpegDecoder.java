@@ -41,11 +41,7 @@ public final class JpegDecoder {
      * {@code ceil(width / denominator) x ceil(height / denominator)}.
      */
     public DecodedPixels decode(byte[] jpeg, int denominator) throws DecodeException {
-        Objects.requireNonNull(jpeg, "jpeg");
-        if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
-            throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8: " + denominator);
-        }
-        return guarded(() -> new JpegParser(jpeg).decode(8 / denominator, maxPixels, null));
+        return decodeWindow(jpeg, denominator, null);
     }
 
     /**
@@ -56,8 +52,12 @@ public final class JpegDecoder {
      * @throws IllegalArgumentException when the window is not inside the reduced image
      */
     public DecodedPixels decode(byte[] jpeg, int denominator, Window window) throws DecodeException {
+        return decodeWindow(jpeg, denominator, Objects.requireNonNull(window, "window"));
+    }
+
+    /** @param window null for the whole image */
+    private DecodedPixels decodeWindow(byte[] jpeg, int denominator, Window window) throws DecodeException {
         Objects.requireNonNull(jpeg, "jpeg");
-        Objects.requireNonNull(window, "window");
         if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("scale denominator must be 1, 2, 4 or 8: " + denominator);
         }

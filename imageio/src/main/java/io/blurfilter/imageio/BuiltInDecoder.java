@@ -77,15 +77,11 @@ final class BuiltInDecoder {
         int[] factor = settings.subsampling(info.width(), info.height(), transposed);
         int limit = Math.min(8, Math.min(factor[0], factor[1]));
         int denominator = Integer.highestOneBit(limit);
-        if (regionOfInterest == null) {
-            DecodedPixels p = decoder.decode(bytes, denominator);
-            return upright(p.argb(), p.width(), p.height(), info.width(), info.height(), orientation);
-        }
         // the reduced image's size, stored and upright; only the region's pixels are decoded
         int sw = (info.width() + denominator - 1) / denominator;
         int sh = (info.height() + denominator - 1) / denominator;
         PixelRegion whole = new PixelRegion(0, 0, transposed ? sh : sw, transposed ? sw : sh);
-        PixelRegion region = regionOfInterest.of(whole.x1(), whole.y1());
+        PixelRegion region = regionOfInterest == null ? whole : regionOfInterest.of(whole.x1(), whole.y1());
         if (!whole.contains(region)) {
             throw new IllegalArgumentException("region " + region + " is outside the decoded image " + whole);
         }
