@@ -5,6 +5,12 @@ made from ../shared/data/sharp photos (random mask, defocus blur inside it).
 
   /usr/bin/python3 model-weights/training/maphead/cache_features.py               # real, -> /tmp/maphead/real/
   /usr/bin/python3 model-weights/training/maphead/cache_features.py --synthetic 1200 # -> /tmp/maphead/syn/
+  /usr/bin/python3 model-weights/training/maphead/cache_features.py --whole 600      # -> /tmp/maphead/whole/
+
+--whole N: whole-frame examples from the classifier's own photos, N of its train split and 100 of its
+validation split (for checks only), each once as it is (every cell sharp) and once blurred all over by
+the classifier's blur synthesizer (every cell blurred), both through its label-independent
+degradations, at their own size (short side <= 288: no upscaling).
 """
 import argparse
 import os
@@ -99,16 +105,47 @@ def synth(rng, rgb):
     return out, blurred
 
 
+def whole_frame(net, split, count, seed, out):
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+    import data as D
+    names = D.load_split(split)
+    pick = np.random.default_rng([seed, 7]).permutation(len(names))[:count]
+    os.makedirs(out, exist_ok=True)
+    t0 = time.time()
+    for k, j in enumerate(pick):
+        name = names[j]
+        rgb = C.read_rgb(os.path.join(C.SHARP, name))
+        rng = np.random.default_rng(D.name_seed(name, "maphead-whole:"))
+        blurred, kind = D.synth_blur(rgb, rng, D.k_scale_of(rgb))
+        for label, img in (("clear", rgb), ("blur", blurred)):
+            dst = os.path.join(out, "%05d_%s.pt" % (k, label))
+            if os.path.exists(dst):
+                continue
+            img = D.degrade_common(img, rng)
+            short = min(img.shape[:2])
+            rec = record(net, img, np.full(img.shape[:2], label == "blur"), short)
+            rec["src"] = name
+            rec["kind"] = kind if label == "blur" else "none"
+            torch.save(rec, dst + ".tmp")
+            os.replace(dst + ".tmp", dst)
+        if k % 100 == 0:
+            print(split, k, name, "%.0fs" % (time.time() - t0), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--synthetic", type=int, default=0)
+    ap.add_argument("--whole", type=int, default=0)
     ap.add_argument("--seed", type=int, default=20)
     ap.add_argument("--short", type=int, default=448)
     args = ap.parse_args()
     torch.set_num_threads(2)
     net = C.BfmNet().eval()
     t0 = time.time()
-    if args.synthetic == 0:
+    if args.whole:
+        whole_frame(net, "train", args.whole, args.seed, os.path.join(C.CACHE, "whole", "train"))
+        whole_frame(net, "val", 100, args.seed, os.path.join(C.CACHE, "whole", "val"))
+    elif args.synthetic == 0:
         out = os.path.join(C.CACHE, "real")
         os.makedirs(out, exist_ok=True)
         for i, (name, ip, mp, num) in enumerate(C.partial_blur_list()):

@@ -105,4 +105,98 @@ def build(variant, width=32, drop=0.0, hc_ch=18):
         return FPNLite(width, hc_ch, True, drop, context=True)
     if variant == "hc":
         return FPNLite(width, hc_ch, False, drop)
+    if variant == "edgefree":
+        return FPNHead(width, drop=drop)
     raise ValueError(variant)
+
+
+# ----------------------------------------------------------------------------- engine-exact head
+class EdgeFreeContrast(nn.Module):
+    """The fixed local-contrast channels of HandCrafted, rewritten in ops the engine runs exactly
+    (zero-padded convs, AveragePool, Mul/Div/Sub/Add, Relu, Log; no edge padding, no Concat):
+
+    - the Laplacian and gradients use zero padding, so their outermost ring of pixels is wrong; a
+      ring mask (1 inside, 0 on the ring: a 3x3 all-ones conv of a constant-1 map, minus 8, ReLU)
+      drops those pixels, and each cell's energy is the mean over the pixels it keeps (pooled
+      energy / pooled mask);
+    - cell j covers pixels [8j-4, 8j+4): AveragePool 8x8 stride 8 with 4 zero pixels top and left,
+      padding counted, divided by the same pool of the constant-1 map (so the mean of the pixels
+      inside);
+    - the grey level's local variance is that of the grey minus its cell means (upsampled bilinearly
+      between cell centres): the same as the plain variance where those means are even, and free of
+      float32 cancellation;
+    - the 9 channels come out as six pieces (per window: [log lap energy, log gradient energy] and
+      [log variance]), since the engine has no Concat: the head reads each with its own 1x1 conv.
+
+    Input: grey [N, 1, H, W] in 0..1. Output: list of 6 tensors at stride 8."""
+
+    def __init__(self, windows=(1, 3, 7), eps=1e-6):
+        super().__init__()
+        self.windows = windows
+        self.eps = eps
+        k = torch.zeros(3, 1, 3, 3)
+        k[0, 0] = torch.tensor([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=torch.float32)
+        k[1, 0, 1] = torch.tensor([-0.5, 0, 0.5])
+        k[2, 0, :, 1] = torch.tensor([-0.5, 0, 0.5])
+        self.register_buffer("k", k)
+        self.register_buffer("sel", torch.tensor([[1.0, 0, 0], [0, 1.0, 1.0]]).reshape(2, 3, 1, 1))
+        self.register_buffer("zero_w", torch.zeros(1, 1, 1, 1))
+        self.register_buffer("one_b", torch.ones(1))
+        self.register_buffer("box3", torch.ones(1, 1, 3, 3))
+        self.register_buffer("minus8", torch.full((1,), -8.0))
+
+    def pieces_count(self):
+        return 2 * len(self.windows)
+
+    def forward(self, grey):
+        from onnxops import avg_pool_tl, avg_pool_same, upsample_asym
+        ones = F.conv2d(grey, self.zero_w, self.one_b)
+        ring = F.relu(F.conv2d(ones, self.box3, self.minus8, padding=1))
+        d = F.conv2d(grey, self.k, padding=1)
+        e = F.conv2d(d * d, self.sel) * ring                     # [lap^2, gx^2 + gy^2], ring dropped
+        kept = avg_pool_tl(ring, 8, 4)
+        inside = avg_pool_tl(ones, 8, 4)
+        energy = avg_pool_tl(e, 8, 4) / kept
+        # variance from grey minus its cell means (bilinear between cell centres): E[g^2] - E[g]^2 of
+        # the grey itself cancels catastrophically in float32 (1e-6 errors next to eps 1e-6)
+        r = grey - upsample_asym(avg_pool_tl(grey, 8, 4) / inside, 8)
+        mean = avg_pool_tl(r, 8, 4) / inside
+        msq = avg_pool_tl(r * r, 8, 4) / inside
+        out = []
+        for w in self.windows:
+            en, m, m2 = (avg_pool_same(t, w) for t in (energy, mean, msq))
+            var = F.relu(m2 - m * m)
+            out += [torch.log(en + self.eps), torch.log(var + self.eps)]
+        return out
+
+
+class FPNHead(nn.Module):
+    """fpn_hc_ctx on the backbone's stride 8/16/32 maps and the EdgeFreeContrast pieces:
+    s = 1x1(f8) + up2(1x1(f16)) + up4(1x1(f32)) + sum_i A_i(piece_i) - GAP(sum_i B_i(piece_i));
+    the [L, L - mean L] 18-channel 1x1 of FPNLite is this with A = W1 + W2, B = W2. Then ReLU, 3x3
+    depthwise, ReLU, dilated 3x3 depthwise + residual, 1x1 to one logit per stride-8 cell."""
+
+    def __init__(self, width=32, piece_channels=(2, 1, 2, 1, 2, 1), drop=0.0):
+        super().__init__()
+        self.stride = 8
+        self.drop = nn.Dropout2d(drop)
+        self.p8 = nn.Conv2d(128, width, 1)
+        self.p16 = nn.Conv2d(256, width, 1, bias=False)
+        self.p32 = nn.Conv2d(512, width, 1, bias=False)
+        self.a = nn.ModuleList(nn.Conv2d(c, width, 1, bias=False) for c in piece_channels)
+        self.b = nn.ModuleList(nn.Conv2d(c, width, 1, bias=False) for c in piece_channels)
+        self.dw = nn.Conv2d(width, width, 3, 1, 1, groups=width)
+        self.dw2 = nn.Conv2d(width, width, 3, 1, 2, dilation=2, groups=width)
+        self.out = nn.Conv2d(width, 1, 1)
+
+    def forward(self, f, pieces):
+        from onnxops import upsample_asym as up
+        x = self.p8(self.drop(f[8])) + up(self.p16(self.drop(f[16])), 2) + up(self.p32(self.drop(f[32])), 4)
+        a = b = None
+        for conv_a, conv_b, p in zip(self.a, self.b, pieces):
+            a = conv_a(p) if a is None else a + conv_a(p)
+            b = conv_b(p) if b is None else b + conv_b(p)
+        x = F.relu(x + a - F.adaptive_avg_pool2d(b, 1))
+        x = F.relu(self.dw(x))
+        x = F.relu(self.dw2(x)) + x
+        return self.out(x)

@@ -24,13 +24,16 @@ import common as C  # noqa: E402
 import heads as Hd  # noqa: E402
 
 HC = Hd.HandCrafted()
+EF = Hd.EdgeFreeContrast()
 
 
 def load(path, with_mask_full=None):
     rec = torch.load(path)
     item = {k: rec[k] for k in (8, 16, 32)}
     with torch.no_grad():
-        item["hc"] = HC(rec["grey"].float()[None, None])[0]
+        grey = rec["grey"].float()[None, None]
+        item["hc"] = HC(grey)[0]
+        item["pieces"] = [p[0] for p in EF(grey / 255.0)]
     for s in (8, 16, 32):
         item["mask%d" % s] = rec["mask%d" % s]
     item["size"] = rec["size"]
@@ -51,7 +54,26 @@ def load_real(parity_filter):
 
 def forward(head, it, train=False):
     f = {s: it[s].float()[None] for s in (8, 16, 32)}
+    if isinstance(head, Hd.FPNHead):
+        return head(f, [p[None] for p in it["pieces"]])[0, 0]
     return head(f, it["hc"][None])[0, 0]
+
+
+def load_whole(split, count):
+    """count photos' pairs (as they are: all sharp; blurred all over: all blurred) from cache --whole."""
+    files = sorted(glob.glob(os.path.join(C.CACHE, "whole", split, "*.pt")))
+    keep = sorted({os.path.basename(f)[:5] for f in files})[:count]
+    return [dict(load(f), label=os.path.basename(f)[6:-3]) for f in files if os.path.basename(f)[:5] in keep]
+
+
+def evaluate_whole(head, items):
+    """Mean blur probability over the map of whole-frame clear and blurred photos."""
+    head.eval()
+    out = {}
+    with torch.no_grad():
+        for it in items:
+            out.setdefault(it["label"], []).append(torch.sigmoid(forward(head, it)).mean().item())
+    return {"whole_%s_mean" % k: float(np.mean(v)) for k, v in out.items()}
 
 
 def evaluate(head, items):
@@ -102,6 +124,7 @@ def main():
     ap.add_argument("--split", choices=["tune", "report"], default="tune")
     ap.add_argument("--variants", default="lin32,lin16,fpn,fpn_hc,hc")
     ap.add_argument("--syn", type=int, default=1500, help="synthetic images used (0: none)")
+    ap.add_argument("--whole", type=int, default=0, help="whole-frame photo pairs used (0: none)")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--wd", type=float, default=1e-2)
@@ -121,6 +144,8 @@ def main():
         real = load_real(lambda n: n % 2 == 0)
         test = load_real(lambda n: n % 2 == 1)
     syn = [load(p) for p in sorted(glob.glob(os.path.join(C.CACHE, "syn", "*.pt")))[:args.syn]]
+    syn += load_whole("train", args.whole)
+    whole_val = load_whole("val", 100)
     print("loaded %d real train, %d synthetic, %d test (%.0fs)" % (len(real), len(syn), len(test), time.time() - t0),
           flush=True)
     os.makedirs(os.path.join(C.CACHE, "ckpt"), exist_ok=True)
@@ -131,11 +156,13 @@ def main():
         train(head, real, syn, args.epochs, args.lr, args.wd, args.real_repeat, args.batch, args.seed,
               log=lambda s: print(s, flush=True))
         r = evaluate(head, test)
-        r.update(variant=v, split=args.split, syn=len(syn), epochs=args.epochs, lr=args.lr, wd=args.wd,
+        r.update(evaluate_whole(head, whole_val))
+        r.update(variant=v, split=args.split, syn=len(syn), whole=args.whole, epochs=args.epochs, lr=args.lr, wd=args.wd,
                  width=args.width, drop=args.drop, real_repeat=args.real_repeat, seed=args.seed, tag=args.tag,
                  params=count(head), seconds=round(time.time() - t1))
-        print("| %s | %s | %.4f | %.4f | %.4f | %.4f |" % (args.split, v, r["auc"], r["photo_auc"], r["mae"],
-                                                            r["max_f"]), flush=True)
+        print("| %s | %s | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f |" % (
+            args.split, v, r["auc"], r["photo_auc"], r["mae"], r["max_f"], r.get("whole_clear_mean", -1),
+            r.get("whole_blur_mean", -1)), flush=True)
         with open(os.path.join(C.CACHE, "results.jsonl"), "a") as fh:
             fh.write(json.dumps(r) + "\n")
         torch.save({"state": head.state_dict(), "args": vars(args), "variant": v, "result": r},
