@@ -6,6 +6,9 @@ import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.ScoreMap;
 import io.blurfilter.engine.Session;
+import io.blurfilter.engine.format.ModelReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * same classification with its 7x7 score map from the same pass, and the whole-frame score map at
  * short side 448 (448x608 input, 14x19 cells), on PP-LCNet x1_0 without the last conv (the default
  * model's architecture). Run with {@code -prof gc}: the map's allocation should be its result only.
+ * {@code -p modelFile=PATH} times a model file instead (the packaged blur-default.bfm: with a map head,
+ * {@code scoreMap} runs the head).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -38,14 +43,19 @@ public class ScoreMapBenchmark {
         @Param({"vector", "plain"})
         public String kernels;
 
+        /** Empty: the synthetic x1_0 network; else a model file. */
+        @Param("")
+        public String modelFile;
+
         Model model;
         Session session;
         Image image;
 
         @Setup
-        public void setUp() {
+        public void setUp() throws IOException {
             KernelFamily family = "vector".equals(kernels) ? KernelFamily.VECTOR : KernelFamily.PLAIN;
-            model = Model.of(BenchModel.X1_0_NOLAST.blurfilter(), family);
+            model = Model.of(modelFile.isEmpty() ? BenchModel.X1_0_NOLAST.blurfilter()
+                    : ModelReader.read(Path.of(modelFile)), family);
             session = model.newSession();
             Random r = new Random(20);
             int w = 640;
