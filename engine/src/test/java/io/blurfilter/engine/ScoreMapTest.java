@@ -229,7 +229,7 @@ class ScoreMapTest {
     }
 
     /** The tiny classifier's conv + hardswish + global pool, then {@code head}. */
-    private static ModelFile withHead(long seed, Head head) {
+    static ModelFile withHead(long seed, Head head) {
         Random r = new Random(seed);
         Map<String, Tensor> w = new LinkedHashMap<>();
         w.put("conv.w", TinyModels.random(r, 4, 3, 3, 3));
