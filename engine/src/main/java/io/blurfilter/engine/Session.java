@@ -94,7 +94,10 @@ public final class Session implements AutoCloseable {
         return runMap(frame, head, new int[] {h, w}, new int[] {size[1], size[0]}, new int[] {0, 0});
     }
 
-    /** The classifier's per-cell map of an already-preprocessed input {@code [1, C, H, W]}; see {@link #classifierMap(Image, int)}. */
+    /**
+     * The classifier's per-cell map of an already-preprocessed input {@code [1, C, H, W]}, geometry in
+     * its pixels; see {@link #classifierMap(Image, int)}.
+     */
     public ScoreMap classifierMap(Tensor in) {
         PoolingHead head = model.poolingHead();
         int[] s = in.shape();

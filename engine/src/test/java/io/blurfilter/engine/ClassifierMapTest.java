@@ -27,20 +27,12 @@ import org.junit.jupiter.api.Test;
 class ClassifierMapTest {
     private static final KernelFamily[] FAMILIES = {KernelFamily.REFERENCE, KernelFamily.PLAIN, KernelFamily.AUTO};
 
-    private static Image randomImage(Random r, int w, int h) {
-        int[] px = new int[w * h];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = r.nextInt();
-        }
-        return Image.ofArgb(px, w, h);
-    }
-
     @Test
     void aHeadFilesClassifierMapIsTheModelsWithoutTheHead() {
         ModelFile withHead = TinyModels.withMapHead(11);
         ModelFile without = TinyModels.classifier(11);
         Tensor x = TinyModels.random(new Random(3), 1, 3, 24, 40);
-        Image img = randomImage(new Random(4), 90, 60);
+        Image img = TinyModels.randomImage(new Random(4), 90, 60);
         for (KernelFamily f : FAMILIES) {
             Model head = Model.of(withHead, f);
             Model plain = Model.of(without, f);
@@ -138,7 +130,7 @@ class ClassifierMapTest {
                     + " average pooling followed by a fully connected layer"), e.getMessage());
             assertTrue(e.getMessage().contains("Relu 'nonlinear'"), e.getMessage());
             assertThrows(UnsupportedOperationException.class,
-                    () -> m.classifierMap(randomImage(new Random(1), 40, 24), 32));
+                    () -> m.classifierMap(TinyModels.randomImage(new Random(1), 40, 24), 32));
         }
     }
 }

@@ -19,16 +19,7 @@ class MapHeadAllocationTest {
 
     private final Model head = Model.of(TinyModels.withMapHead(11), KernelFamily.PLAIN);
     private final Model plain = Model.of(TinyModels.classifier(11), KernelFamily.PLAIN);
-    private final Image image = image(61, 47);
-
-    private static Image image(int w, int h) {
-        Random r = new Random(3);
-        int[] px = new int[w * h];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = r.nextInt();
-        }
-        return Image.ofArgb(px, w, h);
-    }
+    private final Image image = TinyModels.randomImage(new Random(3), 61, 47);
 
     @Test
     void classifyAllocatesTheSameWithAHeadInTheFile() throws ReflectiveOperationException {

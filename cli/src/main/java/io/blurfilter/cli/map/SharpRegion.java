@@ -13,10 +13,10 @@ import java.io.IOException;
  * model calls blurred is clear when at least {@link #MIN_FRACTION} of its whole-frame map's cells (at
  * short side {@link #SIZE}) have a blur probability of at most {@link #MAX_BLUR}, a region confidently
  * sharp, as a shallow depth of field has. The three values were chosen on validation halves only
- * (docs/BLUR-MAP.md) on the classifier's per-cell map, which is therefore what it reads
- * ({@link Model#classifierMap}), even from a file with a map head: the fewest shallow depth-of-field
- * photos called blurred while losing no synthetic blurred photo and at most one real one. Only photos called blurred are mapped, decoded
- * again whole when the scan read only part of them.
+ * (docs/BLUR-MAP.md): the fewest shallow depth-of-field photos called blurred while losing no
+ * synthetic blurred photo and at most one real one. They were chosen on the classifier's per-cell
+ * map, so that is the map it reads ({@link Model#classifierMap}), even from a file with a map head.
+ * Only photos called blurred are mapped, decoded again whole when the scan read only part of them.
  */
 public final class SharpRegion implements BlurVeto {
     public static final int SIZE = 448;
