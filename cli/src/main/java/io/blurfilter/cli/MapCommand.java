@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code blurfilter map}: where each photo is blurred, as a heat-map overlay PNG, or with
  * {@code --raw} as an 8-bit map of the photo's own size. The model runs once per photo on
- * the whole frame at short side {@code --size} ({@link Model#scoreMap(io.blurfilter.engine.Image, int)}).
+ * the whole frame at short side {@code --size} ({@link Model#scoreMap(io.blurfilter.engine.Image, int)}: the
+ * model file's map head when it has one, else the classifier's per-cell map).
  */
 @Command(name = "map", mixinStandardHelpOptions = true,
         header = "write heat maps of where photos are blurred (overlay PNGs, or --raw 8-bit maps)",
@@ -42,8 +43,9 @@ import picocli.CommandLine.Parameters;
                 "One photo given as a file: OUT is the PNG to write (a name ending .png), unless OUT is an existing"
                 + " folder. Otherwise OUT is a folder (created if missing) with one PNG per photo, named after it"
                 + " (IMG_1.jpg -> IMG_1.png; with --recursive, in the photo's sub-folder). The model must end in"
-                + " global average pooling and a fully connected layer, as the default model does. Prints one line"
-                + " per photo: the photo, the PNG and the whole frame's blur score."})
+                + " global average pooling and a fully connected layer, as the default model does, or carry a map head"
+                + " (whose map is then drawn). Prints one line per photo: the photo, the PNG and the whole frame's"
+                + " blur score."})
 final class MapCommand implements Callable<Integer> {
     static final int DEFAULT_SIZE = 448;
 
@@ -104,7 +106,7 @@ final class MapCommand implements Callable<Integer> {
         }
         Model model = modelOption.load();
         try {
-            requireScoreMap(model);
+            requireMap(model, model.hasScoreMap());
             int blur = BlurModelAdapter.of(model).positiveIndex();
             // --raw: the photo's own size; an overlay needs no more than its own size (and the map's)
             DecodeSettings settings = raw ? DecodeSettings.fullSize().withMaxPixels(maxPixels)
@@ -170,7 +172,7 @@ final class MapCommand implements Callable<Integer> {
 
     /** {@code scan --maps DIR}: maps at the default size into DIR (created), for a model that has them. */
     static ScanMaps scanMaps(Model model, BlurModelAdapter blur, Path dir) throws FatalException {
-        requireScoreMap(model);
+        requireMap(model, model.hasScoreMap());
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new FatalException("--maps " + dir + " is a file, not a folder");
         }
@@ -178,17 +180,20 @@ final class MapCommand implements Callable<Integer> {
         return new ScanMaps(model, blur.positiveIndex(), DEFAULT_SIZE, dir);
     }
 
-    /** {@code scan --sharp-region}: the rule, for a model that has maps. */
+    /** {@code scan --sharp-region}: the rule, for a model whose classifier has a map (a map head is not used). */
     static SharpRegion sharpRegion(Model model, BlurModelAdapter blur, ImageDecoder wholeImages) throws FatalException {
-        requireScoreMap(model);
+        requireMap(model, model.hasClassifierMap());
         return new SharpRegion(model, blur.positiveIndex(), wholeImages);
     }
 
-    /** A fatal error with the engine's reason when the model's head cannot give a map. */
-    private static void requireScoreMap(Model model) throws FatalException {
-        if (!model.hasScoreMap()) {
+    /**
+     * A fatal error with the engine's reason unless {@code has} (the model has the map the command
+     * reads). Either way {@code has} false means the classifier has no map, so its error says why.
+     */
+    private static void requireMap(Model model, boolean has) throws FatalException {
+        if (!has) {
             try {
-                model.scoreMap(Tensor.zeros(model.metadata().inputShape())); // for its message
+                model.classifierMap(Tensor.zeros(model.metadata().inputShape())); // for its message
             } catch (UnsupportedOperationException e) {
                 throw new FatalException(e.getMessage(), e);
             }

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -80,12 +81,7 @@ class MapCommandTest {
         try (Model m = Model.load(model)) {
             ScoreMap map = m.scoreMap(Image.ofArgb(argb, W, H), 64);
             assertEquals(64, map.rows(), "one cell per pixel of the 96x64 frame");
-            float[] p = map.resample(1, W, H);
-            byte[] want = new byte[W * H];
-            for (int i = 0; i < want.length; i++) {
-                want[i] = (byte) Math.round(255 * p[i]);
-            }
-            assertArrayEquals(want, got);
+            assertArrayEquals(gray(map.resample(1, W, H)), got);
         }
         double left = 0;
         double right = 0;
@@ -148,17 +144,8 @@ class MapCommandTest {
         BufferedImage overlay = ImageIO.read(out.resolve("a.png.png").toFile());
         assertEquals(W, overlay.getWidth());
         assertTrue(overlay.getHeight() > H, "a legend band below the photo");
-        double redLeft = 0;
-        double redRight = 0;
-        for (int y = 4; y < H - 4; y++) {
-            for (int x = 4; x < W - 4; x++) {
-                int p = overlay.getRGB(x, y);
-                int redness = (p >> 16 & 0xFF) - (p >> 8 & 0xFF);
-                redLeft += x < W / 2 - 4 ? redness : 0;
-                redRight += x > W / 2 + 4 ? redness : 0;
-            }
-        }
-        assertTrue(redRight > redLeft + 40 * (W / 2 - 8) * (H - 8), redLeft + " vs " + redRight);
+        double[] red = redness(overlay);
+        assertTrue(red[1] > red[0] + 40 * (W / 2 - 8) * (H - 8), red[0] + " vs " + red[1]);
         // again: nothing is replaced without --overwrite
         Cli again = Cli.run("map", in.resolve("sub/b.png").toString(), in.resolve("a.png").toString(), "-o",
                 out.toString(), "--size", "64", "--model", model.toString());
@@ -224,27 +211,7 @@ class MapCommandTest {
 
     @Test
     void sharpRegionCallsAPhotoWithASharpPatchClear() throws Exception {
-        Path in = dir.resolve("dof");
-        Files.createDirectories(in);
-        // flat grey, and the same with a sharp noisy patch of 12% of the frame at its left edge, outside the
-        // centre crop the model classifies; at 672x448 the map at short side 448 sees the pixels as they
-        // are (a smaller photo enlarged would blur the noise)
-        int w = 672;
-        int h = 448;
-        BufferedImage flat = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        BufferedImage patch = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Random r = new Random(5);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int v = 110 + x / 16;
-                flat.setRGB(x, y, v << 16 | v << 8 | v);
-                boolean inPatch = x < 130 && y >= 100 && y < 380;
-                int p = inPatch ? r.nextInt(256) : v;
-                patch.setRGB(x, y, p << 16 | p << 8 | p);
-            }
-        }
-        ImageIO.write(flat, "png", in.resolve("flat.png").toFile());
-        ImageIO.write(patch, "png", in.resolve("patch.png").toFile());
+        Path in = dofPhotos(dir.resolve("dof"));
         Path strided = strided(dir.resolve("lap-stride8-dof.bfm"));
         Cli plain = Cli.run("scan", in.toString(), "--format", "jsonl", "--model", strided.toString(), "-q");
         assertEquals(0, plain.exitCode(), plain.toString());
@@ -262,6 +229,103 @@ class MapCommandTest {
         assertTrue(((Number) row.get("blur_score")).doubleValue() >= 0.5, lines[1]);
         assertTrue(Files.exists(copies.resolve("flat.png")));
         assertFalse(Files.exists(copies.resolve("patch.png")), "a photo called clear is not copied");
+    }
+
+    @Test
+    void mapDrawsTheHeadsMapWhenTheFileHasOne() throws Exception {
+        Path headModel = TestModels.withMapHead(TestModels.laplacian(dir.resolve("lap-head.bfm")), 1);
+        Path out = dir.resolve("head-raw.png");
+        Cli c = Cli.run("map", photo.toString(), "-o", out.toString(), "--raw", "--size", "64", "--model",
+                headModel.toString());
+        assertEquals(0, c.exitCode(), c.toString());
+        BufferedImage raw = ImageIO.read(out.toFile());
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, raw.getType());
+        assertEquals(W, raw.getWidth());
+        assertEquals(H, raw.getHeight());
+        byte[] got = ((DataBufferByte) raw.getRaster().getDataBuffer()).getData();
+        Image img = Image.ofArgb(ImageIO.read(photo.toFile()).getRGB(0, 0, W, H, null, 0, W), W, H);
+        try (Model m = Model.load(headModel)) {
+            assertTrue(m.hasMapHead());
+            ScoreMap map = m.headMap(img, 64);
+            assertEquals(64, map.rows(), "the stride-1 head: one cell per pixel of the 96x64 frame");
+            assertEquals(96, map.cols());
+            assertArrayEquals(gray(map.resample(1, W, H)), got);
+            assertFalse(Arrays.equals(gray(m.classifierMap(img, 64).resample(1, W, H)), got),
+                    "not the classifier's map");
+        }
+        // the overlay too: this head calls the sharp left half blurred
+        Path overlayFile = dir.resolve("head-overlay.png");
+        Cli o = Cli.run("map", photo.toString(), "-o", overlayFile.toString(), "--size", "64", "--model",
+                headModel.toString());
+        assertEquals(0, o.exitCode(), o.toString());
+        BufferedImage overlay = ImageIO.read(overlayFile.toFile());
+        assertEquals(W, overlay.getWidth());
+        assertTrue(overlay.getHeight() > H, "a legend band below the photo");
+        double[] red = redness(overlay);
+        assertTrue(red[0] > red[1] + 40 * (W / 2 - 8) * (H - 8), red[0] + " vs " + red[1]);
+    }
+
+    @Test
+    void scanMapsUseTheHeadOfAFileThatHasOne() throws Exception {
+        Path in = dir.resolve("scanned-head");
+        Files.createDirectories(in);
+        ImageIO.write(halfSharp(W, H), "png", in.resolve("p.png").toFile());
+        Path maps = dir.resolve("head-maps");
+        Path rows = dir.resolve("head-rows.jsonl");
+        Path headModel = TestModels.withMapHead(strided(dir.resolve("lap-stride8-head.bfm")), 8);
+        Cli c = Cli.run("scan", in.toString(), "--maps", maps.toString(), "-o", rows.toString(), "--model",
+                headModel.toString(), "-q");
+        assertEquals(0, c.exitCode(), c.toString());
+        List<String> lines = Files.readAllLines(rows);
+        assertEquals(1, lines.size(), lines.toString());
+        var row = io.blurfilter.converter.json.Json.obj(io.blurfilter.converter.json.JsonParser.parse(lines.get(0)),
+                "row");
+        var map = io.blurfilter.converter.json.Json.obj(row.get("map"), "map");
+        BufferedImage overlay = ImageIO.read(Path.of((String) map.get("overlay")).toFile());
+        assertEquals(W, overlay.getWidth());
+        assertTrue(overlay.getHeight() > H, "a legend band below the photo");
+        Image img = Image.ofArgb(halfSharp(W, H).getRGB(0, 0, W, H, null, 0, W), W, H);
+        try (Model m = Model.load(headModel)) {
+            // the stride-8 head at short side 448: a cell per 8x8 pixels of the 672x448 frame
+            ScoreMap want = m.headMap(img, 448);
+            ScoreMap classifier = m.classifierMap(img, 448);
+            assertEquals(56L, map.get("rows"));
+            assertEquals(84L, map.get("cols"));
+            List<Object> grid = io.blurfilter.converter.json.Json.arr(map.get("blur"), "blur");
+            int differ = 0;
+            for (int r = 0; r < 56; r++) {
+                List<Object> cells = io.blurfilter.converter.json.Json.arr(grid.get(r), "row");
+                for (int col = 0; col < 84; col++) {
+                    float v = ((Number) cells.get(col)).floatValue();
+                    assertEquals(want.score(1, r, col), v, "cell " + r + "," + col);
+                    differ += v != classifier.score(1, r, col) ? 1 : 0;
+                }
+            }
+            assertTrue(differ > 56 * 84 / 2, differ + " cells differ from the classifier's map");
+        }
+    }
+
+    @Test
+    void sharpRegionGivesTheSameLabelsWithAMapHeadInTheFile() throws Exception {
+        Path in = dofPhotos(dir.resolve("dof-head"));
+        Path plain = strided(dir.resolve("lap-stride8-dof-plain.bfm"));
+        Path headModel = TestModels.withMapHead(strided(dir.resolve("lap-stride8-dof-head.bfm")), 8);
+        List<String> labels = new ArrayList<>();
+        for (Path m : List.of(plain, headModel)) {
+            Cli rule = Cli.run("scan", in.toString(), "--format", "jsonl", "--model", m.toString(), "-q",
+                    "--sharp-region");
+            assertEquals(0, rule.exitCode(), rule.toString());
+            StringBuilder got = new StringBuilder();
+            for (String line : rule.out().split("\n")) {
+                var row = io.blurfilter.converter.json.Json.obj(io.blurfilter.converter.json.JsonParser.parse(line),
+                        "row");
+                got.append(Path.of((String) row.get("path")).getFileName()).append(' ').append(row.get("label"))
+                        .append(' ').append(row.get("blur_score")).append('\n');
+            }
+            labels.add(got.toString());
+        }
+        assertTrue(labels.get(0).matches("flat.png blur \\S+\npatch.png clear \\S+\n"), labels.get(0));
+        assertEquals(labels.get(0), labels.get(1), "with the head in the file");
     }
 
     @Test
@@ -287,6 +351,19 @@ class MapCommandTest {
         Cli rule = Cli.run("scan", photo.toString(), "--sharp-region", "--model", bad.toString());
         assertEquals(3, rule.exitCode(), rule.toString());
         assertTrue(rule.err().contains("has no region map"), rule.err());
+        // with a map head, map and scan --maps draw the head's map; --sharp-region still needs the classifier's
+        Path withHead = Files.copy(bad, dir.resolve("nonlinear-head-with-map.bfm"));
+        TestModels.withMapHead(withHead, 1);
+        Cli headMap = Cli.run("map", photo.toString(), "-o", dir.resolve("y.png").toString(), "--size", "64",
+                "--model", withHead.toString());
+        assertEquals(0, headMap.exitCode(), headMap.toString());
+        Cli headScan = Cli.run("scan", photo.toString(), "--maps", dir.resolve("m2").toString(), "--model",
+                withHead.toString(), "-q");
+        assertEquals(0, headScan.exitCode(), headScan.toString());
+        Cli headRule = Cli.run("scan", photo.toString(), "--sharp-region", "--model", withHead.toString());
+        assertEquals(3, headRule.exitCode(), headRule.toString());
+        assertTrue(headRule.err().contains("has no region map"), headRule.err());
+        assertTrue(headRule.err().contains("Relu 'nonlinear'"), headRule.err());
 
         assertEquals(2, Cli.run("map", photo.toString()).exitCode(), "-o is required");
         assertEquals(2, Cli.run("map", photo.toString(), "-o", dir.resolve("x.jpg").toString()).exitCode());
@@ -294,6 +371,56 @@ class MapCommandTest {
         assertEquals(2, Cli.run("map", photo.toString(), "-o", "x.png", "--size", "8").exitCode());
         assertEquals(2, Cli.run("map", photo.toString(), photo.toString(), "-o", model.toString()).exitCode(),
                 "several photos into a file");
+    }
+
+    /** How much redder than green the overlay's photo is: its left half, its right half (4 pixels in). */
+    static double[] redness(BufferedImage overlay) {
+        double[] red = new double[2];
+        for (int y = 4; y < H - 4; y++) {
+            for (int x = 4; x < W - 4; x++) {
+                int p = overlay.getRGB(x, y);
+                int redness = (p >> 16 & 0xFF) - (p >> 8 & 0xFF);
+                red[0] += x < W / 2 - 4 ? redness : 0;
+                red[1] += x > W / 2 + 4 ? redness : 0;
+            }
+        }
+        return red;
+    }
+
+    /** {@code round(255 * p)} of each probability: what {@code map --raw} writes. */
+    static byte[] gray(float[] p) {
+        byte[] out = new byte[p.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Math.round(255 * p[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Writes flat.png, flat grey, and patch.png, the same with a sharp noisy patch of 12% of the frame
+     * at its left edge, outside the centre crop the model classifies, into {@code in} (created); at
+     * 672x448 the map at short side 448 sees the pixels as they are (a smaller photo enlarged would blur
+     * the noise).
+     */
+    static Path dofPhotos(Path in) throws IOException {
+        Files.createDirectories(in);
+        int w = 672;
+        int h = 448;
+        BufferedImage flat = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage patch = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(5);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = 110 + x / 16;
+                flat.setRGB(x, y, v << 16 | v << 8 | v);
+                boolean inPatch = x < 130 && y >= 100 && y < 380;
+                int p = inPatch ? r.nextInt(256) : v;
+                patch.setRGB(x, y, p << 16 | p << 8 | p);
+            }
+        }
+        ImageIO.write(flat, "png", in.resolve("flat.png").toFile());
+        ImageIO.write(patch, "png", in.resolve("patch.png").toFile());
+        return in;
     }
 
     /** The Laplacian test model with its convolution at stride 8: one map cell per 8x8 pixels. */

@@ -66,16 +66,28 @@ final class TestModels {
         return file;
     }
 
-    /** The Laplacian model plus a one-node map head: a 1x1 conv on its edge maps, stride 1. */
+    /** The Laplacian model plus {@link #withMapHead}'s head at stride 1. */
     static Path laplacianWithMapHead(Path file) throws IOException {
-        Graph g = ModelReader.read(laplacian(file)).graph();
-        Map<String, Tensor> weights = new LinkedHashMap<>(g.weights());
-        weights.put("head.w", new Tensor(new int[] {1, 2, 1, 1}, new float[] {-1, -1}));
-        List<Node> nodes = new java.util.ArrayList<>(g.nodes());
-        nodes.add(new Node(OpType.CONV, "head", List.of("edges", "head.w"), "blur_logit", Attributes.NONE));
+        return withMapHead(laplacian(file), 1);
+    }
+
+    /**
+     * Adds a one-node map head to the Laplacian-family model in {@code file} (rewritten): a 1x1 conv on
+     * its edge energies (the ReLU's two channels) giving the blur logit {@code 3 e - 4}, declared at
+     * {@code stride} (the model's convolution's). It calls edges blurred, the opposite of the classifier,
+     * so whichever map a command used shows.
+     */
+    static Path withMapHead(Path file, int stride) throws IOException {
         ModelFile m = ModelReader.read(file);
+        Graph g = m.graph();
+        Map<String, Tensor> weights = new LinkedHashMap<>(g.weights());
+        weights.put("head.w", new Tensor(new int[] {1, 2, 1, 1}, new float[] {3, 3}));
+        weights.put("head.b", new Tensor(new int[] {1}, new float[] {-4}));
+        List<Node> nodes = new java.util.ArrayList<>(g.nodes());
+        nodes.add(new Node(OpType.CONV, "head", List.of("energy_map", "head.w", "head.b"), "blur_logit",
+                Attributes.NONE));
         ModelWriter.write(new ModelFile(m.metadata(), new Graph(g.inputName(), g.inputShape(), g.outputName(),
-                new MapOutput("blur_logit", 1), nodes, weights)), file);
+                new MapOutput("blur_logit", stride), nodes, weights)), file);
         return file;
     }
 

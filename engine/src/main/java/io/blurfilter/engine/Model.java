@@ -157,21 +157,27 @@ public final class Model implements AutoCloseable {
 
     /**
      * Whether the model file carries a trained map head (an {@code output map} line): then
-     * {@link #scoreMap} maps with it and {@link #headMap} works.
+     * {@link #scoreMap} maps with it and {@link #headMap} works ({@link #classifierMap} still gives the
+     * classifier's own map).
      */
     public boolean hasMapHead() {
         return graph.mapOutput() != null;
     }
 
     /**
-     * Whether {@link #scoreMap} works for this model: it has a {@link #hasMapHead() map head}, or its
-     * classifier's head is global average pooling followed by a fully connected layer (and optionally
-     * softmax), as PP-LCNet's without the last conv is.
+     * Whether {@link #scoreMap} works for this model: it has a {@link #hasMapHead() map head} or a
+     * {@link #hasClassifierMap() classifier map}.
      */
     public boolean hasScoreMap() {
-        if (hasMapHead()) {
-            return true;
-        }
+        return hasMapHead() || hasClassifierMap();
+    }
+
+    /**
+     * Whether {@link #classifierMap} works for this model: its classifier's head is global average
+     * pooling followed by a fully connected layer (and optionally softmax), as PP-LCNet's without the
+     * last conv is. A map head in the file has no bearing on it.
+     */
+    public boolean hasClassifierMap() {
         try {
             poolingHead();
             return true;
@@ -195,25 +201,19 @@ public final class Model implements AutoCloseable {
 
     /**
      * Per-region scores of the whole image at short side {@code shortSide} (448 gives a 14-cell short
-     * side for PP-LCNet); see {@link Session#scoreMap(Image, int)}. Thread-safe.
+     * side for PP-LCNet): {@link #headMap(Image, int)} when the file has a map head, else
+     * {@link #classifierMap(Image, int)}; see {@link Session#scoreMap(Image, int)}. Thread-safe.
      */
     public ScoreMap scoreMap(Image image, int shortSide) {
-        Session s = borrow();
-        try {
-            return s.scoreMap(image, shortSide);
-        } finally {
-            giveBack(s);
-        }
+        return hasMapHead() ? headMap(image, shortSide) : classifierMap(image, shortSide);
     }
 
-    /** Per-region scores of a preprocessed input; see {@link Session#scoreMap(Tensor)}. Thread-safe. */
+    /**
+     * Per-region scores of a preprocessed input: {@link #headMap(Tensor)} when the file has a map head,
+     * else {@link #classifierMap(Tensor)}; see {@link Session#scoreMap(Tensor)}. Thread-safe.
+     */
     public ScoreMap scoreMap(Tensor input) {
-        Session s = borrow();
-        try {
-            return s.scoreMap(input);
-        } finally {
-            giveBack(s);
-        }
+        return hasMapHead() ? headMap(input) : classifierMap(input);
     }
 
     /**
@@ -239,11 +239,37 @@ public final class Model implements AutoCloseable {
         }
     }
 
+    /**
+     * The classifier's per-cell map of the whole image at short side {@code shortSide}, whether or not
+     * the file has a map head; see {@link Session#classifierMap(Image, int)}. Thread-safe.
+     */
+    public ScoreMap classifierMap(Image image, int shortSide) {
+        Session s = borrow();
+        try {
+            return s.classifierMap(image, shortSide);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    /**
+     * The classifier's per-cell map of a preprocessed input, whether or not the file has a map head; see
+     * {@link Session#classifierMap(Tensor)}. Thread-safe.
+     */
+    public ScoreMap classifierMap(Tensor input) {
+        Session s = borrow();
+        try {
+            return s.classifierMap(input);
+        } finally {
+            giveBack(s);
+        }
+    }
+
     /** For callers that need the trained head, not the classifier's per-cell map. */
     void requireMapHead() {
         if (!hasMapHead()) {
             throw new UnsupportedOperationException("model '" + metadata.name() + "' has no map head: its file has"
-                    + " no 'output map' line (scoreMap gives the classifier's per-cell map instead)");
+                    + " no 'output map' line (classifierMap gives the classifier's per-cell map instead)");
         }
     }
 
@@ -332,6 +358,11 @@ public final class Model implements AutoCloseable {
             p = raced != null ? raced : p;
         }
         return p;
+    }
+
+    /** How many map plans this model has made: none until a head's map is asked for (tests pin that). */
+    int mapPlansMade() {
+        return mapPlans.size();
     }
 
     /** The plan giving both the classifier output and the map head's in one run; needs a map head. */

@@ -1,15 +1,23 @@
 package io.blurfilter.engine;
 
 /**
- * Per-region scores of one image: the model's fully connected head applied to each cell of the last
- * feature map instead of to its average (see {@link Model#scoreMap(Image, int)}). For a model that
- * ends in softmax, {@link #score} is each cell's class probability; the mean of the cells'
- * {@link #logit}s is the logit the model computed for the whole input, in the same pass, whose
- * result is {@link #classification()}.
+ * Per-region scores of one image, from one of two origins ({@link #fromHead()}):
+ * <ul>
+ * <li>the <b>classifier map</b> ({@link Model#classifierMap}, and {@link Model#scoreMap} for a file
+ * without a map head): the model's fully connected head applied to each cell of the feature map its
+ * global pool averages, instead of to their average. For a model that ends in softmax, {@link #score}
+ * is each cell's class probability; the mean of the cells' {@link #logit}s is the logit the model
+ * computed for the whole input, in the same pass, whose result is {@link #classification()}.
+ * <li>the <b>head's map</b> ({@link Model#headMap}, and {@link Model#scoreMap} for a file with one):
+ * the trained map head's one logit per cell, laid out over the classifier's classes as
+ * {@link #fromHead()} says. The cells' mean logit has no relation to the whole input's;
+ * {@link #classification()} is still the classifier's verdict from the same pass.
+ * </ul>
  *
  * <p>Geometry is in the image's pixel coordinates (pixel {@code (x, y)} covers {@code [x, x+1) x [y, y+1)}):
  * cell {@code (row, col)} is centred on {@code (centerX(col), centerY(row))}, one feature-map stride
- * ({@link #cellWidth()} x {@link #cellHeight()}) from its neighbours. Its receptive field is far larger.
+ * (for a head's map, its declared stride; {@link #cellWidth()} x {@link #cellHeight()}) from its
+ * neighbours. Its receptive field is far larger.
  * Immutable.
  */
 public final class ScoreMap {
@@ -83,7 +91,10 @@ public final class ScoreMap {
         return scores[index(classIndex, row, col)];
     }
 
-    /** The class's logit in one cell: the fully connected layer applied to that cell's features. */
+    /**
+     * The class's logit in one cell: the fully connected layer applied to that cell's features, or for a
+     * {@link #fromHead() head's map} the head's logit (positive class) or 0 (the others).
+     */
     public float logit(int classIndex, int row, int col) {
         return logits[index(classIndex, row, col)];
     }

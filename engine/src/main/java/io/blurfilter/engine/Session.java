@@ -44,25 +44,14 @@ public final class Session implements AutoCloseable {
 
     /**
      * Classifies one image as {@link #classify} does and, from the same pass, maps the scores of the
-     * model's input (the centre crop, for resize-and-crop preprocessing) cell by cell. The map's
-     * {@link ScoreMap#classification()} equals {@link #classify}'s. Throws
-     * {@link UnsupportedOperationException} when the model's head is not global average pooling
-     * followed by a fully connected layer ({@link Model#hasScoreMap()}).
+     * model's input (the centre crop, for resize-and-crop preprocessing) cell by cell: with the model
+     * file's map head when it has one ({@link Model#hasMapHead()}), else the classifier's per-cell map
+     * ({@link #classifierMap(Tensor)}). The map's {@link ScoreMap#classification()} equals
+     * {@link #classify}'s. Throws {@link UnsupportedOperationException} when the model has neither
+     * ({@link Model#hasScoreMap()}).
      */
     public ScoreMap scoreMap(Image image) {
-        if (model.hasMapHead()) {
-            return headMapOfCrop(image);
-        }
-        PoolingHead head = model.poolingHead();
-        int w = image.width();
-        int h = image.height();
-        int[] size = preprocessor.outputSize(w, h);
-        main = stateFor(main, new int[] {1, 3, size[1], size[0]});
-        preprocessor.apply(image, main.input);
-        int[] resized = preprocessor.resizedSize(w, h);
-        int[] origin = preprocessor.cropOrigin(w, h);
-        return runMap(main, head, new int[] {h, w}, new int[] {resized[1], resized[0]},
-                new int[] {origin[1], origin[0]});
+        return model.hasMapHead() ? headMapOfCrop(image) : classifierMapOfCrop(image);
     }
 
     /**
@@ -70,12 +59,31 @@ public final class Session implements AutoCloseable {
      * (both sides then rounded to a multiple of the model's stride, so the cells tile the frame; no
      * crop), from one pass whose {@link ScoreMap#classification()} is the model's verdict on that whole
      * frame, which differs from {@link #classify}'s on the centre crop. The model's scale, mean and
-     * interpolation apply. Needs a model with dynamic height and width.
+     * interpolation apply. Needs a model with dynamic height and width. The map head's map when the
+     * file has one ({@link #headMap(Image, int)}), else the classifier's ({@link #classifierMap(Image, int)}).
      */
     public ScoreMap scoreMap(Image image, int shortSide) {
-        if (model.hasMapHead()) {
-            return headMap(image, shortSide);
-        }
+        return model.hasMapHead() ? headMap(image, shortSide) : classifierMap(image, shortSide);
+    }
+
+    /**
+     * The score map of an already-preprocessed input {@code [1, C, H, W]}, with its geometry in the
+     * tensor's pixels, and the run's output ({@link ScoreMap#output()}): {@link #headMap(Tensor)} when
+     * the file has a map head, else {@link #classifierMap(Tensor)}.
+     */
+    public ScoreMap scoreMap(Tensor in) {
+        return model.hasMapHead() ? headMap(in) : classifierMap(in);
+    }
+
+    /**
+     * The classifier's per-cell map of the whole image at short side {@code shortSide} (both sides
+     * rounded to a multiple of the pooled feature map's stride): its fully connected layer applied to
+     * each cell of the feature map its global pool averages, from the classification pass, even when
+     * the file has a map head (whose nodes do not run). The cells' mean logit is the frame's. Throws
+     * {@link UnsupportedOperationException} naming the model when its classifier does not end in
+     * global average pooling followed by a fully connected layer ({@link Model#hasClassifierMap()}).
+     */
+    public ScoreMap classifierMap(Image image, int shortSide) {
         PoolingHead head = model.poolingHead();
         int w = image.width();
         int h = image.height();
@@ -87,13 +95,10 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The score map of an already-preprocessed input {@code [1, C, H, W]}, with its geometry in the
-     * tensor's pixels, and the run's output ({@link ScoreMap#output()}).
+     * The classifier's per-cell map of an already-preprocessed input {@code [1, C, H, W]}, geometry in
+     * its pixels; see {@link #classifierMap(Image, int)}.
      */
-    public ScoreMap scoreMap(Tensor in) {
-        if (model.hasMapHead()) {
-            return headMap(in);
-        }
+    public ScoreMap classifierMap(Tensor in) {
         PoolingHead head = model.poolingHead();
         int[] s = in.shape();
         if (s.length != 4 || s[0] != 1) {
@@ -109,6 +114,20 @@ public final class Session implements AutoCloseable {
         System.arraycopy(in.data(), 0, st.input, 0, st.input.length);
         int[] size = {s[2], s[3]};
         return runMap(st, head, size, size, new int[] {0, 0});
+    }
+
+    /** The classifier's crop map: {@link #scoreMap(Image)}'s input and geometry. */
+    private ScoreMap classifierMapOfCrop(Image image) {
+        PoolingHead head = model.poolingHead();
+        int w = image.width();
+        int h = image.height();
+        int[] size = preprocessor.outputSize(w, h);
+        main = stateFor(main, new int[] {1, 3, size[1], size[0]});
+        preprocessor.apply(image, main.input);
+        int[] resized = preprocessor.resizedSize(w, h);
+        int[] origin = preprocessor.cropOrigin(w, h);
+        return runMap(main, head, new int[] {h, w}, new int[] {resized[1], resized[0]},
+                new int[] {origin[1], origin[0]});
     }
 
     /**

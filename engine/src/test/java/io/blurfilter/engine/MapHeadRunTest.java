@@ -104,8 +104,11 @@ class MapHeadRunTest {
         assertTrue(e.getMessage().contains("'output map'"), e.getMessage());
     }
 
-    /** The classifier's conv, BN and hardswish, then {@link TinyModels#mapHeadNodes()}, as plain loops. */
-    private static float[] referenceHead(Graph g, Tensor x) {
+    /**
+     * {@link TinyModels#classifier}'s conv, BN and hardswish as plain loops: the feature map {@code a} its
+     * pool averages and the map head reads.
+     */
+    static Conv referenceFeatures(Graph g, Tensor x) {
         int h = x.shape()[2];
         int w = x.shape()[3];
         Conv c = conv(x.data(), 3, h, w, g.weight("conv.w"), null, 2, 1);
@@ -120,6 +123,12 @@ class MapHeadRunTest {
                 c.v[ch * n + i] = (float) (v * Math.min(Math.max(v + 3, 0), 6) / 6);
             }
         }
+        return c;
+    }
+
+    /** The classifier's conv, BN and hardswish, then {@link TinyModels#mapHeadNodes()}, as plain loops. */
+    private static float[] referenceHead(Graph g, Tensor x) {
+        Conv c = referenceFeatures(g, x);
         Conv h1 = conv(c.v, c.c, c.h, c.w, g.weight("h1.w"), null, 1, 0);
         Conv h2 = conv(c.v, c.c, c.h, c.w, g.weight("h2.w"), null, 2, 1);
         float[] sum = new float[h1.v.length];
@@ -148,7 +157,7 @@ class MapHeadRunTest {
         return top * (1 - fy) + bottom * fy;
     }
 
-    private static final class Conv {
+    static final class Conv {
         final int c;
         final int h;
         final int w;

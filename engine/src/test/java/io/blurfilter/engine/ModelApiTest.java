@@ -14,21 +14,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ModelApiTest {
-    private static Image randomImage(Random r, int w, int h) {
-        int[] px = new int[w * h];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = r.nextInt();
-        }
-        return Image.ofArgb(px, w, h);
-    }
-
     @Test
     void pooledClassifyIsThreadSafeAndMatchesASession() throws Exception {
         Model model = Model.of(TinyModels.classifier(5));
         Random r = new Random(1);
         List<Image> images = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            images.add(randomImage(r, 30 + r.nextInt(60), 30 + r.nextInt(60)));
+            images.add(TinyModels.randomImage(r, 30 + r.nextInt(60), 30 + r.nextInt(60)));
         }
         List<float[]> expected = new ArrayList<>();
         try (Session s = model.newSession()) {
@@ -55,7 +47,7 @@ class ModelApiTest {
     @Test
     void classifyEqualsPreprocessThenRun() {
         Model model = Model.of(TinyModels.classifier(6));
-        Image img = randomImage(new Random(2), 77, 41);
+        Image img = TinyModels.randomImage(new Random(2), 77, 41);
         try (Session s = model.newSession()) {
             Tensor input = s.preprocess(img);
             assertArrayEquals(new int[] {1, 3, 32, 32}, input.shape());
@@ -90,10 +82,11 @@ class ModelApiTest {
     void tooSmallForTheCropIsAClearError() {
         Model model = Model.of(TinyModels.classifier(8));
         // resize_short 36 then crop 32: a 200x20 image becomes 360x36, fine; the crop needs 32x32
-        model.classify(randomImage(new Random(3), 200, 20));
+        model.classify(TinyModels.randomImage(new Random(3), 200, 20));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new io.blurfilter.engine.preprocess.ImagePreprocessor(
-                        Preprocessing.resizeShortThenCrop(16, 32, 32)).apply(randomImage(new Random(4), 40, 40)));
+                        Preprocessing.resizeShortThenCrop(16, 32, 32))
+                        .apply(TinyModels.randomImage(new Random(4), 40, 40)));
         assertEquals(true, e.getMessage().contains("smaller than the 32x32 crop"), e.getMessage());
     }
 
@@ -112,7 +105,7 @@ class ModelApiTest {
         assertEquals(KernelFamily.PLAIN, plain.kernels());
         Random r = new Random(11);
         for (int i = 0; i < 5; i++) {
-            Image img = randomImage(r, 40 + r.nextInt(40), 40 + r.nextInt(40));
+            Image img = TinyModels.randomImage(r, 40 + r.nextInt(40), 40 + r.nextInt(40));
             float[] expected = model.classify(img).probabilities();
             float[] actual = plain.classify(img).probabilities();
             for (int c = 0; c < expected.length; c++) {
@@ -121,6 +114,6 @@ class ModelApiTest {
         }
         model.close();
         assertThrows(IllegalStateException.class, () -> model.withKernels(KernelFamily.PLAIN));
-        plain.classify(randomImage(r, 40, 40)); // the derived model has a life of its own
+        plain.classify(TinyModels.randomImage(r, 40, 40)); // the derived model has a life of its own
     }
 }

@@ -35,14 +35,6 @@ class ScoreMapTest {
         return f;
     }
 
-    private static Image randomImage(Random r, int w, int h) {
-        int[] px = new int[w * h];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = r.nextInt();
-        }
-        return Image.ofArgb(px, w, h);
-    }
-
     /** The pooled blur logit minus the clear one, from the model's softmax output. */
     private static double logitDifference(float[] probs) {
         return Math.log(probs[1]) - Math.log(probs[0]);
@@ -50,7 +42,7 @@ class ScoreMapTest {
 
     @Test
     void mapComesFromTheClassifyingPass() {
-        Image img = randomImage(new Random(3), 61, 47);
+        Image img = TinyModels.randomImage(new Random(3), 61, 47);
         for (KernelFamily family : FAMILIES) {
             Model model = Model.of(TinyModels.classifier(11), family);
             try (Session s = model.newSession()) {
@@ -79,7 +71,7 @@ class ScoreMapTest {
     void geometryIsInTheImagesPixels() {
         // 61x47 resized to short side 36 -> 47x36 (round half even of 46.7), crop 32x32 at (7, 2)
         Model model = Model.of(TinyModels.classifier(12));
-        ScoreMap map = model.scoreMap(randomImage(new Random(4), 61, 47));
+        ScoreMap map = model.scoreMap(TinyModels.randomImage(new Random(4), 61, 47));
         double scale = 47 / 36.0;
         assertEquals(61, map.imageWidth());
         assertEquals(47, map.imageHeight());
@@ -107,7 +99,7 @@ class ScoreMapTest {
 
     @Test
     void wholeFrameMapCoversTheImageAtTheChosenSize() {
-        Image img = randomImage(new Random(5), 90, 60);
+        Image img = TinyModels.randomImage(new Random(5), 90, 60);
         for (KernelFamily family : FAMILIES) {
             Model model = Model.of(TinyModels.classifier(13), family);
             try (Session s = model.newSession()) {
@@ -144,7 +136,7 @@ class ScoreMapTest {
 
     @Test
     void intraOpThreadsGiveTheSameMap() {
-        Image img = randomImage(new Random(6), 300, 200);
+        Image img = TinyModels.randomImage(new Random(6), 300, 200);
         Model model = Model.of(TinyModels.classifier(14));
         ScoreMap one = model.scoreMap(img, 128);
         try (IntraOp threads = IntraOp.threads(2); Session s = model.newSession(threads)) {
@@ -229,7 +221,7 @@ class ScoreMapTest {
     }
 
     /** The tiny classifier's conv + hardswish + global pool, then {@code head}. */
-    private static ModelFile withHead(long seed, Head head) {
+    static ModelFile withHead(long seed, Head head) {
         Random r = new Random(seed);
         Map<String, Tensor> w = new LinkedHashMap<>();
         w.put("conv.w", TinyModels.random(r, 4, 3, 3, 3));

@@ -106,6 +106,15 @@ public final class TinyModels {
                 new Node(OpType.CONV, "out", List.of("rs", "out.w", "out.b"), "ml", Attributes.NONE));
     }
 
+    /** A {@code w x h} image of random ARGB pixels. */
+    static Image randomImage(Random r, int w, int h) {
+        int[] px = new int[w * h];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = r.nextInt();
+        }
+        return Image.ofArgb(px, w, h);
+    }
+
     static Tensor random(Random r, int... shape) {
         Tensor t = Tensor.zeros(shape);
         for (int i = 0; i < t.size(); i++) {

@@ -14,8 +14,9 @@ import java.io.IOException;
  * short side {@link #SIZE}) have a blur probability of at most {@link #MAX_BLUR}, a region confidently
  * sharp, as a shallow depth of field has. The three values were chosen on validation halves only
  * (docs/BLUR-MAP.md): the fewest shallow depth-of-field photos called blurred while losing no
- * synthetic blurred photo and at most one real one. Only photos called blurred are mapped, decoded
- * again whole when the scan read only part of them.
+ * synthetic blurred photo and at most one real one. They were chosen on the classifier's per-cell
+ * map, so that is the map it reads ({@link Model#classifierMap}), even from a file with a map head.
+ * Only photos called blurred are mapped, decoded again whole when the scan read only part of them.
  */
 public final class SharpRegion implements BlurVeto {
     public static final int SIZE = 448;
@@ -36,7 +37,7 @@ public final class SharpRegion implements BlurVeto {
     @Override
     public boolean clearAfterAll(InputEntry entry, DecodedImage scored) throws IOException {
         DecodedImage whole = scored.isWhole() ? scored : wholeImages.decode(entry.path());
-        return sharpFraction(model.scoreMap(whole.toImage(), SIZE), blur) >= MIN_FRACTION;
+        return sharpFraction(model.classifierMap(whole.toImage(), SIZE), blur) >= MIN_FRACTION;
     }
 
     /** The fraction of the map's cells whose class {@code blur} probability is at most {@link #MAX_BLUR}. */

@@ -3,12 +3,10 @@ package io.blurfilter.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.blurfilter.engine.ThreadAllocation;
 import io.blurfilter.engine.runtime.LayerOps;
 import io.blurfilter.engine.runtime.Plan;
 import io.blurfilter.engine.runtime.Planner;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -28,8 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * stays in C1, where the Vector API allocates, for thousands of inferences (11.4 KB per inference for
  * the first ~1700 on this network, 1.7 KB until ~5000); the slack covers that, so this guards the hot
  * tiles, not those last kilobytes. A boxed hot tile allocates megabytes (38 MB per
- * run at 224 here, 209 MB at 448, before the fix). The bytes come from com.sun.management.ThreadMXBean,
- * reached reflectively: the engine module reads only java.base.
+ * run at 224 here, 209 MB at 448, before the fix). The bytes come from {@link ThreadAllocation}.
  */
 class VectorSteadyStateAllocationTest {
     /** Bytes per run tolerated: the squeeze-excitation's few vectors while still in C1 (see above). */
@@ -42,7 +39,7 @@ class VectorSteadyStateAllocationTest {
     void aWarmedUpInferenceAllocatesNothingAt224And448() throws ReflectiveOperationException {
         LayerOps vector = KernelFamilies.vectorOrNull();
         assertTrue(vector != null, "no Vector API kernels on a JVM said to have them");
-        Allocation allocation = new Allocation();
+        ThreadAllocation allocation = new ThreadAllocation();
         // 448 first: its 16 -> 32 layer calls the six-row tile's old store helper so often per call that
         // C2 compiled the helper on its own before the tile, the order that boxed (at 224 it depended on
         // timing). 224 then finds the shared code compiled.
@@ -50,7 +47,7 @@ class VectorSteadyStateAllocationTest {
         settles(vector, allocation, 224, 224, 1000);
     }
 
-    private static void settles(LayerOps family, Allocation allocation, int h, int w, int maxRuns) {
+    private static void settles(LayerOps family, ThreadAllocation allocation, int h, int w, int maxRuns) {
         NhwcKernelsAgreementTest.Case c = NhwcKernelsAgreementTest.lcnetLike(16, true, 1, h, w);
         Plan plan = Planner.plan(c.graph, c.shape, family);
         float[][] ws = plan.newWorkspace();
@@ -70,30 +67,5 @@ class VectorSteadyStateAllocationTest {
         }
         fail(String.format("%dx%d: after %d runs an inference still allocates %d bytes (the least in one run: %d;"
                 + " at most %d in %d runs in a row expected)", h, w, maxRuns, last, least, SLACK_BYTES, QUIET_RUNS));
-    }
-
-    /**
-     * This thread's allocated bytes, through com.sun.management.ThreadMXBean (a method handle of exact
-     * type, so reading it boxes nothing).
-     */
-    private static final class Allocation {
-        private final Object bean;
-        private final MethodHandle allocated;
-        private final long thread = Thread.currentThread().getId();
-
-        Allocation() throws ReflectiveOperationException {
-            bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            allocated = MethodHandles.publicLookup().unreflect(Class.forName("com.sun.management.ThreadMXBean")
-                    .getMethod("getThreadAllocatedBytes", long.class))
-                    .asType(MethodType.methodType(long.class, Object.class, long.class));
-        }
-
-        long bytes() {
-            try {
-                return (long) allocated.invokeExact(bean, thread);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
