@@ -26,12 +26,8 @@ MEAN = np.array([0.485, 0.456, 0.406], np.float32)
 STD = np.array([0.229, 0.224, 0.225], np.float32)
 
 # taps of the backbone (PP-LCNet x1_0): stride 8 = blocks4 out (128 ch), 16 = blocks5 out (256),
-# 32 = blocks6 out (512, what the FC head reads)
-TAPS = {
-    8: "/base_model/blocks4/blocks4.1/pw_conv/act/HardSwish_output_0",
-    16: "/base_model/blocks5/blocks5.5/pw_conv/act/HardSwish_output_0",
-    32: "/base_model/blocks6/blocks6.1/pw_conv/act/HardSwish_output_0",
-}
+# 32 = blocks6 out (512, what the FC head reads): the last Conv output at each stride (BfmNet.taps)
+TAP_STRIDES = (8, 16, 32)
 
 
 # ----------------------------------------------------------------------------- backbone from .bfm
@@ -53,11 +49,14 @@ class BfmNet(torch.nn.Module):
         a = (28 + hlen + 63) // 64 * 64
         weights = b[a:a + wlen]
         self.tensors = {}
-        self.nodes = []
+        nodes = []
+        output = None
         for line in header.split("\n"):
             t = _tokens(line)
             if not t:
                 continue
+            if t[0] == "output" and len(t) == 2:
+                output = t[1]
             if t[0] == "tensor":
                 name, off, shape = t[1], int(t[3]), [int(x) for x in t[4:]]
                 n = int(np.prod(shape)) if shape else 1
@@ -75,9 +74,30 @@ class BfmNet(torch.nn.Module):
                         out = v
                     else:
                         attrs[k] = v
-                self.nodes.append((op, name, ins, out, attrs))
-        self.fc_w = self.tensors["base_model.fc.weight"]  # [2, 512]
-        self.fc_b = self.tensors["base_model.fc.bias"]
+                nodes.append((op, name, ins, out, attrs))
+        # the classifier's nodes only (a file may also carry a map head: `output map ...`)
+        producer = {n[3]: n for n in nodes}
+        need, todo = set(), [output]
+        while todo:
+            v = todo.pop()
+            if v in producer and v not in need:
+                need.add(v)
+                todo += producer[v][2]
+        self.nodes = [n for n in nodes if n[3] in need]
+        self.output = output
+        gemm = [n for n in self.nodes if n[0] == "Gemm"]
+        assert len(gemm) == 1 and gemm[0][4].get("transB") == "1", "classifier head is not one Gemm"
+        self.fc_w = self.tensors[gemm[0][2][1]]  # [2, 512]
+        self.fc_b = self.tensors[gemm[0][2][2]]
+        self.taps = self._find_taps()
+
+    def _find_taps(self):
+        """Value names of the last Conv output at each stride of TAP_STRIDES (traced at 224x224)."""
+        last = {}
+        for out, y in self._run(torch.zeros(1, 3, 224, 224), trace=True):
+            if y.dim() == 4 and y.shape[2] > 1 and 224 % y.shape[2] == 0:
+                last[224 // y.shape[2]] = out
+        return {s: last[s] for s in TAP_STRIDES}
 
     @staticmethod
     def _act(x, a):
@@ -93,11 +113,10 @@ class BfmNet(torch.nn.Module):
             return torch.clamp(x * al + be, 0, 1)
         raise ValueError(kind)
 
-    @torch.no_grad()
-    def forward(self, x, stop_at=32):
+    def _run(self, x, trace=False):
+        """Evaluates the classifier's Conv/GlobalAveragePool/Mul nodes in order, yielding each Conv's
+        (output name, value) when trace; stops at the head (Flatten/Gemm/Softmax)."""
         env = {"x": x}
-        want = {TAPS[s]: s for s in TAPS if s <= stop_at}
-        feats = {}
         for op, name, ins, out, a in self.nodes:
             get = lambda n: env[n] if n in env else self.tensors[n]
             if op == "Conv":
@@ -112,8 +131,18 @@ class BfmNet(torch.nn.Module):
             elif op == "Mul":
                 y = get(ins[0]) * get(ins[1])
             else:
-                break  # head: Flatten/Gemm/Softmax are applied per cell by the caller
+                return  # head: Flatten/Gemm/Softmax are applied per cell by the caller
             env[out] = y
+            if trace and op == "Conv":
+                yield out, y
+            elif not trace:
+                yield out, y
+
+    @torch.no_grad()
+    def forward(self, x, stop_at=32):
+        want = {self.taps[s]: s for s in TAP_STRIDES if s <= stop_at}
+        feats = {}
+        for out, y in self._run(x):
             if out in want:
                 feats[want[out]] = y
                 if len(feats) == len(want):

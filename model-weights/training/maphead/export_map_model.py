@@ -36,7 +36,7 @@ class ExportNet(torch.nn.Module):
         super().__init__()
         self.bfm = C.BfmNet().eval()
         self.head = head.eval()
-        self.contrast = Hd.EdgeFreeContrast()
+        self.contrast = Hd.EdgeFreeContrast(between=head.between)
         # grey in 0..1 from the normalised input: rgb/255 = x*std + mean
         w = torch.tensor([l * s for l, s in zip(LUMA, C.STD)], dtype=torch.float32).reshape(1, 3, 1, 1)
         b = torch.tensor([sum(l * m for l, m in zip(LUMA, C.MEAN))], dtype=torch.float32)
@@ -53,7 +53,7 @@ class ExportNet(torch.nn.Module):
         env = {"x": x}
         t = self.bfm.tensors
         get = lambda n: env[n] if n in env else t[n]
-        for op, name, ins, out, a in self.bfm.nodes:
+        for op, name, ins, out, a in self.bfm.nodes:  # the classifier's nodes only
             if op == "Conv":
                 sh, sw = [int(v) for v in a["strides"].split(",")]
                 pt, pl, pb, pr = [int(v) for v in a["pads"].split(",")]
@@ -74,15 +74,15 @@ class ExportNet(torch.nn.Module):
             else:
                 raise ValueError(op)
             env[out] = y
-        feats = {s: env[C.TAPS[s]] for s in (8, 16, 32)}
+        feats = {s: env[self.bfm.taps[s]] for s in C.TAP_STRIDES}
         grey = F.conv2d(x, self.grey_w, self.grey_b)
         return env["probs"], self.head(feats, self.contrast(grey))
 
 
 def load_head(path):
     d = torch.load(path)
-    assert d["variant"] == "edgefree", d["variant"]
-    head = Hd.build("edgefree", d["args"]["width"], 0.0)
+    assert d["variant"] in ("edgefree", "edgefree2"), d["variant"]
+    head = Hd.build(d["variant"], d["args"]["width"], 0.0)
     head.load_state_dict(d["state"])
     return head
 

@@ -107,6 +107,10 @@ def build(variant, width=32, drop=0.0, hc_ch=18):
         return FPNLite(width, hc_ch, False, drop)
     if variant == "edgefree":
         return FPNHead(width, drop=drop)
+    if variant == "edgefree2":
+        head = FPNHead(width, drop=drop)
+        head.between = True  # EdgeFreeContrast(between=True) feeds it
+        return head
     raise ValueError(variant)
 
 
@@ -130,10 +134,11 @@ class EdgeFreeContrast(nn.Module):
 
     Input: grey [N, 1, H, W] in 0..1. Output: list of 6 tensors at stride 8."""
 
-    def __init__(self, windows=(1, 3, 7), eps=1e-6):
+    def __init__(self, windows=(1, 3, 7), eps=1e-6, between=False):
         super().__init__()
         self.windows = windows
         self.eps = eps
+        self.between = between
         k = torch.zeros(3, 1, 3, 3)
         k[0, 0] = torch.tensor([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=torch.float32)
         k[1, 0, 1] = torch.tensor([-0.5, 0, 0.5])
@@ -159,13 +164,19 @@ class EdgeFreeContrast(nn.Module):
         energy = avg_pool_tl(e, 8, 4) / kept
         # variance from grey minus its cell means (bilinear between cell centres): E[g^2] - E[g]^2 of
         # the grey itself cancels catastrophically in float32 (1e-6 errors next to eps 1e-6)
-        r = grey - upsample_asym(avg_pool_tl(grey, 8, 4) / inside, 8)
+        cell_mean = avg_pool_tl(grey, 8, 4) / inside
+        r = grey - upsample_asym(cell_mean, 8)
         mean = avg_pool_tl(r, 8, 4) / inside
         msq = avg_pool_tl(r * r, 8, 4) / inside
         out = []
         for w in self.windows:
             en, m, m2 = (avg_pool_same(t, w) for t in (energy, mean, msq))
             var = F.relu(m2 - m * m)
+            if self.between and w > 1:
+                # plus the spread of the cell means around the window's mean: the variance over the
+                # whole window, not only within its cells (differences taken before squaring)
+                dev = cell_mean - avg_pool_same(cell_mean, w)
+                var = var + avg_pool_same(dev * dev, w)
             out += [torch.log(en + self.eps), torch.log(var + self.eps)]
         return out
 
@@ -179,6 +190,7 @@ class FPNHead(nn.Module):
     def __init__(self, width=32, piece_channels=(2, 1, 2, 1, 2, 1), drop=0.0):
         super().__init__()
         self.stride = 8
+        self.between = False  # which EdgeFreeContrast feeds it
         self.drop = nn.Dropout2d(drop)
         self.p8 = nn.Conv2d(128, width, 1)
         self.p16 = nn.Conv2d(256, width, 1, bias=False)

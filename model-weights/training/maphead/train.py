@@ -25,6 +25,7 @@ import heads as Hd  # noqa: E402
 
 HC = Hd.HandCrafted()
 EF = Hd.EdgeFreeContrast()
+EF2 = Hd.EdgeFreeContrast(between=True)
 
 
 def load(path, with_mask_full=None):
@@ -34,6 +35,7 @@ def load(path, with_mask_full=None):
         grey = rec["grey"].float()[None, None]
         item["hc"] = HC(grey)[0]
         item["pieces"] = [p[0] for p in EF(grey / 255.0)]
+        item["pieces2"] = [p[0] for p in EF2(grey / 255.0)]
     for s in (8, 16, 32):
         item["mask%d" % s] = rec["mask%d" % s]
     item["size"] = rec["size"]
@@ -55,7 +57,7 @@ def load_real(parity_filter):
 def forward(head, it, train=False):
     f = {s: it[s].float()[None] for s in (8, 16, 32)}
     if isinstance(head, Hd.FPNHead):
-        return head(f, [p[None] for p in it["pieces"]])[0, 0]
+        return head(f, [p[None] for p in it["pieces2" if head.between else "pieces"]])[0, 0]
     return head(f, it["hc"][None])[0, 0]
 
 

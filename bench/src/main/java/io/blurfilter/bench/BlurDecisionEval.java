@@ -28,8 +28,10 @@ import java.util.TreeSet;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.BlurDecisionEval \
- *     model.bfm ../shared/data/partial-blur VAL_DIR ../shared/data/real-blur CACHE.tsv
+ *     model.bfm ../shared/data/partial-blur VAL_DIR ../shared/data/real-blur CACHE.tsv [classifier|head]
  * </pre>
+ * The last argument picks the map: the classifier's per-cell map or the file's map head (default: what
+ * {@code scoreMap} picks, the head when there is one).
  */
 public final class BlurDecisionEval {
     static final int[] SIZES = {256, 320, 448};
@@ -54,11 +56,15 @@ public final class BlurDecisionEval {
         }
     }
 
+    private static String mapSource;
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: BlurDecisionEval MODEL.bfm PARTIAL_BLUR_DIR VAL_DIR REAL_BLUR_DIR CACHE.tsv");
+        if (args.length != 5 && args.length != 6) {
+            System.err.println("usage: BlurDecisionEval MODEL.bfm PARTIAL_BLUR_DIR VAL_DIR REAL_BLUR_DIR CACHE.tsv"
+                    + " [classifier|head]");
             System.exit(2);
         }
+        mapSource = args.length == 6 ? args[5] : "auto";
         try (Model model = Model.load(Path.of(args[0]))) {
             float threshold = model.metadata().postprocessing().threshold();
             int blur = model.metadata().postprocessing().positiveIndex();
@@ -186,7 +192,11 @@ public final class BlurDecisionEval {
         var image = whole.decode(file).toImage();
         float[][] cells = new float[SIZES.length][];
         for (int s = 0; s < SIZES.length; s++) {
-            ScoreMap map = model.scoreMap(image, SIZES[s]);
+            ScoreMap map = switch (mapSource) {
+                case "classifier" -> model.classifierMap(image, SIZES[s]);
+                case "head" -> model.headMap(image, SIZES[s]);
+                default -> model.scoreMap(image, SIZES[s]);
+            };
             cells[s] = map.scores(blur);
             Arrays.sort(cells[s]);
         }
