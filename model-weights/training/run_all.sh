@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # blurfilter default model: data -> pre-train -> fine-tune on real photos -> export (-> Java convert -> Java eval).
+# NOTE: this is the recipe r3 pipeline, an experiment that was not shipped (MODEL-CARD.md, "What was
+# tried"). The shipped r2 classifier is rebuilt by this script as of commit e42f529
+# (git checkout e42f529 -- model-weights/training); its map head by model-weights/evaluate-map.sh.
 # Run from anywhere; everything is relative to the repository root.  Offline; CPU only.
 #   apt-get install -y python3-torch python3-torchvision python3-onnx python3-opencv libtcmalloc-minimal4
 #   model-weights/training/run_all.sh            # resumes pre-training if runs/$NAME/last.pt exists

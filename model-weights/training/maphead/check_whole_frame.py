@@ -29,7 +29,10 @@ def maps(net, head, hc, rgb):
     f = net(C.to_tensor(res))
     with torch.no_grad():
         g = torch.from_numpy(luma(res)).half().float()[None, None]
-        p = torch.sigmoid(head(f, hc(g)))[0, 0].numpy()
+        if isinstance(head, Hd.FPNHead):
+            p = torch.sigmoid(head(f, Hd.EdgeFreeContrast(between=head.between)(g / 255.0)))[0, 0].numpy()
+        else:
+            p = torch.sigmoid(head(f, hc(g)))[0, 0].numpy()
         q = torch.softmax(net.cell_logits(f[32]), 1)[0, 1].numpy()
     return C.grid_to_photo(p, w, h, W, H, head.stride), C.grid_to_photo(q, w, h, W, H, 32)
 
