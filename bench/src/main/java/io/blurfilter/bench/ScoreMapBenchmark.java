@@ -88,8 +88,15 @@ public class ScoreMapBenchmark {
         return s.session.scoreMap(s.image);
     }
 
+    /** The head's map when the file has one, else the classifier's. */
     @Benchmark
     public ScoreMap wholeFrameMap448(Setting s) {
         return s.session.scoreMap(s.image, 448);
+    }
+
+    /** The classifier's per-cell map at 448, whatever the file holds (the head's cost is the difference). */
+    @Benchmark
+    public ScoreMap wholeFrameClassifierMap448(Setting s) {
+        return s.session.classifierMap(s.image, 448);
     }
 }
