@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "map", mixinStandardHelpOptions = true,
         header = "write heat maps of where photos are blurred (overlay PNGs, or --raw 8-bit maps)",
         description = {"Writes where each photo is blurred. Runs the model on every region of the photo (the whole"
-                + " frame, resized so that its short side is S pixels: a 14x19 grid of regions for a 4:3 photo) and"
+                + " frame, resized so that its short side is S pixels: for a 4:3 photo, 56x76 regions with the default"
+                + " model's map head, 14x19 with a classifier's per-cell map) and"
                 + " writes an overlay PNG (default): the photo, at most " + HeatMaps.OVERLAY_MAX_SIDE + " pixels on"
                 + " its long side, dimmed, with blurred regions tinted red, and a legend with the whole frame's blur"
                 + " score; or with --raw an 8-bit grey PNG of the photo's own size (upright per EXIF), each pixel"
