@@ -7,6 +7,15 @@ import torch.nn.functional as F
 from common import upsample_asym
 
 
+def derivative_kernels():
+    """3x3 kernels [1 -> 3]: the 4-neighbour Laplacian, (x+1 - x-1)/2 and (y+1 - y-1)/2."""
+    k = torch.zeros(3, 1, 3, 3)
+    k[0, 0] = torch.tensor([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=torch.float32)
+    k[1, 0, 1] = torch.tensor([-0.5, 0, 0.5])
+    k[2, 0, :, 1] = torch.tensor([-0.5, 0, 0.5])
+    return k
+
+
 class HandCrafted(nn.Module):
     """Fixed (no trained weights) local-contrast channels on the stride-8 grid, from the resized
     grey image (0..255): per window of k x k cells (k in windows; 8, 24, 56 px at 448) the log of
@@ -18,11 +27,7 @@ class HandCrafted(nn.Module):
         super().__init__()
         self.windows = windows
         self.eps = eps
-        k = torch.zeros(3, 1, 3, 3)
-        k[0, 0] = torch.tensor([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=torch.float32)
-        k[1, 0, 1] = torch.tensor([-0.5, 0, 0.5])
-        k[2, 0, :, 1] = torch.tensor([-0.5, 0, 0.5])
-        self.register_buffer("k", k)
+        self.register_buffer("k", derivative_kernels())
 
     @property
     def channels(self):
@@ -139,11 +144,7 @@ class EdgeFreeContrast(nn.Module):
         self.windows = windows
         self.eps = eps
         self.between = between
-        k = torch.zeros(3, 1, 3, 3)
-        k[0, 0] = torch.tensor([[0, 1, 0], [1, -4, 1], [0, 1, 0]], dtype=torch.float32)
-        k[1, 0, 1] = torch.tensor([-0.5, 0, 0.5])
-        k[2, 0, :, 1] = torch.tensor([-0.5, 0, 0.5])
-        self.register_buffer("k", k)
+        self.register_buffer("k", derivative_kernels())
         self.register_buffer("sel", torch.tensor([[1.0, 0, 0], [0, 1.0, 1.0]]).reshape(2, 3, 1, 1))
         self.register_buffer("zero_w", torch.zeros(1, 1, 1, 1))
         self.register_buffer("one_b", torch.ones(1))

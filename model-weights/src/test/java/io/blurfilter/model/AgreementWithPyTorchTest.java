@@ -3,15 +3,9 @@ package io.blurfilter.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blurfilter.converter.json.JsonParser;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.Session;
 import io.blurfilter.engine.Tensor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,19 +21,14 @@ class AgreementWithPyTorchTest {
 
     @Test
     void probabilitiesMatchPyTorch() throws Exception {
-        String override = System.getProperty("blurfilter.agreement");
-        Path dir = override != null ? Path.of(override) : Path.of("src", "test", "resources", "agreement");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> meta = (Map<String, Object>) JsonParser.parse(
-                Files.readString(dir.resolve("agreement.json"), StandardCharsets.UTF_8));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> samples = (List<Map<String, Object>>) meta.get("samples");
+        PyTorchFixture fixture = PyTorchFixture.open("blurfilter.agreement", "agreement", "agreement.json");
+        List<Map<String, Object>> samples = fixture.samples();
         assertTrue(samples.size() >= 4, "agreement sample too small: " + samples.size());
         double worst = 0;
         Model model = BlurModel.loadDefault();
         try (Session session = model.newSession()) {
             for (Map<String, Object> s : samples) {
-                float[] x = floats(dir.resolve((String) s.get("input")));
+                float[] x = fixture.floats(s, "input");
                 Tensor out = session.run(new Tensor(new int[] {1, 3, 224, 224}, x));
                 @SuppressWarnings("unchecked")
                 List<Object> probs = (List<Object>) s.get("probs");
@@ -52,12 +41,5 @@ class AgreementWithPyTorchTest {
         }
         System.out.printf("agreement: %d samples, max |p_java - p_torch| = %.3g%n", samples.size(), worst);
         assertTrue(worst <= TOLERANCE, "max probability difference " + worst + " > " + TOLERANCE);
-    }
-
-    private static float[] floats(Path file) throws Exception {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(out);
-        return out;
     }
 }

@@ -3,16 +3,10 @@ package io.blurfilter.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.blurfilter.converter.json.JsonParser;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.ScoreMap;
 import io.blurfilter.engine.Tensor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,26 +24,18 @@ class MapHeadAgreementTest {
 
     @Test
     void headLogitsAndProbabilitiesMatchPyTorch() throws Exception {
-        String dirOverride = System.getProperty("blurfilter.mapAgreement");
-        Path dir = dirOverride != null ? Path.of(dirOverride) : Path.of("src", "test", "resources", "map-agreement");
         String modelOverride = System.getProperty("blurfilter.mapModel");
         Model model = modelOverride != null ? Model.load(Path.of(modelOverride)) : BlurModel.loadDefault();
-        // until a head ships there is neither a head nor a fixture; once one is there, both must be
-        assumeTrue(model.hasMapHead() || Files.exists(dir), "no map head shipped yet");
-        assertTrue(model.hasMapHead(), "the model has no map head but " + dir + " exists");
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> meta = (Map<String, Object>) JsonParser.parse(
-                Files.readString(dir.resolve("map-agreement.json"), StandardCharsets.UTF_8));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> samples = (List<Map<String, Object>>) meta.get("samples");
+        assertTrue(model.hasMapHead(), "the model has no map head");
+        PyTorchFixture fixture = PyTorchFixture.open("blurfilter.mapAgreement", "map-agreement", "map-agreement.json");
+        List<Map<String, Object>> samples = fixture.samples();
         assertTrue(samples.size() >= 2, "map agreement sample too small: " + samples.size());
         double worstLogit = 0;
         double worstProb = 0;
         int cells = 0;
         for (Map<String, Object> s : samples) {
             int[] shape = ints(s.get("shape"));
-            Tensor input = new Tensor(shape, floats(dir.resolve((String) s.get("input"))));
+            Tensor input = new Tensor(shape, fixture.floats(s, "input"));
             ScoreMap map = model.headMap(input);
             int[] mapShape = ints(s.get("map_shape"));
             assertArrayEquals(new int[] {1, 1, map.rows(), map.cols()}, mapShape, "map shape");
@@ -76,12 +62,5 @@ class MapHeadAgreementTest {
 
     private static int[] ints(Object list) {
         return ((List<?>) list).stream().mapToInt(v -> ((Number) v).intValue()).toArray();
-    }
-
-    private static float[] floats(Path file) throws Exception {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] out = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(out);
-        return out;
     }
 }
