@@ -1,14 +1,15 @@
 package io.blurfilter.bench;
 
+import io.blurfilter.engine.KernelFamily;
 import io.blurfilter.engine.Model;
-import io.blurfilter.engine.Session;
-import io.blurfilter.engine.Tensor;
+import io.blurfilter.engine.format.ModelReader;
 import io.blurfilter.engine.runtime.Layer;
 import io.blurfilter.engine.runtime.PartRunner;
 import io.blurfilter.engine.runtime.Plan;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,23 +20,35 @@ import java.util.TreeMap;
  * shared machine) and median over many runs. A development tool, not a benchmark: reads the plan's
  * private fields reflectively so the engine needs no profiling API.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL] [vector|plain] [runs] [concurrent copies]</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar io.blurfilter.bench.LayerProfile [MODEL|file.bfm] [vector|plain] [runs] [concurrent copies]</pre>
+ * With a model file, {@code -Dblurfilter.profile.shape=H,W} sets the input size and
+ * {@code -Dblurfilter.profile.map=true} profiles its map plan (classifier and map head).
  */
 public final class LayerProfile {
     private LayerProfile() {}
 
     public static void main(String[] args) throws Exception {
-        BenchModel m = BenchModel.valueOf(args.length > 0 ? args[0] : "X1_0_LAST");
+        String which = args.length > 0 ? args[0] : "X1_0_LAST";
         String family = args.length > 1 ? args[1] : "vector";
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         int concurrent = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        Model model = Engines.blurfilter(m, family);
-        float[] input = Fixtures.input224();
-        Session s = model.newSession();
-        s.run(new Tensor(BenchModel.INPUT_SHAPE, input)); // compiles the plan
-        Method planOf = Model.class.getDeclaredMethod("plan", int[].class);
+        // a model file (e.g. the packaged model), at -Dblurfilter.profile.shape=H,W, its map plan with
+        // -Dblurfilter.profile.map=true (the classifier plus the map head)
+        boolean file = which.endsWith(".bfm");
+        Model model = file ? Model.of(ModelReader.read(Path.of(which)), KernelFamily.named(family))
+                : Engines.blurfilter(BenchModel.valueOf(which), family);
+        String m = file ? Path.of(which).getFileName().toString() : which;
+        int[] shape = BenchModel.INPUT_SHAPE.clone();
+        String hw = System.getProperty("blurfilter.profile.shape");
+        if (hw != null) {
+            shape[2] = Integer.parseInt(hw.split(",")[0]);
+            shape[3] = Integer.parseInt(hw.split(",")[1]);
+        }
+        float[] input = shape[2] == 224 && shape[3] == 224 ? Fixtures.input224() : randomInput(shape);
+        boolean map = Boolean.getBoolean("blurfilter.profile.map");
+        Method planOf = Model.class.getDeclaredMethod(map ? "mapPlan" : "plan", int[].class);
         planOf.setAccessible(true);
-        Plan plan = (Plan) planOf.invoke(model, (Object) BenchModel.INPUT_SHAPE);
+        Plan plan = (Plan) planOf.invoke(model, (Object) shape);
         @SuppressWarnings("unchecked")
         List<Layer> layers = (List<Layer>) field(plan, "layers");
         int inputSlot = (Integer) field(plan, "inputSlot");
@@ -100,6 +113,15 @@ public final class LayerProfile {
             System.out.printf("layers split with %d intra-op threads: %d of %d%n", threads, par.splitLayers(),
                     layers.size());
         }
+    }
+
+    private static float[] randomInput(int[] shape) {
+        java.util.Random r = new java.util.Random(20);
+        float[] x = new float[shape[0] * shape[1] * shape[2] * shape[3]];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return x;
     }
 
     /**

@@ -6,7 +6,10 @@ import io.blurfilter.engine.runtime.LayerSpec;
 
 /**
  * Elementwise Add/Sub/Mul/Div with numpy broadcasting. Each operand gets per-dim strides (0 where it
- * is broadcast); the last dim is the inner loop, the outer dims give each row's offsets.
+ * is broadcast); the last dim is the inner loop, the outer dims give each row's offsets. Adjacent dims
+ * that both operands walk contiguously (or both broadcast) are merged first, so two same-shape
+ * operands are one flat loop, and the inner loops for unit and zero strides are written out, which
+ * lets the JIT vectorize them (a per-element stride multiply does not).
  */
 final class Broadcast implements Layer {
     private final OpType op;
@@ -23,10 +26,44 @@ final class Broadcast implements Layer {
         this.a = Operand.of(spec, 0);
         this.b = Operand.of(spec, 1);
         this.out = spec.outputSlot;
-        this.shape = spec.outputShape.length == 0 ? new int[] {1} : spec.outputShape;
-        this.strideA = strides(spec.inputShape(0), shape);
-        this.strideB = strides(spec.inputShape(1), shape);
-        this.count = Math.toIntExact(io.blurfilter.engine.Shapes.elementCount(shape));
+        int[] full = spec.outputShape.length == 0 ? new int[] {1} : spec.outputShape;
+        int[][] merged = merge(full, strides(spec.inputShape(0), full), strides(spec.inputShape(1), full));
+        this.shape = merged[0];
+        this.strideA = merged[1];
+        this.strideB = merged[2];
+        this.count = Math.toIntExact(io.blurfilter.engine.Shapes.elementCount(full));
+    }
+
+    /**
+     * {shape, strideA, strideB} with size-1 dims dropped and each dim merged into the one inside it
+     * when both operands step across the boundary as within the inner dim (contiguous, or broadcast).
+     */
+    static int[][] merge(int[] shape, int[] sa, int[] sb) {
+        int rank = shape.length;
+        int[] ms = new int[rank];
+        int[] ma = new int[rank];
+        int[] mb = new int[rank];
+        int n = 0; // merged dims, innermost first
+        for (int d = rank - 1; d >= 0; d--) {
+            if (shape[d] == 1 && !(d == 0 && n == 0)) {
+                continue;
+            }
+            if (n > 0 && sa[d] == ma[n - 1] * ms[n - 1] && sb[d] == mb[n - 1] * ms[n - 1]) {
+                ms[n - 1] *= shape[d];
+            } else {
+                ms[n] = shape[d];
+                ma[n] = sa[d];
+                mb[n] = sb[d];
+                n++;
+            }
+        }
+        int[][] out = new int[3][n];
+        for (int i = 0; i < n; i++) {
+            out[0][n - 1 - i] = ms[i];
+            out[1][n - 1 - i] = ma[i];
+            out[2][n - 1 - i] = mb[i];
+        }
+        return out;
     }
 
     /** Strides of {@code in} aligned right against {@code out}, 0 on broadcast dims. */
@@ -66,26 +103,116 @@ final class Broadcast implements Layer {
     }
 
     private void apply(float[] x, int ia, int sa, float[] z, int ib, int sb, float[] y, int o, int n) {
+        if (sa == 1 && sb == 1) {
+            both(x, ia, z, ib, y, o, n);
+        } else if (sa == 1 && sb == 0) {
+            right(x, ia, z[ib], y, o, n);
+        } else if (sa == 0 && sb == 1) {
+            left(x[ia], z, ib, y, o, n);
+        } else {
+            strided(x, ia, sa, z, ib, sb, y, o, n);
+        }
+    }
+
+    private void both(float[] x, int ia, float[] z, int ib, float[] y, int o, int n) {
         switch (op) {
-            case ADD:
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] + z[ib + i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] - z[ib + i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] * z[ib + i];
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] / z[ib + i];
+                }
+            }
+        }
+    }
+
+    /** x[i] op c. */
+    private void right(float[] x, int ia, float c, float[] y, int o, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] + c;
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] - c;
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] * c;
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = x[ia + i] / c;
+                }
+            }
+        }
+    }
+
+    /** c op z[i]. */
+    private void left(float c, float[] z, int ib, float[] y, int o, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = c + z[ib + i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = c - z[ib + i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = c * z[ib + i];
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    y[o + i] = c / z[ib + i];
+                }
+            }
+        }
+    }
+
+    private void strided(float[] x, int ia, int sa, float[] z, int ib, int sb, float[] y, int o, int n) {
+        switch (op) {
+            case ADD -> {
                 for (int i = 0; i < n; i++) {
                     y[o + i] = x[ia + i * sa] + z[ib + i * sb];
                 }
-                break;
-            case SUB:
+            }
+            case SUB -> {
                 for (int i = 0; i < n; i++) {
                     y[o + i] = x[ia + i * sa] - z[ib + i * sb];
                 }
-                break;
-            case MUL:
+            }
+            case MUL -> {
                 for (int i = 0; i < n; i++) {
                     y[o + i] = x[ia + i * sa] * z[ib + i * sb];
                 }
-                break;
-            default:
+            }
+            default -> {
                 for (int i = 0; i < n; i++) {
                     y[o + i] = x[ia + i * sa] / z[ib + i * sb];
                 }
+            }
         }
     }
 }
