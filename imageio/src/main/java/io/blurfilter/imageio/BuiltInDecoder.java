@@ -11,7 +11,8 @@ import io.blurfilter.engine.PixelRegion;
 
 /**
  * JPEG and PNG through blurfilter's own {@code java.base} decoder ({@code io.blurfilter.decoder}),
- * in front of ImageIO; opt-in with {@code -Dblurfilter.decoder=builtin}, and always on a JVM without
+ * in front of ImageIO: PNG by default (bit for bit the JDK's pixels, and no slower), JPEG opt-in with
+ * {@code -Dblurfilter.decoder=builtin} ({@code =imageio} sends both to ImageIO), and always on a JVM without
  * {@code java.desktop} (no ImageIO there). Large JPEGs are decoded at 1/2, 1/4 or 1/8 by reduced IDCT,
  * the largest reduction that still gives at least the pixels {@link DecodeSettings}' subsampling
  * would, and only the blocks the model's crop reads ({@link RegionOfInterest}, as a decoder
@@ -28,9 +29,31 @@ final class BuiltInDecoder {
 
     private BuiltInDecoder() {}
 
-    /** Whether JPEG and PNG go through the built-in decoder ({@code -Dblurfilter.decoder=builtin}) rather than ImageIO. */
-    static boolean selected() {
-        return "builtin".equalsIgnoreCase(System.getProperty(PROPERTY, "imageio").trim());
+    /**
+     * Which formats go through the built-in decoder rather than ImageIO, from {@code -Dblurfilter.decoder}:
+     * {@code builtin} both JPEG and PNG, {@code imageio} neither, unset (or {@code default}) PNG only.
+     */
+    static Formats selected() {
+        String value = System.getProperty(PROPERTY, "default").trim();
+        if ("builtin".equalsIgnoreCase(value)) {
+            return Formats.JPEG_AND_PNG;
+        }
+        return "imageio".equalsIgnoreCase(value) ? Formats.NONE : Formats.PNG;
+    }
+
+    /** The formats the built-in decoder takes when ImageIO is there too. */
+    enum Formats {
+        NONE(false, false),
+        PNG(false, true),
+        JPEG_AND_PNG(true, true);
+
+        final boolean jpeg;
+        final boolean png;
+
+        Formats(boolean jpeg, boolean png) {
+            this.jpeg = jpeg;
+            this.png = png;
+        }
     }
 
     static boolean isJpeg(byte[] head, int length) {

@@ -15,8 +15,10 @@ import java.util.Objects;
 /**
  * Decodes image files, or their bytes in memory, with ImageIO and the TwelveMonkeys plugins (JPEG
  * incl. CMYK/YCCK, PNG, BMP, GIF, WebP, TIFF), recognising the format by content, never by the file
- * name; with {@code -Dblurfilter.decoder=builtin}, JPEG and PNG go through blurfilter's own
- * {@code java.base} decoder first ({@link BuiltInDecoder}). EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
+ * name. PNG goes through blurfilter's own {@code java.base} decoder ({@link BuiltInDecoder}: the
+ * same pixels as the JDK's reader, and no slower); JPEG does too with {@code -Dblurfilter.decoder=builtin}
+ * (slower than the JDK's native libjpeg, so not the default), and {@code -Dblurfilter.decoder=imageio}
+ * sends PNG back to ImageIO. EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
  * before any pixel buffer exists. Every failure is an {@link ImageDecodeException} with a message
  * for people. Thread-safe: each call uses its own reader.
  *
@@ -37,7 +39,7 @@ public final class ImageDecoder {
 
     private final DecodeSettings settings;
     private final RegionOfInterest regionOfInterest;
-    private final boolean builtIn;
+    private final BuiltInDecoder.Formats builtIn;
     private final boolean imageIo;
 
     public ImageDecoder(DecodeSettings settings) {
@@ -51,7 +53,7 @@ public final class ImageDecoder {
      * whole images. Null for whole images always.
      */
     public ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest) {
-        this(settings, regionOfInterest, BuiltInDecoder.selected());
+        this(settings, regionOfInterest, BuiltInDecoder.selected(), IMAGE_IO);
     }
 
     /**
@@ -69,12 +71,18 @@ public final class ImageDecoder {
      *     does (tests), true needs {@link #hasImageIo()}
      */
     ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest, boolean builtIn, boolean imageIo) {
+        this(settings, regionOfInterest, builtIn ? BuiltInDecoder.Formats.JPEG_AND_PNG : BuiltInDecoder.Formats.NONE,
+                imageIo);
+    }
+
+    private ImageDecoder(DecodeSettings settings, RegionOfInterest regionOfInterest, BuiltInDecoder.Formats builtIn,
+            boolean imageIo) {
         if (imageIo && !IMAGE_IO) {
             throw new IllegalArgumentException("this JVM has no java.desktop module (ImageIO)");
         }
         this.settings = settings;
         this.regionOfInterest = regionOfInterest;
-        this.builtIn = builtIn || !imageIo;
+        this.builtIn = imageIo ? builtIn : BuiltInDecoder.Formats.JPEG_AND_PNG;
         this.imageIo = imageIo;
     }
 
@@ -145,7 +153,7 @@ public final class ImageDecoder {
                         + " ImageIO to try)", e);
             }
         }
-        if (builtIn && (jpeg || png)) {
+        if (jpeg && builtIn.jpeg || png && builtIn.png) {
             DecodedImage image = BuiltInDecoder.decode(source.bytes(), jpeg, orientation, settings, regionOfInterest);
             if (image != null) {
                 return image;
