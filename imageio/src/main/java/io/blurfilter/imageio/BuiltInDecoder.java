@@ -22,7 +22,7 @@ import io.blurfilter.engine.PixelRegion;
  * On 12-megapixel tiles of real photos the reduced IDCT, which averages as the default model's
  * INTER_AREA resize does, stays closer to the full-size decode than ImageIO's subsampling, which
  * picks every n-th pixel: at most 0.012 apart (mean 0.003) against 0.038 (mean 0.008). Not the
- * default yet because it is slower than the JDK's native libjpeg (docs/CLI.md, bench/RESULTS.md).
+ * default for JPEG because it is slower than the JDK's native libjpeg (docs/CLI.md, bench/RESULTS.md).
  */
 final class BuiltInDecoder {
     static final String PROPERTY = "blurfilter.decoder";
