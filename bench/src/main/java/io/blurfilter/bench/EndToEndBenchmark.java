@@ -36,7 +36,10 @@ public class EndToEndBenchmark {
     /** The JPEGs, written once per trial. */
     @State(Scope.Benchmark)
     public static class Files4 {
-        /** "WxH": real photos scaled to that size; "tiled-WxH": real photos tiled at their own size. */
+        /**
+         * "WxH": real photos scaled to that size; "tiled-WxH": real photos tiled at their own size;
+         * "png-WxH": scaled, as PNGs.
+         */
         @Param({"640x480", "4000x3000", "tiled-4032x3024"})
         public String size;
 
@@ -46,16 +49,17 @@ public class EndToEndBenchmark {
         @Setup
         public void setUp() throws IOException {
             boolean tiled = size.startsWith("tiled-");
-            String[] wh = size.substring(tiled ? "tiled-".length() : 0).split("x");
+            boolean png = size.startsWith("png-");
+            String[] wh = size.substring(size.indexOf('-') + 1).split("x");
             dir = Files.createTempDirectory("blurfilter-e2e");
             int w = Integer.parseInt(wh[0]);
             int h = Integer.parseInt(wh[1]);
-            files = tiled ? JpegCorpus.tiled(dir, w, h, 4) : JpegCorpus.scaled(dir, w, h, 4);
+            files = tiled ? JpegCorpus.tiled(dir, w, h, 4) : JpegCorpus.scaled(dir, w, h, 4, png);
             long bytes = 0;
             for (Path f : files) {
                 bytes += Files.size(f);
             }
-            System.err.printf(java.util.Locale.ROOT, "corpus %s: %d JPEGs, mean %.2f MB%n", size, files.size(),
+            System.err.printf(java.util.Locale.ROOT, "corpus %s: %d files, mean %.2f MB%n", size, files.size(),
                     bytes / 1e6 / files.size());
         }
 

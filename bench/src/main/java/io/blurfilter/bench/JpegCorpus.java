@@ -45,8 +45,13 @@ public final class JpegCorpus {
         throw new IllegalStateException("no JPEGs under " + shared() + "/data/real-dev or /fixtures/images");
     }
 
-    /** Writes up to {@code limit} sources scaled to width x height into {@code dir}. */
+    /** Writes up to {@code limit} sources scaled to width x height into {@code dir}, as JPEGs. */
     public static List<Path> scaled(Path dir, int width, int height, int limit) {
+        return scaled(dir, width, height, limit, false);
+    }
+
+    /** As {@link #scaled(Path, int, int, int)}, as PNGs (lossless, ImageIO's default compression) when {@code png}. */
+    public static List<Path> scaled(Path dir, int width, int height, int limit, boolean png) {
         List<Path> out = new ArrayList<>();
         try {
             for (Path src : sources().subList(0, Math.min(limit, sources().size()))) {
@@ -56,8 +61,13 @@ public final class JpegCorpus {
                 g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                 g.drawImage(in, 0, 0, width, height, null);
                 g.dispose();
-                Path file = dir.resolve(width + "x" + height + "_" + src.getFileName());
-                writeJpeg(img, file);
+                String name = width + "x" + height + "_" + src.getFileName();
+                Path file = dir.resolve(png ? name.replaceAll("\\.[^.]*$", ".png") : name);
+                if (png) {
+                    ImageIO.write(img, "png", file.toFile());
+                } else {
+                    writeJpeg(img, file);
+                }
                 out.add(file);
             }
         } catch (IOException e) {
