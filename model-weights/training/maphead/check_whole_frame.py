@@ -29,10 +29,7 @@ def maps(net, head, hc, rgb):
     f = net(C.to_tensor(res))
     with torch.no_grad():
         g = torch.from_numpy(luma(res)).half().float()[None, None]
-        if isinstance(head, Hd.FPNHead):
-            p = torch.sigmoid(head(f, Hd.EdgeFreeContrast(between=head.between)(g / 255.0)))[0, 0].numpy()
-        else:
-            p = torch.sigmoid(head(f, hc(g)))[0, 0].numpy()
+        p = torch.sigmoid(head(f, hc(g / 255.0 if isinstance(head, Hd.FPNHead) else g)))[0, 0].numpy()
         q = torch.softmax(net.cell_logits(f[32]), 1)[0, 1].numpy()
     return C.grid_to_photo(p, w, h, W, H, head.stride), C.grid_to_photo(q, w, h, W, H, 32)
 
@@ -45,7 +42,8 @@ def main():
     head = Hd.build(d["variant"], a["width"], 0.0, 18)
     head.load_state_dict(d["state"])
     head.eval()
-    hc = Hd.HandCrafted()
+    # the fixed channels the head was trained on (EdgeFreeContrast reads grey in 0..1, HandCrafted 0..255)
+    hc = Hd.EdgeFreeContrast(between=head.between) if isinstance(head, Hd.FPNHead) else Hd.HandCrafted()
     net = C.BfmNet().eval()
     groups = {}
 

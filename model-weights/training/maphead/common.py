@@ -94,8 +94,8 @@ class BfmNet(torch.nn.Module):
     def _find_taps(self):
         """Value names of the last Conv output at each stride of TAP_STRIDES (traced at 224x224)."""
         last = {}
-        for out, y in self._run(torch.zeros(1, 3, 224, 224), trace=True):
-            if y.dim() == 4 and y.shape[2] > 1 and 224 % y.shape[2] == 0:
+        for op, out, y in self._run(torch.zeros(1, 3, 224, 224)):
+            if op == "Conv" and y.dim() == 4 and y.shape[2] > 1 and 224 % y.shape[2] == 0:
                 last[224 // y.shape[2]] = out
         return {s: last[s] for s in TAP_STRIDES}
 
@@ -113,36 +113,45 @@ class BfmNet(torch.nn.Module):
             return torch.clamp(x * al + be, 0, 1)
         raise ValueError(kind)
 
-    def _run(self, x, trace=False):
-        """Evaluates the classifier's Conv/GlobalAveragePool/Mul nodes in order, yielding each Conv's
-        (output name, value) when trace; stops at the head (Flatten/Gemm/Softmax)."""
+    def _run(self, x, act=None, gap=None, through_head=False):
+        """Evaluates the classifier's nodes in order, yielding (op, output name, value) for each. Stops
+        at the head (Flatten/Gemm/Softmax, which callers apply per cell) unless through_head. act and
+        gap replace the activation and the global average pool (the export needs ONNX-friendly ones)."""
+        act = act or self._act
+        gap = gap or (lambda t: t.mean((2, 3), keepdim=True))
         env = {"x": x}
+        get = lambda n: env[n] if n in env else self.tensors[n]
         for op, name, ins, out, a in self.nodes:
-            get = lambda n: env[n] if n in env else self.tensors[n]
             if op == "Conv":
                 sh, sw = [int(v) for v in a["strides"].split(",")]
                 pt, pl, pb, pr = [int(v) for v in a["pads"].split(",")]
                 assert pt == pb and pl == pr
                 y = F.conv2d(get(ins[0]), get(ins[1]), get(ins[2]) if len(ins) > 2 else None,
                              (sh, sw), (pt, pl), 1, int(a["group"]))
-                y = self._act(y, a)
+                y = act(y, a)
             elif op == "GlobalAveragePool":
-                y = get(ins[0]).mean((2, 3), keepdim=True)
+                y = gap(get(ins[0]))
             elif op == "Mul":
                 y = get(ins[0]) * get(ins[1])
+            elif not through_head:
+                return
+            elif op == "Flatten":
+                y = torch.flatten(get(ins[0]), int(a["axis"]))
+            elif op == "Gemm":
+                assert a.get("transB") == "1"
+                y = F.linear(get(ins[0]), get(ins[1]), get(ins[2]))
+            elif op == "Softmax":
+                y = F.softmax(get(ins[0]), int(a["axis"]))
             else:
-                return  # head: Flatten/Gemm/Softmax are applied per cell by the caller
+                raise ValueError(op)
             env[out] = y
-            if trace and op == "Conv":
-                yield out, y
-            elif not trace:
-                yield out, y
+            yield op, out, y
 
     @torch.no_grad()
     def forward(self, x, stop_at=32):
         want = {self.taps[s]: s for s in TAP_STRIDES if s <= stop_at}
         feats = {}
-        for out, y in self._run(x):
+        for op, out, y in self._run(x):
             if out in want:
                 feats[want[out]] = y
                 if len(feats) == len(want):

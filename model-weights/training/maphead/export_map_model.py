@@ -50,33 +50,11 @@ class ExportNet(torch.nn.Module):
         return self.bfm._act(x, a)
 
     def forward(self, x):
-        env = {"x": x}
-        t = self.bfm.tensors
-        get = lambda n: env[n] if n in env else t[n]
-        for op, name, ins, out, a in self.bfm.nodes:  # the classifier's nodes only
-            if op == "Conv":
-                sh, sw = [int(v) for v in a["strides"].split(",")]
-                pt, pl, pb, pr = [int(v) for v in a["pads"].split(",")]
-                y = F.conv2d(get(ins[0]), get(ins[1]), get(ins[2]) if len(ins) > 2 else None,
-                             (sh, sw), (pt, pl), 1, int(a["group"]))
-                y = self._act(y, a)
-            elif op == "GlobalAveragePool":
-                y = F.adaptive_avg_pool2d(get(ins[0]), 1)
-            elif op == "Mul":
-                y = get(ins[0]) * get(ins[1])
-            elif op == "Flatten":
-                y = torch.flatten(get(ins[0]), int(a["axis"]))
-            elif op == "Gemm":
-                assert a.get("transB") == "1"
-                y = F.linear(get(ins[0]), get(ins[1]), get(ins[2]))
-            elif op == "Softmax":
-                y = F.softmax(get(ins[0]), int(a["axis"]))
-            else:
-                raise ValueError(op)
-            env[out] = y
+        env = {out: y for op, out, y in self.bfm._run(x, act=self._act, gap=lambda t: F.adaptive_avg_pool2d(t, 1),
+                                                     through_head=True)}
         feats = {s: env[self.bfm.taps[s]] for s in C.TAP_STRIDES}
         grey = F.conv2d(x, self.grey_w, self.grey_b)
-        return env["probs"], self.head(feats, self.contrast(grey))
+        return env[self.bfm.output], self.head(feats, self.contrast(grey))
 
 
 def load_head(path):

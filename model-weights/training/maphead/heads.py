@@ -113,9 +113,7 @@ def build(variant, width=32, drop=0.0, hc_ch=18):
     if variant == "edgefree":
         return FPNHead(width, drop=drop)
     if variant == "edgefree2":
-        head = FPNHead(width, drop=drop)
-        head.between = True  # EdgeFreeContrast(between=True) feeds it
-        return head
+        return FPNHead(width, drop=drop, between=True)
     raise ValueError(variant)
 
 
@@ -188,10 +186,10 @@ class FPNHead(nn.Module):
     the [L, L - mean L] 18-channel 1x1 of FPNLite is this with A = W1 + W2, B = W2. Then ReLU, 3x3
     depthwise, ReLU, dilated 3x3 depthwise + residual, 1x1 to one logit per stride-8 cell."""
 
-    def __init__(self, width=32, piece_channels=(2, 1, 2, 1, 2, 1), drop=0.0):
+    def __init__(self, width=32, piece_channels=(2, 1, 2, 1, 2, 1), drop=0.0, between=False):
         super().__init__()
         self.stride = 8
-        self.between = False  # which EdgeFreeContrast feeds it
+        self.between = between  # which EdgeFreeContrast feeds it (its `between` flag)
         self.drop = nn.Dropout2d(drop)
         self.p8 = nn.Conv2d(128, width, 1)
         self.p16 = nn.Conv2d(256, width, 1, bias=False)

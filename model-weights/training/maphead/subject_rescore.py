@@ -36,17 +36,22 @@ def subject_score(rgb):
     side=int(min(h,w)*224/256)
     y0=int(np.clip(cy-side/2,0,h-side)); x0=int(np.clip(cx-side/2,0,w-side))
     return cls(rgb[y0:y0+side,x0:x0+side]), float(ps.min())
-rows=[]
-for name,ip,mp,num in C.partial_blur_list():
-    rgb=C.read_rgb(ip); rows.append(("partial-blur",False,num%2==0,std_score(rgb))+subject_score(rgb))
-val='/tmp/bf-val'; stems=sorted(os.listdir(val+'/sharp'))
-for r in list(csv.DictReader(open(val+'/labels.csv'))):
-    if r['kind']=='hardneg' or r['file'].startswith('hardneg'): continue
-    st=os.path.basename(r['file']); rgb=C.read_rgb(os.path.join(val,r['file']))
-    rows.append(("val-"+r['file'].split('/')[0], r['label']=='1', stems.index(st)%2==0, std_score(rgb))+subject_score(rgb))
-rb='/work/shared/data/real-blur'; man=list(csv.DictReader(open(rb+'/manifest.csv')))
-groups=sorted({(m['pair_group'] or m['file']) for m in man})
-for m in man:
-    rgb=C.read_rgb(os.path.join(rb,m['file'])); g=m['pair_group'] or m['file']
-    rows.append(("real-blur", m['label']=='blurred', groups.index(g)%2==0, std_score(rgb))+subject_score(rgb))
-pickle.dump(rows,open('/tmp/mh/subject.pkl','wb')); print(len(rows))
+def main():
+    rows=[]
+    for name,ip,mp,num in C.partial_blur_list():
+        rgb=C.read_rgb(ip); rows.append(("partial-blur",False,num%2==0,std_score(rgb))+subject_score(rgb))
+    val='/tmp/bf-val'; stems=sorted(os.listdir(val+'/sharp'))
+    for r in list(csv.DictReader(open(val+'/labels.csv'))):
+        if r['kind']=='hardneg' or r['file'].startswith('hardneg'): continue
+        st=os.path.basename(r['file']); rgb=C.read_rgb(os.path.join(val,r['file']))
+        rows.append(("val-"+r['file'].split('/')[0], r['label']=='1', stems.index(st)%2==0, std_score(rgb))+subject_score(rgb))
+    rb='/work/shared/data/real-blur'; man=list(csv.DictReader(open(rb+'/manifest.csv')))
+    groups=sorted({(m['pair_group'] or m['file']) for m in man})
+    for m in man:
+        rgb=C.read_rgb(os.path.join(rb,m['file'])); g=m['pair_group'] or m['file']
+        rows.append(("real-blur", m['label']=='blurred', groups.index(g)%2==0, std_score(rgb))+subject_score(rgb))
+    pickle.dump(rows,open('/tmp/mh/subject.pkl','wb')); print(len(rows))
+
+
+if __name__ == "__main__":
+    main()
