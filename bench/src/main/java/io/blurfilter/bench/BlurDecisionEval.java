@@ -1,5 +1,6 @@
 package io.blurfilter.bench;
 
+import io.blurfilter.engine.Image;
 import io.blurfilter.engine.Model;
 import io.blurfilter.engine.ScoreMap;
 import io.blurfilter.imageio.DecodeSettings;
@@ -56,7 +57,10 @@ public final class BlurDecisionEval {
         }
     }
 
-    private static String mapSource;
+    /** The map a rule reads: the whole frame at short side {@code side}. */
+    interface Maps {
+        ScoreMap of(Image image, int side);
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5 && args.length != 6) {
@@ -64,8 +68,12 @@ public final class BlurDecisionEval {
                     + " [classifier|head]");
             System.exit(2);
         }
-        mapSource = args.length == 6 ? args[5] : "auto";
         try (Model model = Model.load(Path.of(args[0]))) {
+            Maps maps = switch (args.length == 6 ? args[5] : "auto") {
+                case "classifier" -> model::classifierMap;
+                case "head" -> model::headMap;
+                default -> model::scoreMap;
+            };
             float threshold = model.metadata().postprocessing().threshold();
             int blur = model.metadata().postprocessing().positiveIndex();
             Path cache = Path.of(args[4]);
@@ -85,7 +93,7 @@ public final class BlurDecisionEval {
             for (String line : lines.subList(1, lines.size())) {
                 String f = line.split(",")[0];
                 int number = Integer.parseInt(Path.of(f).getFileName().toString().replaceAll("\\D", ""));
-                items.add(item("partial-blur", false, number % 2 == 0, pb.resolve(f), model, classifier, whole, blur));
+                items.add(item("partial-blur", false, number % 2 == 0, pb.resolve(f), maps, classifier, whole, blur));
             }
             // synthetic validation: the photo's index among the sharp ones picks its half, for all three kinds
             Path val = Path.of(args[2]);
@@ -97,7 +105,7 @@ public final class BlurDecisionEval {
                 String stem = Path.of(c[0]).getFileName().toString();
                 String kind = Path.of(c[0]).getParent().toString();
                 boolean tuning = stems.indexOf(stem) % 2 == 0;
-                items.add(item("val-" + kind, c[1].equals("1"), tuning, val.resolve(c[0]), model, classifier, whole,
+                items.add(item("val-" + kind, c[1].equals("1"), tuning, val.resolve(c[0]), maps, classifier, whole,
                         blur));
             }
             // real-blur: every other pair_group tunes (sorted by name; a photo without a group is its own)
@@ -113,7 +121,7 @@ public final class BlurDecisionEval {
             List<String> groupOrder = new ArrayList<>(groups);
             for (String[] c : rows) {
                 boolean tuning = groupOrder.indexOf(c[6].isEmpty() ? c[0] : c[6]) % 2 == 0;
-                items.add(item("real-blur", c[1].equals("blurred"), tuning, rb.resolve(c[0]), model, classifier, whole,
+                items.add(item("real-blur", c[1].equals("blurred"), tuning, rb.resolve(c[0]), maps, classifier, whole,
                         blur));
             }
             writeCache(cache, items);
@@ -186,18 +194,13 @@ public final class BlurDecisionEval {
         return items;
     }
 
-    static Item item(String set, boolean blurred, boolean tuning, Path file, Model model,
+    static Item item(String set, boolean blurred, boolean tuning, Path file, Maps maps,
             ImageFileClassifier classifier, ImageDecoder whole, int blur) throws Exception {
         float crop = classifier.classify(file).probability(blur);
         var image = whole.decode(file).toImage();
         float[][] cells = new float[SIZES.length][];
         for (int s = 0; s < SIZES.length; s++) {
-            ScoreMap map = switch (mapSource) {
-                case "classifier" -> model.classifierMap(image, SIZES[s]);
-                case "head" -> model.headMap(image, SIZES[s]);
-                default -> model.scoreMap(image, SIZES[s]);
-            };
-            cells[s] = map.scores(blur);
+            cells[s] = maps.of(image, SIZES[s]).scores(blur);
             Arrays.sort(cells[s]);
         }
         return new Item(set, blurred, tuning, crop, cells);

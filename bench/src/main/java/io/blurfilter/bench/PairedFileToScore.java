@@ -1,7 +1,6 @@
 package io.blurfilter.bench;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,27 +30,12 @@ public final class PairedFileToScore {
         files.setUp();
         try {
             Runner[][] runners = {runners(a, files.files, threads), runners(b, files.files, threads)};
-            for (int w = 0; w < warmups; w++) {
-                PairedThroughput.block(runners[w % 2], blockMs);
-            }
-            double[] ratios = new double[rounds];
-            double[][] rates = new double[2][rounds];
-            for (int r = 0; r < rounds; r++) {
-                int first = r % 2;
-                rates[first][r] = PairedThroughput.block(runners[first], blockMs);
-                rates[1 - first][r] = PairedThroughput.block(runners[1 - first], blockMs);
-                ratios[r] = rates[0][r] / rates[1][r];
-            }
-            double[] sorted = ratios.clone();
-            Arrays.sort(sorted);
+            double[][] rates = PairedThroughput.alternate(runners, rounds, blockMs, warmups, (r, rateA, rateB) -> { });
+            double[] sorted = PairedThroughput.sortedRatios(rates);
             System.out.printf(Locale.ROOT, "%s / %s file to score, %s, %d threads: median ratio %.3f (min %.3f, max %.3f);"
                     + " median img/s %.2f vs %.2f%n", a, b, corpus, threads, sorted[rounds / 2], sorted[0],
                     sorted[rounds - 1], PairedThroughput.median(rates[0]), PairedThroughput.median(rates[1]));
-            for (Runner[] rs : runners) {
-                for (Runner x : rs) {
-                    x.close();
-                }
-            }
+            PairedThroughput.closeAll(runners);
         } finally {
             files.tearDown();
         }

@@ -42,26 +42,52 @@ public final class PairedThroughput {
                 runners[1][t] = Runner.of(b, model, input);
             }
         }
-        // warm-up, unreported
-        for (int w = 0; w < warmups; w++) {
-            block(runners[w % 2], blockMs);
-        }
-        double[] ratios = new double[rounds];
-        double[][] rates = new double[2][rounds];
-        for (int r = 0; r < rounds; r++) {
-            // alternate which engine goes first, so neither always follows the other
-            int first = r % 2;
-            rates[first][r] = block(runners[first], blockMs);
-            rates[1 - first][r] = block(runners[1 - first], blockMs);
-            ratios[r] = rates[0][r] / rates[1][r];
-            System.out.printf("round %2d: %s %.1f img/s, %s %.1f img/s, ratio %.3f%n", r, a, rates[0][r], b,
-                    rates[1][r], ratios[r]);
-        }
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
+        double[][] rates = alternate(runners, rounds, blockMs, warmups, (r, rateA, rateB) ->
+                System.out.printf("round %2d: %s %.1f img/s, %s %.1f img/s, ratio %.3f%n", r, a, rateA, b, rateB,
+                        rateA / rateB));
+        double[] sorted = sortedRatios(rates);
         System.out.printf("%s / %s throughput, %d threads, %s: median ratio %.3f (min %.3f, max %.3f); "
                 + "median img/s %.1f vs %.1f%n", a, b, threads, model, sorted[rounds / 2], sorted[0],
                 sorted[rounds - 1], median(rates[0]), median(rates[1]));
+        closeAll(runners);
+    }
+
+    /** Called after each measured round with both sets' images per second. */
+    interface RoundDone {
+        void done(int round, double rateA, double rateB);
+    }
+
+    /**
+     * {@code warmups} unreported blocks, then {@code rounds} rounds of one block per runner set,
+     * alternating which set goes first so neither always follows the other. Returns each set's images
+     * per second per round ({@code [2][rounds]}).
+     */
+    static double[][] alternate(Runner[][] runners, int rounds, long blockMs, int warmups, RoundDone each)
+            throws InterruptedException {
+        for (int w = 0; w < warmups; w++) {
+            block(runners[w % 2], blockMs);
+        }
+        double[][] rates = new double[2][rounds];
+        for (int r = 0; r < rounds; r++) {
+            int first = r % 2;
+            rates[first][r] = block(runners[first], blockMs);
+            rates[1 - first][r] = block(runners[1 - first], blockMs);
+            each.done(r, rates[0][r], rates[1][r]);
+        }
+        return rates;
+    }
+
+    /** The per-round ratios of set A's rate to set B's, sorted. */
+    static double[] sortedRatios(double[][] rates) {
+        double[] ratios = new double[rates[0].length];
+        for (int r = 0; r < ratios.length; r++) {
+            ratios[r] = rates[0][r] / rates[1][r];
+        }
+        Arrays.sort(ratios);
+        return ratios;
+    }
+
+    static void closeAll(Runner[][] runners) throws Exception {
         for (Runner[] rs : runners) {
             for (Runner x : rs) {
                 x.close();
