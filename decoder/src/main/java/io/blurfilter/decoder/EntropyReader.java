@@ -1,5 +1,7 @@
 package io.blurfilter.decoder;
 
+import java.nio.ByteBuffer;
+
 /**
  * Bits of a JPEG entropy-coded segment: removes the 0x00 after each stuffed 0xFF and stops at the
  * next marker. Past the marker (or the end of the file) it supplies zero bits, as libjpeg does, but
@@ -8,6 +10,8 @@ package io.blurfilter.decoder;
  */
 final class EntropyReader {
     private final byte[] data;
+    /** The same bytes, for reading eight at once (big-endian, as the bits are). */
+    private final ByteBuffer longs;
     private final int end;
     private int pos;
     /** Buffered bits, the next one at bit {@code count - 1}. */
@@ -17,8 +21,11 @@ final class EntropyReader {
     private long paddingBits;
     private boolean atMarker;
 
+    private static final int FAST_MASK = (1 << HuffmanTable.LOOKUP_BITS) - 1;
+
     EntropyReader(byte[] data, int start, int end) {
         this.data = data;
+        this.longs = ByteBuffer.wrap(data);
         this.pos = start;
         this.end = end;
     }
@@ -28,7 +35,27 @@ final class EntropyReader {
         return pos;
     }
 
+    /**
+     * Tops the buffer up to at least 56 bits. Called with fewer than 32 buffered, so 4 to 7 whole bytes
+     * fit; when the next 8 bytes hold no 0xFF (no stuffing, no marker: nearly always in photo data) they
+     * go in with one read instead of a test per byte.
+     */
     private void fill() {
+        int p = pos;
+        if (p <= end - 8 && !atMarker) {
+            long next = longs.getLong(p);
+            if (((~next - 0x0101010101010101L) & next & 0x8080808080808080L) == 0) { // no byte is 0xFF
+                int take = (63 - count) >>> 3;
+                bits = bits << (take * 8) | next >>> (64 - take * 8);
+                count += take * 8;
+                pos = p + take;
+                return;
+            }
+        }
+        fillBytes();
+    }
+
+    private void fillBytes() {
         // locals, not fields, in the loop: this runs for every few symbols of the whole image
         long buffered = bits;
         int n = count;
@@ -55,6 +82,60 @@ final class EntropyReader {
         bits = buffered;
         count = n;
         pos = p;
+    }
+
+    /**
+     * Decodes the AC coefficients (1 to 63) of a sequential block into {@code block}, at their
+     * natural positions (the rest are left as they are), and returns the zig-zag index of the last
+     * one written, 0 if none. The bit buffer lives in locals here: this loop runs for nearly every
+     * coefficient of the image, and one refill check per coefficient (a code and its magnitude bits
+     * are at most 31 bits) replaces one per read.
+     */
+    int sequentialAc(HuffmanTable table, short[] block) throws DecodeException {
+        long buffered = bits;
+        int n = count;
+        int last = 0;
+        try {
+            for (int k = 1; k < 64; k++) {
+                if (n < 32) {
+                    bits = buffered;
+                    count = n;
+                    fill();
+                    buffered = bits;
+                    n = count;
+                }
+                int fast = table.fastAc((int) (buffered >>> (n - HuffmanTable.LOOKUP_BITS)) & FAST_MASK);
+                int value;
+                if (fast != 0) {
+                    n -= fast & 0xFF;
+                    k += (fast >>> 8) & 0xFF;
+                    value = fast >> 16;
+                } else {
+                    int entry = table.symbol((int) (buffered >>> (n - 16)) & 0xFFFF);
+                    n -= entry >>> 8;
+                    int size = entry & 15;
+                    if (size == 0) {
+                        if ((entry & 0xF0) != 0xF0) {
+                            break; // end of block
+                        }
+                        k += 15; // sixteen zeros
+                        continue;
+                    }
+                    k += (entry >>> 4) & 15;
+                    n -= size;
+                    value = extend((int) (buffered >>> n) & ((1 << size) - 1), size);
+                }
+                if (k > 63) {
+                    throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
+                }
+                block[ZigZag.NATURAL[k]] = (short) value;
+                last = k;
+            }
+        } finally {
+            bits = buffered;
+            count = n;
+        }
+        return last;
     }
 
     /** The next 16 bits without consuming them. */

@@ -64,20 +64,25 @@ final class HuffmanTable {
     }
 
     /**
-     * The fast-AC entry for the reader's next bits (value << 16 | run << 8 | bits to skip), or 0 when
-     * the symbol is an end-of-band, a zero run, or longer than the lookup: then {@link #decode}.
+     * For the 10-bit prefix {@code prefix}: value << 16 | run << 8 | bits to skip, or 0 when the symbol
+     * is an end-of-band, a zero run, or longer than the lookup: then {@link #symbol}.
      */
-    int fastAc(EntropyReader in) {
-        return fastAc[in.peek16() >>> (16 - LOOKUP_BITS)];
+    int fastAc(int prefix) {
+        return fastAc[prefix];
     }
 
     /** Decodes one symbol from the reader's next bits. */
     int decode(EntropyReader in) throws DecodeException {
-        int peek = in.peek16();
+        int entry = symbol(in.peek16());
+        in.skip(entry >>> 8);
+        return entry & 0xFF;
+    }
+
+    /** The symbol whose code starts the 16 bits {@code peek}, as code length << 8 | symbol. */
+    int symbol(int peek) throws DecodeException {
         int entry = lookup[peek >>> (16 - LOOKUP_BITS)];
         if (entry != 0) {
-            in.skip(entry >>> 8);
-            return entry & 0xFF;
+            return entry;
         }
         int len = LOOKUP_BITS + 1;
         int code = peek >>> (16 - len);
@@ -88,7 +93,6 @@ final class HuffmanTable {
         if (len > 16) {
             throw new DecodeException("corrupt JPEG: invalid Huffman code in the image data");
         }
-        in.skip(len);
-        return symbols[valueOffset[len] + code];
+        return len << 8 | symbols[valueOffset[len] + code];
     }
 }

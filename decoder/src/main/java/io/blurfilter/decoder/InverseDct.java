@@ -98,8 +98,8 @@ final class InverseDct {
         int[] ws = work;
         for (int c = 0; c < 8; c++) {
             int i = at + c;
-            if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0 && in[i + 40] == 0
-                    && in[i + 48] == 0 && in[i + 56] == 0) {
+            // one test of the OR, not seven branches: whether a column is empty is data, not predictable
+            if ((in[i + 8] | in[i + 16] | in[i + 24] | in[i + 32] | in[i + 40] | in[i + 48] | in[i + 56]) == 0) {
                 int dc = in[i] * q[c] << PASS1_BITS;
                 for (int r = 0; r < 8; r++) {
                     ws[r * 8 + c] = dc;
@@ -113,8 +113,7 @@ final class InverseDct {
         for (int r = 0; r < 8; r++) {
             int w = r * 8;
             int o = outAt + r * stride;
-            if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 4] == 0 && ws[w + 5] == 0
-                    && ws[w + 6] == 0 && ws[w + 7] == 0) {
+            if ((ws[w + 1] | ws[w + 2] | ws[w + 3] | ws[w + 4] | ws[w + 5] | ws[w + 6] | ws[w + 7]) == 0) {
                 byte dc = sample(descale(ws[w], PASS1_BITS + 3));
                 for (int c = 0; c < 8; c++) {
                     out[o + c] = dc;
@@ -172,8 +171,7 @@ final class InverseDct {
                 continue; // the second pass does not read column 4
             }
             int i = at + c;
-            if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 48] == 0
-                    && in[i + 56] == 0) {
+            if ((in[i + 8] | in[i + 16] | in[i + 24] | in[i + 40] | in[i + 48] | in[i + 56]) == 0) {
                 int dc = in[i] * q[c] << PASS1_BITS;
                 for (int r = 0; r < 4; r++) {
                     ws[r * 8 + c] = dc;
@@ -187,8 +185,7 @@ final class InverseDct {
         for (int r = 0; r < 4; r++) {
             int w = r * 8;
             int o = outAt + r * stride;
-            if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 5] == 0 && ws[w + 6] == 0
-                    && ws[w + 7] == 0) {
+            if ((ws[w + 1] | ws[w + 2] | ws[w + 3] | ws[w + 5] | ws[w + 6] | ws[w + 7]) == 0) {
                 byte dc = sample(descale(ws[w], PASS1_BITS + 3));
                 for (int c = 0; c < 4; c++) {
                     out[o + c] = dc;
@@ -225,7 +222,7 @@ final class InverseDct {
                 continue; // the second pass reads only the odd columns and the first
             }
             int i = at + c;
-            if (in[i + 8] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 56] == 0) {
+            if ((in[i + 8] | in[i + 24] | in[i + 40] | in[i + 56]) == 0) {
                 int dc = in[i] * q[c] << PASS1_BITS;
                 ws[c] = dc;
                 ws[8 + c] = dc;
@@ -237,7 +234,7 @@ final class InverseDct {
         for (int r = 0; r < 2; r++) {
             int w = r * 8;
             int o = outAt + r * stride;
-            if (ws[w + 1] == 0 && ws[w + 3] == 0 && ws[w + 5] == 0 && ws[w + 7] == 0) {
+            if ((ws[w + 1] | ws[w + 3] | ws[w + 5] | ws[w + 7]) == 0) {
                 byte dc = sample(descale(ws[w], PASS1_BITS + 3));
                 out[o] = dc;
                 out[o + 1] = dc;

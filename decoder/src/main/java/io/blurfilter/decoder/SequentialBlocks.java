@@ -27,46 +27,15 @@ final class SequentialBlocks implements BlockDecoder {
         }
         c.dcPredictor += in.receiveExtend(s);
         b[0] = (short) c.dcPredictor;
-        HuffmanTable ac = c.acTable;
-        boolean acSeen = false;
-        for (int k = 1; k < 64; k++) {
-            int fast = ac.fastAc(in);
-            if (fast != 0) {
-                in.skip(fast & 0xFF);
-                k += (fast >>> 8) & 0xFF;
-                if (k > 63) {
-                    throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
-                }
-                b[ZigZag.NATURAL[k]] = (short) (fast >> 16);
-                acSeen = true;
-                continue;
+        int last = in.sequentialAc(c.acTable, b);
+        if (c.needs(blockX, blockY)) {
+            int size = c.idctSize;
+            int at = blockY * size * c.samplesStride + blockX * size;
+            if (last > 0) {
+                idct.transform(size, b, 0, c.quant, c.samples, at, c.samplesStride);
+            } else {
+                InverseDct.dcOnly(size, b, 0, c.quant, c.samples, at, c.samplesStride);
             }
-            int rs = ac.decode(in);
-            int run = rs >>> 4;
-            int size = rs & 15;
-            if (size == 0) {
-                if (run != 15) {
-                    break; // end of block
-                }
-                k += 15; // sixteen zeros
-                continue;
-            }
-            k += run;
-            if (k > 63) {
-                throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
-            }
-            b[ZigZag.NATURAL[k]] = (short) in.receiveExtend(size);
-            acSeen = true;
-        }
-        if (!c.needs(blockX, blockY)) {
-            return;
-        }
-        int size = c.idctSize;
-        int at = blockY * size * c.samplesStride + blockX * size;
-        if (acSeen) {
-            idct.transform(size, b, 0, c.quant, c.samples, at, c.samplesStride);
-        } else {
-            InverseDct.dcOnly(size, b, 0, c.quant, c.samples, at, c.samplesStride);
         }
     }
 
