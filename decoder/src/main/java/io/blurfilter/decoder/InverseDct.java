@@ -10,6 +10,16 @@ package io.blurfilter.decoder;
 final class InverseDct {
     private static final int CONST_BITS = 13;
     private static final int PASS1_BITS = 2;
+    /** The 8x8 passes' descaling: shifts, and the rounding half folded into the even part. */
+    private static final int PASS1_SHIFT = CONST_BITS - PASS1_BITS;
+    private static final int PASS1_ROUND = 1 << (PASS1_SHIFT - 1);
+    private static final int PASS2_SHIFT = CONST_BITS + PASS1_BITS + 3;
+    private static final int PASS2_ROUND = 1 << (PASS2_SHIFT - 1);
+    /** The same for the 4x4 IDCT, whose sums carry one bit more. */
+    private static final int QUARTER1_SHIFT = PASS1_SHIFT + 1;
+    private static final int QUARTER1_ROUND = 1 << (QUARTER1_SHIFT - 1);
+    private static final int QUARTER2_SHIFT = PASS2_SHIFT + 1;
+    private static final int QUARTER2_ROUND = 1 << (QUARTER2_SHIFT - 1);
 
     private static final int F0_211 = fix(0.211164243);
     private static final int F0_298 = fix(0.298631336);
@@ -94,76 +104,124 @@ final class InverseDct {
         }
     }
 
+    /**
+     * The 8x8 IDCT written out in one method, each pass on locals: as separate 1-D calls it was too
+     * big for C2 to inline and cost a call per column and row. The two passes repeat the butterfly on
+     * purpose, as jidctint.c does: a shared helper small enough to inline needs a scratch row, and
+     * that measured slower. Int arithmetic wraps the same in any order of sums, so only the
+     * descaling shifts have to stay where libjpeg has them.
+     */
     private void full(short[] in, int at, int[] q, byte[] out, int outAt, int stride) {
         int[] ws = work;
         for (int c = 0; c < 8; c++) {
             int i = at + c;
+            int d1 = in[i + 8];
+            int d2 = in[i + 16];
+            int d3 = in[i + 24];
+            int d4 = in[i + 32];
+            int d5 = in[i + 40];
+            int d6 = in[i + 48];
+            int d7 = in[i + 56];
+            int d0 = in[i] * q[c];
             // one test of the OR, not seven branches: whether a column is empty is data, not predictable
-            if ((in[i + 8] | in[i + 16] | in[i + 24] | in[i + 32] | in[i + 40] | in[i + 48] | in[i + 56]) == 0) {
-                int dc = in[i] * q[c] << PASS1_BITS;
-                for (int r = 0; r < 8; r++) {
-                    ws[r * 8 + c] = dc;
-                }
+            if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0) {
+                int dc = d0 << PASS1_BITS;
+                ws[c] = dc;
+                ws[8 + c] = dc;
+                ws[16 + c] = dc;
+                ws[24 + c] = dc;
+                ws[32 + c] = dc;
+                ws[40 + c] = dc;
+                ws[48 + c] = dc;
+                ws[56 + c] = dc;
                 continue;
             }
-            lanes(in[i] * q[c], in[i + 8] * q[c + 8], in[i + 16] * q[c + 16], in[i + 24] * q[c + 24],
-                    in[i + 32] * q[c + 32], in[i + 40] * q[c + 40], in[i + 48] * q[c + 48], in[i + 56] * q[c + 56],
-                    ws, c, 8, CONST_BITS - PASS1_BITS);
+            d1 *= q[c + 8];
+            d2 *= q[c + 16];
+            d3 *= q[c + 24];
+            d4 *= q[c + 32];
+            d5 *= q[c + 40];
+            d6 *= q[c + 48];
+            d7 *= q[c + 56];
+            int z1 = (d2 + d6) * F0_541;
+            int tmp2 = z1 - d6 * F1_847;
+            int tmp3 = z1 + d2 * F0_765;
+            int tmp0 = (d0 + d4) << CONST_BITS;
+            int tmp1 = (d0 - d4) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3 + PASS1_ROUND;
+            int tmp13 = tmp0 - tmp3 + PASS1_ROUND;
+            int tmp11 = tmp1 + tmp2 + PASS1_ROUND;
+            int tmp12 = tmp1 - tmp2 + PASS1_ROUND;
+            int z5 = (d7 + d3 + d5 + d1) * F1_175;
+            int za = -(d7 + d1) * F0_899;
+            int zb = -(d5 + d3) * F2_562;
+            int zc = -(d7 + d3) * F1_961 + z5;
+            int zd = -(d5 + d1) * F0_390 + z5;
+            int o0 = d7 * F0_298 + za + zc;
+            int o1 = d5 * F2_053 + zb + zd;
+            int o2 = d3 * F3_072 + zb + zc;
+            int o3 = d1 * F1_501 + za + zd;
+            ws[c] = (tmp10 + o3) >> PASS1_SHIFT;
+            ws[56 + c] = (tmp10 - o3) >> PASS1_SHIFT;
+            ws[8 + c] = (tmp11 + o2) >> PASS1_SHIFT;
+            ws[48 + c] = (tmp11 - o2) >> PASS1_SHIFT;
+            ws[16 + c] = (tmp12 + o1) >> PASS1_SHIFT;
+            ws[40 + c] = (tmp12 - o1) >> PASS1_SHIFT;
+            ws[24 + c] = (tmp13 + o0) >> PASS1_SHIFT;
+            ws[32 + c] = (tmp13 - o0) >> PASS1_SHIFT;
         }
-        for (int r = 0; r < 8; r++) {
-            int w = r * 8;
-            int o = outAt + r * stride;
-            if ((ws[w + 1] | ws[w + 2] | ws[w + 3] | ws[w + 4] | ws[w + 5] | ws[w + 6] | ws[w + 7]) == 0) {
-                byte dc = sample(descale(ws[w], PASS1_BITS + 3));
-                for (int c = 0; c < 8; c++) {
-                    out[o + c] = dc;
-                }
+        byte[] range = RANGE;
+        for (int w = 0, o = outAt; w < 64; w += 8, o += stride) {
+            int d0 = ws[w];
+            int d1 = ws[w + 1];
+            int d2 = ws[w + 2];
+            int d3 = ws[w + 3];
+            int d4 = ws[w + 4];
+            int d5 = ws[w + 5];
+            int d6 = ws[w + 6];
+            int d7 = ws[w + 7];
+            if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0) {
+                byte dc = sample(descale(d0, PASS1_BITS + 3));
+                out[o] = dc;
+                out[o + 1] = dc;
+                out[o + 2] = dc;
+                out[o + 3] = dc;
+                out[o + 4] = dc;
+                out[o + 5] = dc;
+                out[o + 6] = dc;
+                out[o + 7] = dc;
                 continue;
             }
-            rowOut(ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 4], ws[w + 5], ws[w + 6], ws[w + 7], out, o);
+            int z1 = (d2 + d6) * F0_541;
+            int tmp2 = z1 - d6 * F1_847;
+            int tmp3 = z1 + d2 * F0_765;
+            int tmp0 = (d0 + d4) << CONST_BITS;
+            int tmp1 = (d0 - d4) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3 + PASS2_ROUND;
+            int tmp13 = tmp0 - tmp3 + PASS2_ROUND;
+            int tmp11 = tmp1 + tmp2 + PASS2_ROUND;
+            int tmp12 = tmp1 - tmp2 + PASS2_ROUND;
+            int z5 = (d7 + d3 + d5 + d1) * F1_175;
+            int za = -(d7 + d1) * F0_899;
+            int zb = -(d5 + d3) * F2_562;
+            int zc = -(d7 + d3) * F1_961 + z5;
+            int zd = -(d5 + d1) * F0_390 + z5;
+            int o0 = d7 * F0_298 + za + zc;
+            int o1 = d5 * F2_053 + zb + zd;
+            int o2 = d3 * F3_072 + zb + zc;
+            int o3 = d1 * F1_501 + za + zd;
+            out[o] = range[((tmp10 + o3) >> PASS2_SHIFT) & 1023];
+            out[o + 7] = range[((tmp10 - o3) >> PASS2_SHIFT) & 1023];
+            out[o + 1] = range[((tmp11 + o2) >> PASS2_SHIFT) & 1023];
+            out[o + 6] = range[((tmp11 - o2) >> PASS2_SHIFT) & 1023];
+            out[o + 2] = range[((tmp12 + o1) >> PASS2_SHIFT) & 1023];
+            out[o + 5] = range[((tmp12 - o1) >> PASS2_SHIFT) & 1023];
+            out[o + 3] = range[((tmp13 + o0) >> PASS2_SHIFT) & 1023];
+            out[o + 4] = range[((tmp13 - o0) >> PASS2_SHIFT) & 1023];
         }
     }
 
-    /** One 8-point 1-D IDCT of the first pass, results descaled into {@code ws[first + k * step]}. */
-    private static void lanes(int d0, int d1, int d2, int d3, int d4, int d5, int d6, int d7,
-            int[] ws, int first, int step, int shift) {
-        int z1 = (d2 + d6) * F0_541;
-        int tmp2 = z1 - d6 * F1_847;
-        int tmp3 = z1 + d2 * F0_765;
-        int tmp0 = (d0 + d4) << CONST_BITS;
-        int tmp1 = (d0 - d4) << CONST_BITS;
-        int tmp10 = tmp0 + tmp3;
-        int tmp13 = tmp0 - tmp3;
-        int tmp11 = tmp1 + tmp2;
-        int tmp12 = tmp1 - tmp2;
-
-        int z5 = (d7 + d3 + d5 + d1) * F1_175;
-        int za = -(d7 + d1) * F0_899;
-        int zb = -(d5 + d3) * F2_562;
-        int zc = -(d7 + d3) * F1_961 + z5;
-        int zd = -(d5 + d1) * F0_390 + z5;
-        int o0 = d7 * F0_298 + za + zc;
-        int o1 = d5 * F2_053 + zb + zd;
-        int o2 = d3 * F3_072 + zb + zc;
-        int o3 = d1 * F1_501 + za + zd;
-
-        ws[first] = descale(tmp10 + o3, shift);
-        ws[first + 7 * step] = descale(tmp10 - o3, shift);
-        ws[first + step] = descale(tmp11 + o2, shift);
-        ws[first + 6 * step] = descale(tmp11 - o2, shift);
-        ws[first + 2 * step] = descale(tmp12 + o1, shift);
-        ws[first + 5 * step] = descale(tmp12 - o1, shift);
-        ws[first + 3 * step] = descale(tmp13 + o0, shift);
-        ws[first + 4 * step] = descale(tmp13 - o0, shift);
-    }
-
-    private void rowOut(int d0, int d1, int d2, int d3, int d4, int d5, int d6, int d7, byte[] out, int o) {
-        lanes(d0, d1, d2, d3, d4, d5, d6, d7, row, 0, 1, CONST_BITS + PASS1_BITS + 3);
-        for (int c = 0; c < 8; c++) {
-            out[o + c] = sample(row[c]);
-        }
-    }
-
+    /** The 4x4 reduced IDCT, written out on locals like {@link #full}. */
     private void quarter(short[] in, int at, int[] q, byte[] out, int outAt, int stride) {
         int[] ws = work;
         for (int c = 0; c < 8; c++) {
@@ -171,48 +229,66 @@ final class InverseDct {
                 continue; // the second pass does not read column 4
             }
             int i = at + c;
-            if ((in[i + 8] | in[i + 16] | in[i + 24] | in[i + 40] | in[i + 48] | in[i + 56]) == 0) {
-                int dc = in[i] * q[c] << PASS1_BITS;
-                for (int r = 0; r < 4; r++) {
-                    ws[r * 8 + c] = dc;
-                }
+            int d1 = in[i + 8];
+            int d2 = in[i + 16];
+            int d3 = in[i + 24];
+            int d5 = in[i + 40];
+            int d6 = in[i + 48];
+            int d7 = in[i + 56];
+            int d0 = in[i] * q[c];
+            if ((d1 | d2 | d3 | d5 | d6 | d7) == 0) {
+                int dc = d0 << PASS1_BITS;
+                ws[c] = dc;
+                ws[8 + c] = dc;
+                ws[16 + c] = dc;
+                ws[24 + c] = dc;
                 continue;
             }
-            quarterLanes(in[i] * q[c], in[i + 8] * q[c + 8], in[i + 16] * q[c + 16], in[i + 24] * q[c + 24],
-                    in[i + 40] * q[c + 40], in[i + 48] * q[c + 48], in[i + 56] * q[c + 56],
-                    ws, c, 8, CONST_BITS - PASS1_BITS + 1);
+            d1 *= q[c + 8];
+            d2 *= q[c + 16];
+            d3 *= q[c + 24];
+            d5 *= q[c + 40];
+            d6 *= q[c + 48];
+            d7 *= q[c + 56];
+            int even0 = (d0 << (CONST_BITS + 1)) + QUARTER1_ROUND;
+            int even2 = d2 * F1_847 - d6 * F0_765;
+            int tmp10 = even0 + even2;
+            int tmp12 = even0 - even2;
+            int odd0 = -d7 * F0_211 + d5 * F1_451 - d3 * F2_172 + d1 * F1_061;
+            int odd2 = -d7 * F0_509 - d5 * F0_601 + d3 * F0_899 + d1 * F2_562;
+            ws[c] = (tmp10 + odd2) >> QUARTER1_SHIFT;
+            ws[24 + c] = (tmp10 - odd2) >> QUARTER1_SHIFT;
+            ws[8 + c] = (tmp12 + odd0) >> QUARTER1_SHIFT;
+            ws[16 + c] = (tmp12 - odd0) >> QUARTER1_SHIFT;
         }
-        for (int r = 0; r < 4; r++) {
-            int w = r * 8;
-            int o = outAt + r * stride;
-            if ((ws[w + 1] | ws[w + 2] | ws[w + 3] | ws[w + 5] | ws[w + 6] | ws[w + 7]) == 0) {
-                byte dc = sample(descale(ws[w], PASS1_BITS + 3));
-                for (int c = 0; c < 4; c++) {
-                    out[o + c] = dc;
-                }
+        byte[] range = RANGE;
+        for (int w = 0, o = outAt; w < 32; w += 8, o += stride) {
+            int d0 = ws[w];
+            int d1 = ws[w + 1];
+            int d2 = ws[w + 2];
+            int d3 = ws[w + 3];
+            int d5 = ws[w + 5];
+            int d6 = ws[w + 6];
+            int d7 = ws[w + 7];
+            if ((d1 | d2 | d3 | d5 | d6 | d7) == 0) {
+                byte dc = sample(descale(d0, PASS1_BITS + 3));
+                out[o] = dc;
+                out[o + 1] = dc;
+                out[o + 2] = dc;
+                out[o + 3] = dc;
                 continue;
             }
-            quarterLanes(ws[w], ws[w + 1], ws[w + 2], ws[w + 3], ws[w + 5], ws[w + 6], ws[w + 7],
-                    row, 0, 1, CONST_BITS + PASS1_BITS + 3 + 1);
-            for (int c = 0; c < 4; c++) {
-                out[o + c] = sample(row[c]);
-            }
+            int even0 = (d0 << (CONST_BITS + 1)) + QUARTER2_ROUND;
+            int even2 = d2 * F1_847 - d6 * F0_765;
+            int tmp10 = even0 + even2;
+            int tmp12 = even0 - even2;
+            int odd0 = -d7 * F0_211 + d5 * F1_451 - d3 * F2_172 + d1 * F1_061;
+            int odd2 = -d7 * F0_509 - d5 * F0_601 + d3 * F0_899 + d1 * F2_562;
+            out[o] = range[((tmp10 + odd2) >> QUARTER2_SHIFT) & 1023];
+            out[o + 3] = range[((tmp10 - odd2) >> QUARTER2_SHIFT) & 1023];
+            out[o + 1] = range[((tmp12 + odd0) >> QUARTER2_SHIFT) & 1023];
+            out[o + 2] = range[((tmp12 - odd0) >> QUARTER2_SHIFT) & 1023];
         }
-    }
-
-    /** 8 inputs (the 4th unused) to the 4 averages of adjacent output pairs. */
-    private static void quarterLanes(int d0, int d1, int d2, int d3, int d5, int d6, int d7,
-            int[] ws, int first, int step, int shift) {
-        int even0 = d0 << (CONST_BITS + 1);
-        int even2 = d2 * F1_847 - d6 * F0_765;
-        int tmp10 = even0 + even2;
-        int tmp12 = even0 - even2;
-        int odd0 = -d7 * F0_211 + d5 * F1_451 - d3 * F2_172 + d1 * F1_061;
-        int odd2 = -d7 * F0_509 - d5 * F0_601 + d3 * F0_899 + d1 * F2_562;
-        ws[first] = descale(tmp10 + odd2, shift);
-        ws[first + 3 * step] = descale(tmp10 - odd2, shift);
-        ws[first + step] = descale(tmp12 + odd0, shift);
-        ws[first + 2 * step] = descale(tmp12 - odd0, shift);
     }
 
     private void sixteenth(short[] in, int at, int[] q, byte[] out, int outAt, int stride) {

@@ -29,22 +29,29 @@ final class Upsampler {
                 System.arraycopy(in, (y0 + y) * stride + x0, out, y * w, w);
             }
         } else if (fancy && hr == 2 && vr == 1 && n > 2) {
-            byte[] row = new byte[2 * n];
+            // only the input columns the window's pixels are made from, whole output pairs
+            int first = x0 >> 1;
+            int last = (x0 + w - 1) >> 1;
+            byte[] row = new byte[2 * (last - first + 1)];
             for (int y = 0; y < h; y++) {
-                acrossRow(in, (y0 + y) * stride, n, row);
-                System.arraycopy(row, x0, out, y * w, w);
+                acrossRow(in, (y0 + y) * stride, n, first, last, row);
+                System.arraycopy(row, x0 & 1, out, y * w, w);
             }
         } else if (fancy && hr == 2 && vr == 2 && n > 2) {
+            int first = x0 >> 1;
+            int last = (x0 + w - 1) >> 1;
+            int lo = Math.max(first - 1, 0);
+            int hi = Math.min(last + 1, n - 1);
             int[] sums = new int[n];
-            byte[] row = new byte[2 * n];
+            byte[] row = new byte[2 * (last - first + 1)];
             for (int y = 0; y < h; y++) {
                 int r = (y0 + y) >> 1;
                 int other = ((y0 + y) & 1) == 0 ? Math.max(r - 1, 0) : Math.min(r + 1, lastRow);
-                for (int x = 0; x < n; x++) {
+                for (int x = lo; x <= hi; x++) {
                     sums[x] = 3 * (in[r * stride + x] & 0xFF) + (in[other * stride + x] & 0xFF);
                 }
-                bothRow(sums, n, row);
-                System.arraycopy(row, x0, out, y * w, w);
+                bothRow(sums, n, first, last, row);
+                System.arraycopy(row, x0 & 1, out, y * w, w);
             }
         } else if (fancy && hr == 1 && vr == 2) {
             for (int y = 0; y < h; y++) {
@@ -68,29 +75,40 @@ final class Upsampler {
         return out;
     }
 
-    private static void acrossRow(byte[] in, int at, int n, byte[] out) {
-        int first = in[at] & 0xFF;
-        out[0] = (byte) first;
-        out[1] = (byte) ((first * 3 + (in[at + 1] & 0xFF) + 2) >> 2);
-        for (int i = 1; i < n - 1; i++) {
-            int v = 3 * (in[at + i] & 0xFF);
-            out[2 * i] = (byte) ((v + (in[at + i - 1] & 0xFF) + 1) >> 2);
-            out[2 * i + 1] = (byte) ((v + (in[at + i + 1] & 0xFF) + 2) >> 2);
+    /** Output pairs {@code first .. last} (of input samples {@code first .. last}) of one row filtered across. */
+    private static void acrossRow(byte[] in, int at, int n, int first, int last, byte[] out) {
+        int o = -2 * first;
+        if (first == 0) {
+            int v = in[at] & 0xFF;
+            out[0] = (byte) v;
+            out[1] = (byte) ((v * 3 + (in[at + 1] & 0xFF) + 2) >> 2);
         }
-        int last = in[at + n - 1] & 0xFF;
-        out[2 * n - 2] = (byte) ((last * 3 + (in[at + n - 2] & 0xFF) + 1) >> 2);
-        out[2 * n - 1] = (byte) last;
+        for (int i = Math.max(first, 1), end = Math.min(last, n - 2); i <= end; i++) {
+            int v = 3 * (in[at + i] & 0xFF);
+            out[o + 2 * i] = (byte) ((v + (in[at + i - 1] & 0xFF) + 1) >> 2);
+            out[o + 2 * i + 1] = (byte) ((v + (in[at + i + 1] & 0xFF) + 2) >> 2);
+        }
+        if (last == n - 1) {
+            int v = in[at + n - 1] & 0xFF;
+            out[o + 2 * n - 2] = (byte) ((v * 3 + (in[at + n - 2] & 0xFF) + 1) >> 2);
+            out[o + 2 * n - 1] = (byte) v;
+        }
     }
 
-    /** One output row of the 2x2 filter from the column sums (3 x nearer row + farther row). */
-    private static void bothRow(int[] sums, int n, byte[] out) {
-        out[0] = (byte) ((sums[0] * 4 + 8) >> 4);
-        out[1] = (byte) ((sums[0] * 3 + sums[1] + 7) >> 4);
-        for (int i = 1; i < n - 1; i++) {
-            out[2 * i] = (byte) ((sums[i] * 3 + sums[i - 1] + 8) >> 4);
-            out[2 * i + 1] = (byte) ((sums[i] * 3 + sums[i + 1] + 7) >> 4);
+    /** Output pairs {@code first .. last} of the 2x2 filter from the column sums (3 x nearer row + farther row). */
+    private static void bothRow(int[] sums, int n, int first, int last, byte[] out) {
+        int o = -2 * first;
+        if (first == 0) {
+            out[0] = (byte) ((sums[0] * 4 + 8) >> 4);
+            out[1] = (byte) ((sums[0] * 3 + sums[1] + 7) >> 4);
         }
-        out[2 * n - 2] = (byte) ((sums[n - 1] * 3 + sums[n - 2] + 8) >> 4);
-        out[2 * n - 1] = (byte) ((sums[n - 1] * 4 + 7) >> 4);
+        for (int i = Math.max(first, 1), end = Math.min(last, n - 2); i <= end; i++) {
+            out[o + 2 * i] = (byte) ((sums[i] * 3 + sums[i - 1] + 8) >> 4);
+            out[o + 2 * i + 1] = (byte) ((sums[i] * 3 + sums[i + 1] + 7) >> 4);
+        }
+        if (last == n - 1) {
+            out[o + 2 * n - 2] = (byte) ((sums[n - 1] * 3 + sums[n - 2] + 8) >> 4);
+            out[o + 2 * n - 1] = (byte) ((sums[n - 1] * 4 + 7) >> 4);
+        }
     }
 }
