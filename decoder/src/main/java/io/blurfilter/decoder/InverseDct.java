@@ -57,10 +57,26 @@ final class InverseDct {
         }
     }
 
+    /** An 8x8 IDCT giving exactly {@link InverseDct}'s samples; {@code ws} is 64 ints of scratch. */
+    interface Full8 {
+        void full(short[] in, int at, int[] q, byte[] out, int outAt, int stride, int[] ws);
+    }
+
     private final int[] work = new int[64];
     private final int[] row = new int[8];
+    /** The Vector API 8x8 IDCT where the JVM has it, else null (the plain code below). */
+    private final Full8 vector;
 
-    private static int fix(double x) {
+    InverseDct() {
+        this(IdctSelector.vectorOrNull());
+    }
+
+    /** With a given 8x8 path (null: the plain code), for tests comparing the two. */
+    InverseDct(Full8 vector) {
+        this.vector = vector;
+    }
+
+    static int fix(double x) {
         return (int) (x * (1 << CONST_BITS) + 0.5);
     }
 
@@ -76,7 +92,11 @@ final class InverseDct {
     void transform(int size, short[] in, int at, int[] q, byte[] out, int outAt, int stride) {
         switch (size) {
             case 8:
-                full(in, at, q, out, outAt, stride);
+                if (vector != null) {
+                    vector.full(in, at, q, out, outAt, stride, work);
+                } else {
+                    full(in, at, q, out, outAt, stride);
+                }
                 break;
             case 4:
                 quarter(in, at, q, out, outAt, stride);

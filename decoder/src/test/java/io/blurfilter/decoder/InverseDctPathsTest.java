@@ -1,0 +1,72 @@
+package io.blurfilter.decoder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run-time choice of the 8x8 IDCT, and the Vector API path giving the plain path's bytes on every
+ * block, overflowing ones included. Runs twice: without jdk.incubator.vector (the plain path must be
+ * chosen) and with it (surefire's vector-idct execution).
+ */
+class InverseDctPathsTest {
+    private static final String VECTOR = System.getProperty("blurfilter.test.vector", "absent");
+
+    @Test
+    void selectionFollowsTheModule() {
+        if (VECTOR.equals("present")) {
+            assertNotNull(IdctSelector.vectorOrNull(), "jdk.incubator.vector is present but the plain IDCT was chosen");
+        } else {
+            assertNull(IdctSelector.vectorOrNull());
+        }
+    }
+
+    @Test
+    void vectorMatchesPlainOnRandomAndExtremeBlocks() {
+        InverseDct.Full8 v = IdctSelector.vectorOrNull();
+        assumeTrue(v != null, "no Vector API in this JVM");
+        InverseDct plain = new InverseDct(null);
+        InverseDct vector = new InverseDct(v);
+        Random rnd = new Random(22);
+        short[] in = new short[64 + 64];
+        int[] q = new int[64];
+        int stride = 13;
+        byte[] a = new byte[stride * 8 + 8];
+        byte[] b = new byte[a.length];
+        for (int t = 0; t < 400_000; t++) {
+            int mode = t % 4;
+            int at = t % 3 == 0 ? 64 : 0;
+            for (int k = 0; k < 64; k++) {
+                // 16-bit tables up to 65535; 0 is illegal but must still agree
+                q[k] = mode == 0 ? 1 + rnd.nextInt(65535) : mode == 1 ? 1 + rnd.nextInt(255) : mode == 2 ? rnd.nextInt(65536) : 1 + rnd.nextInt(16);
+                int s = rnd.nextInt(8);
+                in[at + k] = (short) (s == 0 ? rnd.nextInt(65536) : s == 1 ? (rnd.nextBoolean() ? 32767 : -32768)
+                        : s == 2 ? rnd.nextInt(64) - 32 : s == 3 ? rnd.nextInt(2048) - 1024 : 0);
+            }
+            // empty columns and rows, so both passes' shortcuts are taken, with and without overflow
+            for (int c = 0; c < 8; c++) {
+                if (rnd.nextInt(3) == 0) {
+                    for (int r = 1; r < 8; r++) {
+                        in[at + r * 8 + c] = 0;
+                    }
+                }
+            }
+            if (rnd.nextInt(4) == 0) {
+                for (int k = 0; k < 64; k++) {
+                    if (k % 8 != 0) {
+                        in[at + k] = 0;
+                    }
+                }
+            }
+            java.util.Arrays.fill(a, (byte) 7);
+            java.util.Arrays.fill(b, (byte) 7);
+            plain.transform(8, in, at, q, a, 3, stride);
+            vector.transform(8, in, at, q, b, 3, stride);
+            assertArrayEquals(a, b, "block " + t);
+        }
+    }
+}
