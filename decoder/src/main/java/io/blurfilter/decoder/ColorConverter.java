@@ -9,19 +9,33 @@ package io.blurfilter.decoder;
 final class ColorConverter {
     enum Space { GRAY, YCBCR, RGB, CMYK, YCCK }
 
+    /** libjpeg's fixed-point factors (16 fraction bits) of Cr in R, Cb in B, and both in G. */
+    static final int CR_R_FACTOR = fix(1.40200);
+    static final int CB_B_FACTOR = fix(1.77200);
+    static final int CR_G_FACTOR = -fix(0.71414);
+    static final int CB_G_FACTOR = -fix(0.34414);
+    static final int HALF = 1 << 15;
+
+    /** YCbCr planes to opaque ARGB, pixels {@code 0 .. n-1}, the same values as the plain code. */
+    interface Ycc {
+        void toArgb(byte[] y, byte[] cb, byte[] cr, int[] argb, int n);
+    }
+
+    /** The Vector API conversion where the JVM has it, else null (the plain code below). */
+    private static final Ycc VECTOR = VectorPaths.colorOrNull();
+
     private static final int[] CR_R = new int[256];
     private static final int[] CB_B = new int[256];
     private static final int[] CR_G = new int[256];
     private static final int[] CB_G = new int[256];
 
     static {
-        int half = 1 << 15;
         for (int i = 0; i < 256; i++) {
             int x = i - 128;
-            CR_R[i] = (fix(1.40200) * x + half) >> 16;
-            CB_B[i] = (fix(1.77200) * x + half) >> 16;
-            CR_G[i] = -fix(0.71414) * x;
-            CB_G[i] = -fix(0.34414) * x + half;
+            CR_R[i] = (CR_R_FACTOR * x + HALF) >> 16;
+            CB_B[i] = (CB_B_FACTOR * x + HALF) >> 16;
+            CR_G[i] = CR_G_FACTOR * x;
+            CB_G[i] = CB_G_FACTOR * x + HALF;
         }
     }
 
@@ -36,6 +50,11 @@ final class ColorConverter {
     }
 
     static int[] toArgb(Space space, byte[][] planes, int pixels) {
+        return toArgb(space, planes, pixels, VECTOR);
+    }
+
+    /** With a given YCbCr path (null: the plain code), for tests comparing the two. */
+    static int[] toArgb(Space space, byte[][] planes, int pixels, Ycc vector) {
         int[] argb = new int[pixels];
         switch (space) {
             case GRAY:
@@ -49,6 +68,10 @@ final class ColorConverter {
                 }
                 break;
             case YCBCR:
+                if (vector != null) {
+                    vector.toArgb(planes[0], planes[1], planes[2], argb, pixels);
+                    break;
+                }
                 for (int i = 0; i < pixels; i++) {
                     argb[i] = ycc(planes[0][i] & 0xFF, planes[1][i] & 0xFF, planes[2][i] & 0xFF);
                 }
@@ -72,7 +95,7 @@ final class ColorConverter {
         return argb;
     }
 
-    private static int ycc(int y, int cb, int cr) {
+    static int ycc(int y, int cb, int cr) {
         int r = clamp(y + CR_R[cr]);
         int g = clamp(y + ((CB_G[cb] + CR_G[cr]) >> 16));
         int b = clamp(y + CB_B[cb]);

@@ -58,21 +58,21 @@ final class InverseDct {
     }
 
     /** An 8x8 IDCT giving exactly {@link InverseDct}'s samples; {@code ws} is 64 ints of scratch. */
-    interface Full8 {
+    interface Vector {
         void full(short[] in, int at, int[] q, byte[] out, int outAt, int stride, int[] ws);
     }
 
     private final int[] work = new int[64];
     private final int[] row = new int[8];
-    /** The Vector API 8x8 IDCT where the JVM has it, else null (the plain code below). */
-    private final Full8 vector;
+    /** The Vector API IDCTs where the JVM has them, else null (the plain code below). */
+    private final Vector vector;
 
     InverseDct() {
-        this(IdctSelector.vectorOrNull());
+        this(VectorPaths.idctOrNull());
     }
 
-    /** With a given 8x8 path (null: the plain code), for tests comparing the two. */
-    InverseDct(Full8 vector) {
+    /** With given vector IDCTs (null: the plain code), for tests comparing the two. */
+    InverseDct(Vector vector) {
         this.vector = vector;
     }
 

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link InverseDct}'s 8x8 IDCT (libjpeg's {@code jidctint.c}) with the Vector API, giving the same
- * samples for every input, overflowing ones included. Loaded only through {@link IdctSelector}, where
+ * samples for every input, overflowing ones included. Loaded only through {@link VectorPaths}, where
  * {@code jdk.incubator.vector} is present.
  *
  * <p>Pass 1 runs the column butterfly on all 8 columns at once (lanes = columns, each input row one
@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * butterfly applied to unit inputs ({@link #ROW}); rows with no AC take the same shortcut as the
  * plain code. libjpeg's range-limit table (low 10 bits, wrapped, clamped) is computed lane-wise.
  */
-final class VectorInverseDct implements InverseDct.Full8 {
+final class VectorInverseDct implements InverseDct.Vector {
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
     private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
@@ -59,7 +59,7 @@ final class VectorInverseDct implements InverseDct.Full8 {
     private VectorInverseDct() {}
 
     /** The instance, or null where 256-bit integer vectors are not native (they would be emulated, slowly). */
-    public static InverseDct.Full8 create() {
+    public static InverseDct.Vector create() {
         return IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? new VectorInverseDct() : null;
     }
 

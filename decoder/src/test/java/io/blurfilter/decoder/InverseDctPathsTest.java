@@ -19,15 +19,15 @@ class InverseDctPathsTest {
     @Test
     void selectionFollowsTheModule() {
         if (VECTOR.equals("present")) {
-            assertNotNull(IdctSelector.vectorOrNull(), "jdk.incubator.vector is present but the plain IDCT was chosen");
+            assertNotNull(VectorPaths.idctOrNull(), "jdk.incubator.vector is present but the plain IDCT was chosen");
         } else {
-            assertNull(IdctSelector.vectorOrNull());
+            assertNull(VectorPaths.idctOrNull());
         }
     }
 
     @Test
     void vectorMatchesPlainOnRandomAndExtremeBlocks() {
-        InverseDct.Full8 v = IdctSelector.vectorOrNull();
+        InverseDct.Vector v = VectorPaths.idctOrNull();
         assumeTrue(v != null, "no Vector API in this JVM");
         InverseDct plain = new InverseDct(null);
         InverseDct vector = new InverseDct(v);
