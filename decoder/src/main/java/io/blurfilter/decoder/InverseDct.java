@@ -57,9 +57,11 @@ final class InverseDct {
         }
     }
 
-    /** An 8x8 IDCT giving exactly {@link InverseDct}'s samples; {@code ws} is 64 ints of scratch. */
+    /** 8x8 and 4x4 IDCTs giving exactly {@link InverseDct}'s samples; {@code ws} is 64 ints of scratch. */
     interface Vector {
         void full(short[] in, int at, int[] q, byte[] out, int outAt, int stride, int[] ws);
+
+        void quarter(short[] in, int at, int[] q, byte[] out, int outAt, int stride, int[] ws);
     }
 
     private final int[] work = new int[64];
@@ -99,7 +101,11 @@ final class InverseDct {
                 }
                 break;
             case 4:
-                quarter(in, at, q, out, outAt, stride);
+                if (vector != null) {
+                    vector.quarter(in, at, q, out, outAt, stride, work);
+                } else {
+                    quarter(in, at, q, out, outAt, stride);
+                }
                 break;
             case 2:
                 sixteenth(in, at, q, out, outAt, stride);
@@ -281,6 +287,11 @@ final class InverseDct {
             ws[8 + c] = (tmp12 + odd0) >> QUARTER1_SHIFT;
             ws[16 + c] = (tmp12 - odd0) >> QUARTER1_SHIFT;
         }
+        quarterRows(ws, out, outAt, stride);
+    }
+
+    /** The 4x4 IDCT's second pass: rows 0..3 of {@code ws} (8 ints apart, column 4 unread) to samples. */
+    static void quarterRows(int[] ws, byte[] out, int outAt, int stride) {
         byte[] range = RANGE;
         for (int w = 0, o = outAt; w < 32; w += 8, o += stride) {
             int d0 = ws[w];

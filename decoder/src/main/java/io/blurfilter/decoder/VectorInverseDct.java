@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link InverseDct}'s 8x8 IDCT (libjpeg's {@code jidctint.c}) with the Vector API, giving the same
+ * {@link InverseDct}'s 8x8 IDCT (libjpeg's {@code jidctint.c}) and its 4x4 one ({@code jidctred.c}) with the Vector API, giving the same
  * samples for every input, overflowing ones included. Loaded only through {@link VectorPaths}, where
  * {@code jdk.incubator.vector} is present.
  *
@@ -43,6 +43,15 @@ final class VectorInverseDct implements InverseDct.Vector {
     private static final int F2_053 = InverseDct.fix(2.053119869);
     private static final int F2_562 = InverseDct.fix(2.562915447);
     private static final int F3_072 = InverseDct.fix(3.072711026);
+    private static final int F0_211 = InverseDct.fix(0.211164243);
+    private static final int F0_509 = InverseDct.fix(0.509795579);
+    private static final int F0_601 = InverseDct.fix(0.601344887);
+    private static final int F1_061 = InverseDct.fix(1.061594337);
+    private static final int F1_451 = InverseDct.fix(1.451774981);
+    private static final int F2_172 = InverseDct.fix(2.172734803);
+    /** The 4x4 IDCT's first pass (jidctred.c's jpeg_idct_4x4): one bit more in its sums. */
+    private static final int QUARTER1_SHIFT = PASS1_SHIFT + 1;
+    private static final int QUARTER1_ROUND = 1 << (QUARTER1_SHIFT - 1);
 
     /** ROW[c * 8 + j]: the weight of input c in output j of one pass-2 row, mod 2^32. */
     private static final int[] ROW = new int[64];
@@ -91,7 +100,12 @@ final class VectorInverseDct implements InverseDct.Vector {
     }
 
     private static void store(IntVector v, VectorMask<Integer> empty, IntVector dc, int[] ws, int at) {
-        v.lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, at);
+        store(v, PASS1_SHIFT, empty, dc, ws, at);
+    }
+
+    /** A pass-1 row descaled, the DC shortcut in the lanes of empty columns. */
+    private static void store(IntVector v, int shift, VectorMask<Integer> empty, IntVector dc, int[] ws, int at) {
+        v.lanewise(VectorOperators.ASHR, shift).blend(dc, empty).intoArray(ws, at);
     }
 
     @Override
@@ -170,5 +184,40 @@ final class VectorInverseDct implements InverseDct.Vector {
             x = x.lanewise(VectorOperators.LSHL, 22).lanewise(VectorOperators.ASHR, 22).add(128).max(0).min(255);
             x.convertShape(VectorOperators.I2B, B, 0).reinterpretAsBytes().intoArray(out, o);
         }
+    }
+
+    /**
+     * The 4x4 IDCT: pass 1 on all 8 columns as lanes (column 4, which pass 2 does not read, comes
+     * along), the DC shortcut blended in per lane as in {@link #full}; pass 2 is the plain code's.
+     */
+    @Override
+    public void quarter(short[] in, int at, int[] q, byte[] out, int outAt, int stride, int[] ws) {
+        IntVector d0 = row(in, at);
+        IntVector d1 = row(in, at + 8);
+        IntVector d2 = row(in, at + 16);
+        IntVector d3 = row(in, at + 24);
+        IntVector d5 = row(in, at + 40);
+        IntVector d6 = row(in, at + 48);
+        IntVector d7 = row(in, at + 56);
+        VectorMask<Integer> empty = d1.or(d2).or(d3).or(d5).or(d6).or(d7).compare(VectorOperators.EQ, 0);
+        d0 = d0.mul(IntVector.fromArray(I, q, 0));
+        d1 = d1.mul(IntVector.fromArray(I, q, 8));
+        d2 = d2.mul(IntVector.fromArray(I, q, 16));
+        d3 = d3.mul(IntVector.fromArray(I, q, 24));
+        d5 = d5.mul(IntVector.fromArray(I, q, 40));
+        d6 = d6.mul(IntVector.fromArray(I, q, 48));
+        d7 = d7.mul(IntVector.fromArray(I, q, 56));
+        IntVector even0 = d0.lanewise(VectorOperators.LSHL, CONST_BITS + 1).add(QUARTER1_ROUND);
+        IntVector even2 = d2.mul(F1_847).sub(d6.mul(F0_765));
+        IntVector tmp10 = even0.add(even2);
+        IntVector tmp12 = even0.sub(even2);
+        IntVector odd0 = d7.mul(-F0_211).add(d5.mul(F1_451)).sub(d3.mul(F2_172)).add(d1.mul(F1_061));
+        IntVector odd2 = d7.mul(-F0_509).sub(d5.mul(F0_601)).add(d3.mul(F0_899)).add(d1.mul(F2_562));
+        IntVector dc = d0.lanewise(VectorOperators.LSHL, PASS1_BITS);
+        store(tmp10.add(odd2), QUARTER1_SHIFT, empty, dc, ws, 0);
+        store(tmp12.add(odd0), QUARTER1_SHIFT, empty, dc, ws, 8);
+        store(tmp12.sub(odd0), QUARTER1_SHIFT, empty, dc, ws, 16);
+        store(tmp10.sub(odd2), QUARTER1_SHIFT, empty, dc, ws, 24);
+        InverseDct.quarterRows(ws, out, outAt, stride);
     }
 }

@@ -2,7 +2,7 @@ package io.blurfilter.decoder;
 
 /**
  * Picks the decoder's Vector API paths at run time, as the engine's {@code KernelSelector} picks its
- * kernels: {@link VectorInverseDct} (8x8 IDCT) and {@link VectorColorConverter} (YCbCr to
+ * kernels: {@link VectorInverseDct} (8x8 and 4x4 IDCT) and {@link VectorColorConverter} (YCbCr to
  * ARGB), each giving the same samples as the plain code, where the JVM was started with
  * {@code jdk.incubator.vector} and the CPU has 256-bit integer vectors; otherwise, and on Android, the
  * plain code. The vector classes are only loaded after the module was found, so the decoder still

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The run-time choice of the 8x8 IDCT, and the Vector API path giving the plain path's bytes on every
+ * The run-time choice of the 8x8 and 4x4 IDCTs, and the Vector API paths giving the plain path's bytes on every
  * block, overflowing ones included. Runs twice: without jdk.incubator.vector (the plain path must be
  * chosen) and with it (surefire's vector-idct execution).
  */
@@ -27,6 +27,16 @@ class InverseDctPathsTest {
 
     @Test
     void vectorMatchesPlainOnRandomAndExtremeBlocks() {
+        compareOnRandomAndExtremeBlocks(8);
+    }
+
+    @Test
+    void vectorQuarterMatchesPlainOnRandomAndExtremeBlocks() {
+        compareOnRandomAndExtremeBlocks(4);
+    }
+
+    /** The size x size IDCT (8: jidctint, 4: jidctred's 4x4) by both paths on 400k blocks. */
+    private static void compareOnRandomAndExtremeBlocks(int size) {
         InverseDct.Vector v = VectorPaths.idctOrNull();
         assumeTrue(v != null, "no Vector API in this JVM");
         InverseDct plain = new InverseDct(null);
@@ -64,9 +74,9 @@ class InverseDctPathsTest {
             }
             java.util.Arrays.fill(a, (byte) 7);
             java.util.Arrays.fill(b, (byte) 7);
-            plain.transform(8, in, at, q, a, 3, stride);
-            vector.transform(8, in, at, q, b, 3, stride);
-            assertArrayEquals(a, b, "block " + t);
+            plain.transform(size, in, at, q, a, 3, stride);
+            vector.transform(size, in, at, q, b, 3, stride);
+            assertArrayEquals(a, b, "block " + t + " at size " + size);
         }
     }
 }
