@@ -8,13 +8,32 @@ package io.blurfilter.decoder;
  * real sample, not the block padding.
  */
 final class Upsampler {
+    /**
+     * Parts of the 2x2 fancy filter giving exactly the plain code's values; each returns the index
+     * where the plain loop goes on (it did {@code from} up to there).
+     */
+    interface Fancy {
+        /** {@code sums[x] = 3 * near[x] + far[x]} for x from {@code from} up to the returned index. */
+        int columnSums(byte[] in, int near, int far, int[] sums, int from, int to);
+
+        /** Output pairs i from {@code from} up to the returned index (at most {@code end}) of the 2x2 filter. */
+        int bothPairs(int[] sums, int from, int end, byte[] out, int o);
+    }
+
+    /** The Vector API parts where the JVM has them, else null (the plain code below). */
+    private static final Fancy VECTOR = VectorPaths.upsamplerOrNull();
+
     private Upsampler() {}
+
+    static byte[] upsample(FrameComponent c, int hr, int vr, boolean fancy, Window window) {
+        return upsample(c, hr, vr, fancy, window, VECTOR);
+    }
 
     /**
      * The component's samples brought to output size, for the output pixels in {@code window} only:
      * {@code window.width()} samples per row.
      */
-    static byte[] upsample(FrameComponent c, int hr, int vr, boolean fancy, Window window) {
+    static byte[] upsample(FrameComponent c, int hr, int vr, boolean fancy, Window window, Fancy vector) {
         int x0 = window.x();
         int y0 = window.y();
         int w = window.width();
@@ -47,10 +66,11 @@ final class Upsampler {
             for (int y = 0; y < h; y++) {
                 int r = (y0 + y) >> 1;
                 int other = ((y0 + y) & 1) == 0 ? Math.max(r - 1, 0) : Math.min(r + 1, lastRow);
-                for (int x = lo; x <= hi; x++) {
+                int x = vector == null ? lo : vector.columnSums(in, r * stride, other * stride, sums, lo, hi + 1);
+                for (; x <= hi; x++) {
                     sums[x] = 3 * (in[r * stride + x] & 0xFF) + (in[other * stride + x] & 0xFF);
                 }
-                bothRow(sums, n, first, last, row);
+                bothRow(sums, n, first, last, row, vector);
                 System.arraycopy(row, x0 & 1, out, y * w, w);
             }
         } else if (fancy && hr == 1 && vr == 2) {
@@ -96,13 +116,18 @@ final class Upsampler {
     }
 
     /** Output pairs {@code first .. last} of the 2x2 filter from the column sums (3 x nearer row + farther row). */
-    private static void bothRow(int[] sums, int n, int first, int last, byte[] out) {
+    private static void bothRow(int[] sums, int n, int first, int last, byte[] out, Fancy vector) {
         int o = -2 * first;
         if (first == 0) {
             out[0] = (byte) ((sums[0] * 4 + 8) >> 4);
             out[1] = (byte) ((sums[0] * 3 + sums[1] + 7) >> 4);
         }
-        for (int i = Math.max(first, 1), end = Math.min(last, n - 2); i <= end; i++) {
+        int i = Math.max(first, 1);
+        int end = Math.min(last, n - 2);
+        if (vector != null) {
+            i = vector.bothPairs(sums, i, end, out, o);
+        }
+        for (; i <= end; i++) {
             out[o + 2 * i] = (byte) ((sums[i] * 3 + sums[i - 1] + 8) >> 4);
             out[o + 2 * i + 1] = (byte) ((sums[i] * 3 + sums[i + 1] + 7) >> 4);
         }

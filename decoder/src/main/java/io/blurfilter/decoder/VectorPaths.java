@@ -3,7 +3,7 @@ package io.blurfilter.decoder;
 /**
  * Picks the decoder's Vector API paths at run time, as the engine's {@code KernelSelector} picks its
  * kernels: {@link VectorInverseDct} (8x8 and 4x4 IDCT) and {@link VectorColorConverter} (YCbCr to
- * ARGB), each giving the same samples as the plain code, where the JVM was started with
+ * ARGB) and {@link VectorUpsampler} (2x2 fancy upsampling), each giving the same samples as the plain code, where the JVM was started with
  * {@code jdk.incubator.vector} and the CPU has 256-bit integer vectors; otherwise, and on Android, the
  * plain code. The vector classes are only loaded after the module was found, so the decoder still
  * runs on {@code java.base} alone. {@code -Dblurfilter.decoder.vector=false} keeps the plain code.
@@ -12,6 +12,7 @@ final class VectorPaths {
     private static final boolean AVAILABLE = available();
     private static final InverseDct.Vector IDCT = load("io.blurfilter.decoder.VectorInverseDct", InverseDct.Vector.class);
     private static final ColorConverter.Ycc COLOR = load("io.blurfilter.decoder.VectorColorConverter", ColorConverter.Ycc.class);
+    private static final Upsampler.Fancy UPSAMPLER = load("io.blurfilter.decoder.VectorUpsampler", Upsampler.Fancy.class);
 
     private VectorPaths() {}
 
@@ -23,6 +24,11 @@ final class VectorPaths {
     /** The Vector API YCbCr conversion, or null as for {@link #idctOrNull}. */
     static ColorConverter.Ycc colorOrNull() {
         return COLOR;
+    }
+
+    /** The Vector API parts of the 2x2 fancy upsampling, or null as for {@link #idctOrNull}. */
+    static Upsampler.Fancy upsamplerOrNull() {
+        return UPSAMPLER;
     }
 
     private static boolean available() {
