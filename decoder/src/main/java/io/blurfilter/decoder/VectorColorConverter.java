@@ -1,9 +1,7 @@
 package io.blurfilter.decoder;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link ColorConverter}'s YCbCr to ARGB with the Vector API, 8 pixels per step: the plain code's
@@ -11,19 +9,13 @@ import jdk.incubator.vector.VectorSpecies;
  * operations (no term overflows), so every pixel is the same. Loaded only through {@link VectorPaths}.
  */
 final class VectorColorConverter implements ColorConverter.Ycc {
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
-    private static final int LANES = I.length();
+    private static final int LANES = VectorLanes.LANES;
 
     private VectorColorConverter() {}
 
     /** The instance, or null where 256-bit integer vectors are not native. */
     public static ColorConverter.Ycc create() {
-        return IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? new VectorColorConverter() : null;
-    }
-
-    private static IntVector unsigned(byte[] plane, int i) {
-        return ((IntVector) ByteVector.fromArray(B, plane, i).convertShape(VectorOperators.B2I, I, 0)).and(0xFF);
+        return VectorLanes.native256() ? new VectorColorConverter() : null;
     }
 
     private static IntVector clamp(IntVector v) {
@@ -34,9 +26,9 @@ final class VectorColorConverter implements ColorConverter.Ycc {
     public void toArgb(byte[] yp, byte[] cbp, byte[] crp, int[] argb, int n) {
         int i = 0;
         for (int end = n - LANES; i <= end; i += LANES) {
-            IntVector y = unsigned(yp, i);
-            IntVector cb = unsigned(cbp, i).sub(128);
-            IntVector cr = unsigned(crp, i).sub(128);
+            IntVector y = VectorLanes.unsigned(yp, i);
+            IntVector cb = VectorLanes.unsigned(cbp, i).sub(128);
+            IntVector cr = VectorLanes.unsigned(crp, i).sub(128);
             IntVector r = clamp(y.add(cr.mul(ColorConverter.CR_R_FACTOR).add(ColorConverter.HALF)
                     .lanewise(VectorOperators.ASHR, 16)));
             IntVector g = clamp(y.add(cb.mul(ColorConverter.CB_G_FACTOR).add(ColorConverter.HALF)

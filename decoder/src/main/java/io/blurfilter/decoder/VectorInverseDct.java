@@ -1,6 +1,5 @@
 package io.blurfilter.decoder;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
@@ -21,9 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * plain code. libjpeg's range-limit table (low 10 bits, wrapped, clamped) is computed lane-wise.
  */
 final class VectorInverseDct implements InverseDct.Vector {
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I = VectorLanes.I;
     private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
+    private static final VectorSpecies<Byte> B = VectorLanes.B;
     private static final int CONST_BITS = 13;
     private static final int PASS1_BITS = 2;
     private static final int PASS1_SHIFT = CONST_BITS - PASS1_BITS;
@@ -69,7 +68,7 @@ final class VectorInverseDct implements InverseDct.Vector {
 
     /** The instance, or null where 256-bit integer vectors are not native (they would be emulated, slowly). */
     public static InverseDct.Vector create() {
-        return IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? new VectorInverseDct() : null;
+        return VectorLanes.native256() ? new VectorInverseDct() : null;
     }
 
     /** jidctint.c's row butterfly without the rounding term, for the weights. */

@@ -1,6 +1,5 @@
 package io.blurfilter.decoder;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
@@ -13,27 +12,22 @@ import jdk.incubator.vector.VectorSpecies;
  * interleaves them. Loaded only through {@link VectorPaths}.
  */
 final class VectorUpsampler implements Upsampler.Fancy {
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
+    private static final VectorSpecies<Integer> I = VectorLanes.I;
     private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
-    private static final int LANES = I.length();
+    private static final int LANES = VectorLanes.LANES;
 
     private VectorUpsampler() {}
 
     /** The instance, or null where 256-bit integer vectors are not native. */
     public static Upsampler.Fancy create() {
-        return IntVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? new VectorUpsampler() : null;
-    }
-
-    private static IntVector unsigned(byte[] in, int i) {
-        return ((IntVector) ByteVector.fromArray(B, in, i).convertShape(VectorOperators.B2I, I, 0)).and(0xFF);
+        return VectorLanes.native256() ? new VectorUpsampler() : null;
     }
 
     @Override
     public int columnSums(byte[] in, int near, int far, int[] sums, int from, int to) {
         int x = from;
         for (int end = to - LANES; x <= end; x += LANES) {
-            unsigned(in, near + x).mul(3).add(unsigned(in, far + x)).intoArray(sums, x);
+            VectorLanes.unsigned(in, near + x).mul(3).add(VectorLanes.unsigned(in, far + x)).intoArray(sums, x);
         }
         return x;
     }

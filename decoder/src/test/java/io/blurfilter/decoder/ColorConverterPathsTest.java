@@ -1,29 +1,16 @@
 package io.blurfilter.decoder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The run-time choice of the YCbCr conversion, and the Vector API path giving the plain path's pixels
- * for every (Y, Cb, Cr) and every length (the scalar tail). Runs without and with jdk.incubator.vector.
+ * The Vector API YCbCr conversion giving the plain path's pixels for every (Y, Cb, Cr) and every
+ * length (the scalar tail). Runs where jdk.incubator.vector is present (surefire's vector execution).
  */
 class ColorConverterPathsTest {
-    private static final String VECTOR = System.getProperty("blurfilter.test.vector", "absent");
-
-    @Test
-    void selectionFollowsTheModule() {
-        if (VECTOR.equals("present")) {
-            assertNotNull(VectorPaths.colorOrNull(), "jdk.incubator.vector is present but the plain conversion was chosen");
-        } else {
-            assertNull(VectorPaths.colorOrNull());
-        }
-    }
-
     @Test
     void vectorMatchesPlainOnEveryColour() {
         ColorConverter.Ycc v = VectorPaths.colorOrNull();

@@ -1,30 +1,17 @@
 package io.blurfilter.decoder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The run-time choice of the 8x8 and 4x4 IDCTs, and the Vector API paths giving the plain path's bytes on every
- * block, overflowing ones included. Runs twice: without jdk.incubator.vector (the plain path must be
- * chosen) and with it (surefire's vector-idct execution).
+ * The Vector API 8x8 and 4x4 IDCTs giving the plain path's bytes on every block, overflowing ones
+ * included. Runs where jdk.incubator.vector is present (surefire's vector-idct execution); the choice
+ * of path: {@link VectorPathsTest}.
  */
 class InverseDctPathsTest {
-    private static final String VECTOR = System.getProperty("blurfilter.test.vector", "absent");
-
-    @Test
-    void selectionFollowsTheModule() {
-        if (VECTOR.equals("present")) {
-            assertNotNull(VectorPaths.idctOrNull(), "jdk.incubator.vector is present but the plain IDCT was chosen");
-        } else {
-            assertNull(VectorPaths.idctOrNull());
-        }
-    }
-
     @Test
     void vectorMatchesPlainOnRandomAndExtremeBlocks() {
         compareOnRandomAndExtremeBlocks(8);

@@ -1,30 +1,17 @@
 package io.blurfilter.decoder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The run-time choice of the fancy 2x2 upsampling's vector parts, and the Vector API path giving the
- * plain path's samples for random and extreme (0/255) planes of every small size, whole and in
- * random windows. Runs without and with jdk.incubator.vector.
+ * The Vector API parts of the fancy 2x2 upsampling giving the plain path's samples for random and
+ * extreme (0/255) planes of every small size, whole and in random windows. Runs where
+ * jdk.incubator.vector is present (surefire's vector execution).
  */
 class UpsamplerPathsTest {
-    private static final String VECTOR = System.getProperty("blurfilter.test.vector", "absent");
-
-    @Test
-    void selectionFollowsTheModule() {
-        if (VECTOR.equals("present")) {
-            assertNotNull(VectorPaths.upsamplerOrNull(), "jdk.incubator.vector is present but the plain upsampling was chosen");
-        } else {
-            assertNull(VectorPaths.upsamplerOrNull());
-        }
-    }
-
     @Test
     void vectorMatchesPlainOnRandomAndExtremePlanes() {
         Upsampler.Fancy v = VectorPaths.upsamplerOrNull();
