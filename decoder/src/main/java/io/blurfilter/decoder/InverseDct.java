@@ -8,41 +8,42 @@ package io.blurfilter.decoder;
  * low-frequency coefficients only: a 1/8 decode needs no IDCT at all.
  */
 final class InverseDct {
-    private static final int CONST_BITS = 13;
-    private static final int PASS1_BITS = 2;
+    // package-private: VectorInverseDct computes with the same constants
+    static final int CONST_BITS = 13;
+    static final int PASS1_BITS = 2;
     /** The 8x8 passes' descaling: shifts, and the rounding half folded into the even part. */
-    private static final int PASS1_SHIFT = CONST_BITS - PASS1_BITS;
-    private static final int PASS1_ROUND = 1 << (PASS1_SHIFT - 1);
-    private static final int PASS2_SHIFT = CONST_BITS + PASS1_BITS + 3;
-    private static final int PASS2_ROUND = 1 << (PASS2_SHIFT - 1);
+    static final int PASS1_SHIFT = CONST_BITS - PASS1_BITS;
+    static final int PASS1_ROUND = 1 << (PASS1_SHIFT - 1);
+    static final int PASS2_SHIFT = CONST_BITS + PASS1_BITS + 3;
+    static final int PASS2_ROUND = 1 << (PASS2_SHIFT - 1);
     /** The same for the 4x4 IDCT, whose sums carry one bit more. */
-    private static final int QUARTER1_SHIFT = PASS1_SHIFT + 1;
-    private static final int QUARTER1_ROUND = 1 << (QUARTER1_SHIFT - 1);
+    static final int QUARTER1_SHIFT = PASS1_SHIFT + 1;
+    static final int QUARTER1_ROUND = 1 << (QUARTER1_SHIFT - 1);
     private static final int QUARTER2_SHIFT = PASS2_SHIFT + 1;
     private static final int QUARTER2_ROUND = 1 << (QUARTER2_SHIFT - 1);
 
-    private static final int F0_211 = fix(0.211164243);
-    private static final int F0_298 = fix(0.298631336);
-    private static final int F0_390 = fix(0.390180644);
-    private static final int F0_509 = fix(0.509795579);
-    private static final int F0_541 = fix(0.541196100);
-    private static final int F0_601 = fix(0.601344887);
-    private static final int F0_720 = fix(0.720959822);
-    private static final int F0_765 = fix(0.765366865);
-    private static final int F0_850 = fix(0.850430095);
-    private static final int F0_899 = fix(0.899976223);
-    private static final int F1_061 = fix(1.061594337);
-    private static final int F1_175 = fix(1.175875602);
-    private static final int F1_272 = fix(1.272758580);
-    private static final int F1_451 = fix(1.451774981);
-    private static final int F1_501 = fix(1.501321110);
-    private static final int F1_847 = fix(1.847759065);
-    private static final int F1_961 = fix(1.961570560);
-    private static final int F2_053 = fix(2.053119869);
-    private static final int F2_172 = fix(2.172734803);
-    private static final int F2_562 = fix(2.562915447);
-    private static final int F3_072 = fix(3.072711026);
-    private static final int F3_624 = fix(3.624509785);
+    static final int F0_211 = fix(0.211164243);
+    static final int F0_298 = fix(0.298631336);
+    static final int F0_390 = fix(0.390180644);
+    static final int F0_509 = fix(0.509795579);
+    static final int F0_541 = fix(0.541196100);
+    static final int F0_601 = fix(0.601344887);
+    static final int F0_720 = fix(0.720959822);
+    static final int F0_765 = fix(0.765366865);
+    static final int F0_850 = fix(0.850430095);
+    static final int F0_899 = fix(0.899976223);
+    static final int F1_061 = fix(1.061594337);
+    static final int F1_175 = fix(1.175875602);
+    static final int F1_272 = fix(1.272758580);
+    static final int F1_451 = fix(1.451774981);
+    static final int F1_501 = fix(1.501321110);
+    static final int F1_847 = fix(1.847759065);
+    static final int F1_961 = fix(1.961570560);
+    static final int F2_053 = fix(2.053119869);
+    static final int F2_172 = fix(2.172734803);
+    static final int F2_562 = fix(2.562915447);
+    static final int F3_072 = fix(3.072711026);
+    static final int F3_624 = fix(3.624509785);
 
     /**
      * Sample for an IDCT output (centred on 0) masked to 10 bits: libjpeg's range-limit table, which

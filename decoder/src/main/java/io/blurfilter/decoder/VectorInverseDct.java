@@ -1,5 +1,32 @@
 package io.blurfilter.decoder;
 
+import static io.blurfilter.decoder.InverseDct.CONST_BITS;
+import static io.blurfilter.decoder.InverseDct.F0_211;
+import static io.blurfilter.decoder.InverseDct.F0_298;
+import static io.blurfilter.decoder.InverseDct.F0_390;
+import static io.blurfilter.decoder.InverseDct.F0_509;
+import static io.blurfilter.decoder.InverseDct.F0_541;
+import static io.blurfilter.decoder.InverseDct.F0_601;
+import static io.blurfilter.decoder.InverseDct.F0_765;
+import static io.blurfilter.decoder.InverseDct.F0_899;
+import static io.blurfilter.decoder.InverseDct.F1_061;
+import static io.blurfilter.decoder.InverseDct.F1_175;
+import static io.blurfilter.decoder.InverseDct.F1_451;
+import static io.blurfilter.decoder.InverseDct.F1_501;
+import static io.blurfilter.decoder.InverseDct.F1_847;
+import static io.blurfilter.decoder.InverseDct.F1_961;
+import static io.blurfilter.decoder.InverseDct.F2_053;
+import static io.blurfilter.decoder.InverseDct.F2_172;
+import static io.blurfilter.decoder.InverseDct.F2_562;
+import static io.blurfilter.decoder.InverseDct.F3_072;
+import static io.blurfilter.decoder.InverseDct.PASS1_BITS;
+import static io.blurfilter.decoder.InverseDct.PASS1_ROUND;
+import static io.blurfilter.decoder.InverseDct.PASS1_SHIFT;
+import static io.blurfilter.decoder.InverseDct.PASS2_ROUND;
+import static io.blurfilter.decoder.InverseDct.PASS2_SHIFT;
+import static io.blurfilter.decoder.InverseDct.QUARTER1_ROUND;
+import static io.blurfilter.decoder.InverseDct.QUARTER1_SHIFT;
+
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
@@ -23,35 +50,6 @@ final class VectorInverseDct implements InverseDct.Vector {
     private static final VectorSpecies<Integer> I = VectorLanes.I;
     private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
     private static final VectorSpecies<Byte> B = VectorLanes.B;
-    private static final int CONST_BITS = 13;
-    private static final int PASS1_BITS = 2;
-    private static final int PASS1_SHIFT = CONST_BITS - PASS1_BITS;
-    private static final int PASS1_ROUND = 1 << (PASS1_SHIFT - 1);
-    private static final int PASS2_SHIFT = CONST_BITS + PASS1_BITS + 3;
-    private static final int PASS2_ROUND = 1 << (PASS2_SHIFT - 1);
-
-    private static final int F0_298 = InverseDct.fix(0.298631336);
-    private static final int F0_390 = InverseDct.fix(0.390180644);
-    private static final int F0_541 = InverseDct.fix(0.541196100);
-    private static final int F0_765 = InverseDct.fix(0.765366865);
-    private static final int F0_899 = InverseDct.fix(0.899976223);
-    private static final int F1_175 = InverseDct.fix(1.175875602);
-    private static final int F1_501 = InverseDct.fix(1.501321110);
-    private static final int F1_847 = InverseDct.fix(1.847759065);
-    private static final int F1_961 = InverseDct.fix(1.961570560);
-    private static final int F2_053 = InverseDct.fix(2.053119869);
-    private static final int F2_562 = InverseDct.fix(2.562915447);
-    private static final int F3_072 = InverseDct.fix(3.072711026);
-    private static final int F0_211 = InverseDct.fix(0.211164243);
-    private static final int F0_509 = InverseDct.fix(0.509795579);
-    private static final int F0_601 = InverseDct.fix(0.601344887);
-    private static final int F1_061 = InverseDct.fix(1.061594337);
-    private static final int F1_451 = InverseDct.fix(1.451774981);
-    private static final int F2_172 = InverseDct.fix(2.172734803);
-    /** The 4x4 IDCT's first pass (jidctred.c's jpeg_idct_4x4): one bit more in its sums. */
-    private static final int QUARTER1_SHIFT = PASS1_SHIFT + 1;
-    private static final int QUARTER1_ROUND = 1 << (QUARTER1_SHIFT - 1);
-
     /** ROW[c * 8 + j]: the weight of input c in output j of one pass-2 row, mod 2^32. */
     private static final int[] ROW = new int[64];
 
