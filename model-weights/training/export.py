@@ -23,14 +23,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import data as D  # noqa: E402
 from check_onnx_fixtures import run as run_onnx_f64  # noqa: E402
-from pplcnet import PPLCNet, ExportModel  # noqa: E402
+from pplcnet import ExportModel, load_checkpoint  # noqa: E402
 
 
 def load_model(name, which="best"):
-    ck = torch.load(os.path.join(HERE, "runs", name, which + ".pt"), map_location="cpu")
-    a = ck["args"]
-    net = PPLCNet(scale=a["scale"], class_num=2, use_last_conv=a["last_conv"])
-    net.load_state_dict(ck["model"])
+    net, ck = load_checkpoint(os.path.join(HERE, "runs", name, which + ".pt"))
     return net.eval(), ck
 
 

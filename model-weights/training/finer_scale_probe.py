@@ -33,17 +33,10 @@ sys.path.insert(0, HERE)
 sys.path.append(os.path.join(HERE, "maphead"))  # after HERE: maphead has its own train.py
 import common as C  # noqa: E402
 import data as D  # noqa: E402
-from pplcnet import PPLCNet  # noqa: E402
+from pplcnet import load_checkpoint  # noqa: E402
 from train import save_atomic, worker_init  # noqa: E402
 
 SCALES = (256, 320, 384, 512)
-
-
-def load(ckpt):
-    ck = torch.load(ckpt, map_location="cpu")
-    net = PPLCNet(scale=ck["args"]["scale"], class_num=2, use_last_conv=ck["args"]["last_conv"])
-    net.load_state_dict(ck["model"])
-    return net, ck
 
 
 def score_at(net, rgb, s):
@@ -60,7 +53,7 @@ def score_at(net, rgb, s):
 
 
 def score(ckpt, out):
-    net = load(ckpt)[0].eval()
+    net = load_checkpoint(ckpt)[0].eval()
     rows = []
     add = lambda group, rgb: rows.append((group, [score_at(net, rgb, s) for s in SCALES]))  # noqa: E731
     for _, label, _, _, img in D.load_real_blur():
@@ -145,7 +138,7 @@ class PatchMix:
 
 def finetune(ckpt, out, control, epochs=3, lr=3e-4):
     torch.manual_seed(0)
-    net, ck = load(ckpt)
+    net, ck = load_checkpoint(ckpt)
     ds = PatchMix(control)
     opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=0.05)
     loss_fn = nn.CrossEntropyLoss(label_smoothing=0.1)

@@ -25,7 +25,7 @@ import torch.nn as nn
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import data as D  # noqa: E402
-from pplcnet import PPLCNet  # noqa: E402
+from pplcnet import load_checkpoint  # noqa: E402
 from train import ValSet, predict, save_atomic, worker_init  # noqa: E402
 
 
@@ -102,10 +102,8 @@ def main():
     torch.manual_seed(a.seed)
     run_dir = os.path.join(HERE, "runs", a.name)
     os.makedirs(run_dir, exist_ok=True)
-    ck = torch.load(a.init, map_location="cpu")
+    model, ck = load_checkpoint(a.init)
     args0 = ck["args"]
-    model = PPLCNet(scale=args0["scale"], class_num=2, use_last_conv=args0["last_conv"])
-    model.load_state_dict(ck["model"])
     model = model.to(memory_format=torch.channels_last)
 
     holdout = set(s for s in a.holdout.split(",") if s)

@@ -169,6 +169,14 @@ def PPLCNet_x(scale, **kw):
     return PPLCNet(scale=scale, **kw)
 
 
+def load_checkpoint(path):
+    """A training checkpoint (train.py, finetune_real.py) as (network with its weights, checkpoint)."""
+    ck = torch.load(path, map_location="cpu")
+    net = PPLCNet(scale=ck["args"]["scale"], class_num=2, use_last_conv=ck["args"]["last_conv"])
+    net.load_state_dict(ck["model"])
+    return net, ck
+
+
 if __name__ == "__main__":
     for s in [0.25, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5]:
         m = PPLCNet(scale=s, class_num=1000)
