@@ -126,6 +126,9 @@ final class EntropyReader {
                     value = extend((int) (buffered >>> n) & ((1 << size) - 1), size);
                 }
                 if (k > 63) {
+                    if (k >= HuffmanTable.END_OF_BLOCK_RUN) {
+                        break;
+                    }
                     throw new DecodeException("corrupt JPEG: a block has more than 64 coefficients");
                 }
                 block[ZigZag.NATURAL[k]] = (short) value;
@@ -136,6 +139,28 @@ final class EntropyReader {
             count = n;
         }
         return last;
+    }
+
+    /**
+     * Decodes a sequential block's DC difference: one lookup for a short code and its magnitude bits,
+     * as {@link #sequentialAc} does for the AC ones.
+     */
+    int sequentialDc(HuffmanTable table) throws DecodeException {
+        if (count < 32) {
+            fill();
+        }
+        int fast = table.fastDc((int) (bits >>> (count - HuffmanTable.LOOKUP_BITS)) & FAST_MASK);
+        if (fast != 0) {
+            count -= fast & 0xFF;
+            return fast >> 16;
+        }
+        int entry = table.symbol((int) (bits >>> (count - 16)) & 0xFFFF);
+        count -= entry >>> 8;
+        int size = entry & 0xFF;
+        if (size > 15) {
+            throw new DecodeException("corrupt JPEG: invalid DC coefficient size " + size);
+        }
+        return receiveExtend(size);
     }
 
     /** The next 16 bits without consuming them. */

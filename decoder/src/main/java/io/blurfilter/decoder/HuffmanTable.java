@@ -18,8 +18,18 @@ final class HuffmanTable {
      * For each 10-bit prefix holding an AC code and all of its magnitude bits: value << 16 | run << 8 |
      * bits used, else 0. Most coefficients of a photo are decoded by this one lookup (stb_image's and
      * libjpeg-turbo's "fast AC" idea), instead of a symbol lookup and a second read for the value.
+     * An end-of-block code is here too, with the run {@link #END_OF_BLOCK_RUN}: nearly every block
+     * ends with one, so it is as common as one symbol in fifteen.
      */
     private final int[] fastAc = new int[1 << LOOKUP_BITS];
+    /** The same for a DC table: value << 16 | bits used for a code and its magnitude bits, else 0. */
+    private final int[] fastDc = new int[1 << LOOKUP_BITS];
+
+    /**
+     * The run {@link #fastAc} gives an end of block: it carries the coefficient index past 63 + 15, the
+     * most any real symbol can reach, so the decoder's one "past the block" test also finds the end.
+     */
+    static final int END_OF_BLOCK_RUN = 0x7F;
 
     /**
      * @param counts number of codes of each length 1..16 (index 0 for length 1)
@@ -53,22 +63,39 @@ final class HuffmanTable {
         maxCode[17] = Integer.MAX_VALUE;
         for (int prefix = 0; prefix < lookup.length; prefix++) {
             int entry = lookup[prefix];
+            if (entry == 0) {
+                continue;
+            }
             int len = entry >>> 8;
-            int size = entry & 15;
-            if (entry != 0 && size != 0 && len + size <= LOOKUP_BITS) {
-                int magnitude = (prefix >>> (LOOKUP_BITS - len - size)) & ((1 << size) - 1);
-                int value = EntropyReader.extend(magnitude, size);
-                fastAc[prefix] = value << 16 | (entry & 0xF0) << 4 | (len + size);
+            int symbol = entry & 0xFF;
+            int size = symbol & 15;
+            int run = symbol >>> 4;
+            if (len + size <= LOOKUP_BITS) {
+                int value = EntropyReader.extend((prefix >>> (LOOKUP_BITS - len - size)) & ((1 << size) - 1), size);
+                if (size != 0) {
+                    fastAc[prefix] = value << 16 | run << 8 | (len + size);
+                } else if (run != 15) { // any run but sixteen zeros ends the block, as in libjpeg
+                    fastAc[prefix] = END_OF_BLOCK_RUN << 8 | len;
+                }
+                if (run == 0) {
+                    fastDc[prefix] = value << 16 | (len + size);
+                }
             }
         }
     }
 
     /**
-     * For the 10-bit prefix {@code prefix}: value << 16 | run << 8 | bits to skip, or 0 when the symbol
-     * is an end-of-band, a zero run, or longer than the lookup: then {@link #symbol}.
+     * For the 10-bit prefix {@code prefix}: value << 16 | run << 8 | bits to skip (the run
+     * {@link #END_OF_BLOCK_RUN} for an end of block), or 0 when the symbol is sixteen zeros or longer
+     * than the lookup: then {@link #symbol}.
      */
     int fastAc(int prefix) {
         return fastAc[prefix];
+    }
+
+    /** For the 10-bit prefix {@code prefix} of a DC code: value << 16 | bits to skip, or 0: then {@link #symbol}. */
+    int fastDc(int prefix) {
+        return fastDc[prefix];
     }
 
     /** Decodes one symbol from the reader's next bits. */

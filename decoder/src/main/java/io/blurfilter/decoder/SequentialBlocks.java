@@ -21,11 +21,7 @@ final class SequentialBlocks implements BlockDecoder {
     public void decode(FrameComponent c, int blockX, int blockY) throws DecodeException {
         short[] b = block;
         Arrays.fill(b, (short) 0);
-        int s = c.dcTable.decode(in);
-        if (s > 15) {
-            throw new DecodeException("corrupt JPEG: invalid DC coefficient size " + s);
-        }
-        c.dcPredictor += in.receiveExtend(s);
+        c.dcPredictor += in.sequentialDc(c.dcTable);
         b[0] = (short) c.dcPredictor;
         int last = in.sequentialAc(c.acTable, b);
         if (c.needs(blockX, blockY)) {
