@@ -96,15 +96,6 @@ final class VectorInverseDct implements InverseDct.Vector {
         return (IntVector) ShortVector.fromArray(S, in, i).convertShape(VectorOperators.S2I, I, 0);
     }
 
-    private static void store(IntVector v, VectorMask<Integer> empty, IntVector dc, int[] ws, int at) {
-        store(v, PASS1_SHIFT, empty, dc, ws, at);
-    }
-
-    /** A pass-1 row descaled, the DC shortcut in the lanes of empty columns. */
-    private static void store(IntVector v, int shift, VectorMask<Integer> empty, IntVector dc, int[] ws, int at) {
-        v.lanewise(VectorOperators.ASHR, shift).blend(dc, empty).intoArray(ws, at);
-    }
-
     @Override
     public void full(short[] in, int at, int[] q, byte[] out, int outAt, int stride, int[] ws) {
         IntVector d0 = row(in, at);
@@ -143,14 +134,17 @@ final class VectorInverseDct implements InverseDct.Vector {
         IntVector o2 = d3.mul(F3_072).add(zb).add(zc);
         IntVector o3 = d1.mul(F1_501).add(za).add(zd);
         IntVector dc = d0.lanewise(VectorOperators.LSHL, PASS1_BITS);
-        store(tmp10.add(o3), empty, dc, ws, 0);
-        store(tmp10.sub(o3), empty, dc, ws, 56);
-        store(tmp11.add(o2), empty, dc, ws, 8);
-        store(tmp11.sub(o2), empty, dc, ws, 48);
-        store(tmp12.add(o1), empty, dc, ws, 16);
-        store(tmp12.sub(o1), empty, dc, ws, 40);
-        store(tmp13.add(o0), empty, dc, ws, 24);
-        store(tmp13.sub(o0), empty, dc, ws, 32);
+        // each pass-1 row descaled, the DC shortcut in the lanes of empty columns; written out, not a
+        // helper: C2 stops inlining in this method (NodeCountInliningCutoff), and a helper it does not
+        // inline gets boxed vectors and the Vector API's slow fallback
+        tmp10.add(o3).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 0);
+        tmp10.sub(o3).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 56);
+        tmp11.add(o2).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 8);
+        tmp11.sub(o2).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 48);
+        tmp12.add(o1).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 16);
+        tmp12.sub(o1).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 40);
+        tmp13.add(o0).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 24);
+        tmp13.sub(o0).lanewise(VectorOperators.ASHR, PASS1_SHIFT).blend(dc, empty).intoArray(ws, 32);
 
         int[] a = ROW;
         IntVector a0 = IntVector.fromArray(I, a, 0);
@@ -211,10 +205,11 @@ final class VectorInverseDct implements InverseDct.Vector {
         IntVector odd0 = d7.mul(-F0_211).add(d5.mul(F1_451)).sub(d3.mul(F2_172)).add(d1.mul(F1_061));
         IntVector odd2 = d7.mul(-F0_509).sub(d5.mul(F0_601)).add(d3.mul(F0_899)).add(d1.mul(F2_562));
         IntVector dc = d0.lanewise(VectorOperators.LSHL, PASS1_BITS);
-        store(tmp10.add(odd2), QUARTER1_SHIFT, empty, dc, ws, 0);
-        store(tmp12.add(odd0), QUARTER1_SHIFT, empty, dc, ws, 8);
-        store(tmp12.sub(odd0), QUARTER1_SHIFT, empty, dc, ws, 16);
-        store(tmp10.sub(odd2), QUARTER1_SHIFT, empty, dc, ws, 24);
+        // written out as in full(), for the same reason
+        tmp10.add(odd2).lanewise(VectorOperators.ASHR, QUARTER1_SHIFT).blend(dc, empty).intoArray(ws, 0);
+        tmp12.add(odd0).lanewise(VectorOperators.ASHR, QUARTER1_SHIFT).blend(dc, empty).intoArray(ws, 8);
+        tmp12.sub(odd0).lanewise(VectorOperators.ASHR, QUARTER1_SHIFT).blend(dc, empty).intoArray(ws, 16);
+        tmp10.sub(odd2).lanewise(VectorOperators.ASHR, QUARTER1_SHIFT).blend(dc, empty).intoArray(ws, 24);
         InverseDct.quarterRows(ws, out, outAt, stride);
     }
 }
