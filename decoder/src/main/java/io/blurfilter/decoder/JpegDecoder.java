@@ -24,6 +24,16 @@ public final class JpegDecoder {
         this.maxPixels = maxPixels;
     }
 
+    /**
+     * Whether this JVM runs the decoder's Vector API paths (the IDCTs, colour conversion and 2x2
+     * upsampling): {@code jdk.incubator.vector} is present, the CPU has 256-bit integer vectors, and
+     * {@code -Dblurfilter.decoder.vector=false} did not switch them off. The pixels are the same either
+     * way; the speed is not (bench/RESULTS.md, "Built-in decoder").
+     */
+    public static boolean usesVectorApi() {
+        return VectorPaths.allActive();
+    }
+
     /** Size and layout from the header; decodes no pixels. */
     public JpegInfo readInfo(byte[] jpeg) throws DecodeException {
         Objects.requireNonNull(jpeg, "jpeg");

@@ -31,6 +31,11 @@ final class VectorPaths {
         return UPSAMPLER;
     }
 
+    /** Whether every vector path runs here. */
+    static boolean allActive() {
+        return IDCT != null && COLOR != null && UPSAMPLER != null;
+    }
+
     private static boolean available() {
         if (!Boolean.parseBoolean(System.getProperty("blurfilter.decoder.vector", "true"))) {
             return false;

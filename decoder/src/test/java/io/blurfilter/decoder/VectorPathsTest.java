@@ -19,5 +19,6 @@ class VectorPathsTest {
         for (Object path : paths) {
             assertEquals(present, path != null, "jdk.incubator.vector " + (present ? "present" : "absent") + ", paths " + paths);
         }
+        assertEquals(present, JpegDecoder.usesVectorApi());
     }
 }

@@ -11,9 +11,11 @@ import io.blurfilter.engine.PixelRegion;
 
 /**
  * JPEG and PNG through blurfilter's own {@code java.base} decoder ({@code io.blurfilter.decoder}),
- * in front of ImageIO: PNG by default (bit for bit the JDK's pixels, and no slower), JPEG opt-in with
- * {@code -Dblurfilter.decoder=builtin} ({@code =imageio} sends both to ImageIO), and always on a JVM without
- * {@code java.desktop} (no ImageIO there). Large JPEGs are decoded at 1/2, 1/4 or 1/8 by reduced IDCT,
+ * in front of ImageIO: PNG by default (bit for bit the JDK's pixels, and no slower), JPEG by default
+ * where the decoder's Vector API paths run (there it is faster than the JDK's native libjpeg from file
+ * to score; the plain code is not), or on request with {@code -Dblurfilter.decoder=builtin}
+ * ({@code =imageio} sends both to ImageIO), and always on a JVM without {@code java.desktop} (no
+ * ImageIO there). Large JPEGs are decoded at 1/2, 1/4 or 1/8 by reduced IDCT,
  * the largest reduction that still gives at least the pixels {@link DecodeSettings}' subsampling
  * would, and only the blocks the model's crop reads ({@link RegionOfInterest}, as a decoder
  * {@code Window}); PNGs are subsampled exactly as ImageIO subsamples them.
@@ -21,24 +23,33 @@ import io.blurfilter.engine.PixelRegion;
  * <p>Scores: photos decoded at full size score exactly as with ImageIO (all 660 shared real photos).
  * On 12-megapixel tiles of real photos the reduced IDCT, which averages as the default model's
  * INTER_AREA resize does, stays closer to the full-size decode than ImageIO's subsampling, which
- * picks every n-th pixel: at most 0.012 apart (mean 0.003) against 0.038 (mean 0.008). Not the
- * default for JPEG because it is slower than the JDK's native libjpeg (docs/CLI.md, bench/RESULTS.md).
+ * picks every n-th pixel: at most 0.012 apart (mean 0.003) against 0.038 (mean 0.008). Speeds:
+ * docs/CLI.md and bench/RESULTS.md.
  */
 final class BuiltInDecoder {
     static final String PROPERTY = "blurfilter.decoder";
 
     private BuiltInDecoder() {}
 
-    /**
-     * Which formats go through the built-in decoder rather than ImageIO, from {@code -Dblurfilter.decoder}:
-     * {@code builtin} both JPEG and PNG, {@code imageio} neither, unset (or {@code default}) PNG only.
-     */
+    /** {@link #selected(String, boolean)} for this JVM's {@code -Dblurfilter.decoder} and Vector API. */
     static Formats selected() {
-        String value = System.getProperty(PROPERTY, "default").trim();
+        return selected(System.getProperty(PROPERTY, "default"), JpegDecoder.usesVectorApi());
+    }
+
+    /**
+     * Which formats go through the built-in decoder rather than ImageIO: {@code builtin} both JPEG and
+     * PNG, {@code imageio} neither, anything else ({@code default}) PNG, and JPEG too where the
+     * decoder's Vector API paths run.
+     */
+    static Formats selected(String property, boolean vectorApi) {
+        String value = property.trim();
         if ("builtin".equalsIgnoreCase(value)) {
             return Formats.JPEG_AND_PNG;
         }
-        return "imageio".equalsIgnoreCase(value) ? Formats.NONE : Formats.PNG;
+        if ("imageio".equalsIgnoreCase(value)) {
+            return Formats.NONE;
+        }
+        return vectorApi ? Formats.JPEG_AND_PNG : Formats.PNG;
     }
 
     /** The formats the built-in decoder takes when ImageIO is there too. */

@@ -16,9 +16,10 @@ import java.util.Objects;
  * Decodes image files, or their bytes in memory, with ImageIO and the TwelveMonkeys plugins (JPEG
  * incl. CMYK/YCCK, PNG, BMP, GIF, WebP, TIFF), recognising the format by content, never by the file
  * name. PNG goes through blurfilter's own {@code java.base} decoder ({@link BuiltInDecoder}: the
- * same pixels as the JDK's reader, and no slower); JPEG does too with {@code -Dblurfilter.decoder=builtin}
- * (slower than the JDK's native libjpeg, so not the default), and {@code -Dblurfilter.decoder=imageio}
- * sends PNG back to ImageIO. EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
+ * same pixels as the JDK's reader, and no slower); JPEG does too where the JVM runs the decoder's
+ * Vector API paths ({@code jdk.incubator.vector}, which the {@code blurfilter} launcher adds; faster
+ * than the JDK's native libjpeg there, slower without them) or with {@code -Dblurfilter.decoder=builtin},
+ * and {@code -Dblurfilter.decoder=imageio} sends both back to ImageIO. EXIF orientation is applied. Images larger than {@link DecodeSettings#maxPixels()} are refused from their header,
  * before any pixel buffer exists. Every failure is an {@link ImageDecodeException} with a message
  * for people. Thread-safe: each call uses its own reader.
  *
