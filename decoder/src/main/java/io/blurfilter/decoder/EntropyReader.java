@@ -13,21 +13,27 @@ final class EntropyReader {
     /** The same bytes, for reading eight at once (big-endian, as the bits are). */
     private final ByteBuffer longs;
     private final int end;
+    /** The last position an 8-byte read may start at. */
+    private final int lastLongRead;
     private int pos;
-    /** Buffered bits, the next one at bit {@code count - 1}. */
+    /**
+     * Buffered bits, the next one at bit 63. Below the {@code count} valid bits there are zeros or
+     * copies of the bits that follow (see {@link #fill}), which lets a refill OR bytes in without a test.
+     */
     private long bits;
     private int count;
     /** Zero bits appended after the data ran out (some may still be buffered, unread). */
     private long paddingBits;
     private boolean atMarker;
 
-    private static final int FAST_MASK = (1 << HuffmanTable.LOOKUP_BITS) - 1;
+    private static final int FAST_SHIFT = 64 - HuffmanTable.LOOKUP_BITS;
 
     EntropyReader(byte[] data, int start, int end) {
         this.data = data;
         this.longs = ByteBuffer.wrap(data);
         this.pos = start;
         this.end = end;
+        this.lastLongRead = end - 8;
     }
 
     /** Where the bytes not yet buffered start: at the marker that ended the segment once it is reached. */
@@ -35,20 +41,26 @@ final class EntropyReader {
         return pos;
     }
 
+    /** Whether the 8 bytes of {@code v} hold no 0xFF (no stuffing and no marker among them). */
+    private static boolean noFF(long v) {
+        return ((~v - 0x0101010101010101L) & v & 0x8080808080808080L) == 0;
+    }
+
     /**
-     * Tops the buffer up to at least 56 bits. Called with fewer than 32 buffered, so 4 to 7 whole bytes
-     * fit; when the next 8 bytes hold no 0xFF (no stuffing, no marker: nearly always in photo data) they
-     * go in with one read instead of a test per byte.
+     * Tops the buffer up to at least 56 bits. When the next 8 bytes hold no 0xFF (nearly always in
+     * photo data) they are ORed in below the valid bits in one step, whatever the count (F. Giesen's
+     * branch-free refill): the whole bytes that fit count as read, the rest of them lands below the
+     * valid bits as the copies the field's invariant allows, to be ORed in again unchanged.
      */
     private void fill() {
         int p = pos;
-        if (p <= end - 8 && !atMarker) {
+        if (p <= lastLongRead) {
             long next = longs.getLong(p);
-            if (((~next - 0x0101010101010101L) & next & 0x8080808080808080L) == 0) { // no byte is 0xFF
-                int take = (63 - count) >>> 3;
-                bits = bits << (take * 8) | next >>> (64 - take * 8);
-                count += take * 8;
-                pos = p + take;
+            if (noFF(next)) {
+                int n = count;
+                bits |= next >>> n;
+                pos = p + ((63 - n) >>> 3);
+                count = n | 56;
                 return;
             }
         }
@@ -76,7 +88,7 @@ final class EntropyReader {
                     paddingBits += 8;
                 }
             }
-            buffered = buffered << 8 | b;
+            buffered |= (long) b << (56 - n);
             n += 8;
         }
         bits = buffered;
@@ -88,31 +100,44 @@ final class EntropyReader {
      * Decodes the AC coefficients (1 to 63) of a sequential block into {@code block}, at their
      * natural positions (the rest are left as they are), and returns the zig-zag index of the last
      * one written, 0 if none. The bit buffer lives in locals here: this loop runs for nearly every
-     * coefficient of the image, and one refill check per coefficient (a code and its magnitude bits
-     * are at most 31 bits) replaces one per read.
+     * coefficient of the image. It refills before every symbol (a code and its magnitude bits are at
+     * most 31 bits) without asking whether it must: a test on the bit count would be taken or not
+     * as the codes' lengths fall, which the CPU cannot predict.
      */
     int sequentialAc(HuffmanTable table, short[] block) throws DecodeException {
         long buffered = bits;
         int n = count;
+        int p = pos;
         int last = 0;
         try {
             for (int k = 1; k < 64; k++) {
-                if (n < 32) {
+                long next;
+                if (p <= lastLongRead && noFF(next = longs.getLong(p))) {
+                    buffered |= next >>> n;
+                    p += (63 - n) >>> 3;
+                    n |= 56;
+                } else if (n < 32) {
                     bits = buffered;
                     count = n;
-                    fill();
+                    pos = p;
+                    fillBytes();
                     buffered = bits;
                     n = count;
+                    p = pos;
                 }
-                int fast = table.fastAc((int) (buffered >>> (n - HuffmanTable.LOOKUP_BITS)) & FAST_MASK);
+                int fast = table.fastAc((int) (buffered >>> FAST_SHIFT));
                 int value;
                 if (fast != 0) {
-                    n -= fast & 0xFF;
+                    int used = fast & 0xFF;
+                    buffered <<= used;
+                    n -= used;
                     k += (fast >>> 8) & 0xFF;
                     value = fast >> 16;
                 } else {
-                    int entry = table.symbol((int) (buffered >>> (n - 16)) & 0xFFFF);
-                    n -= entry >>> 8;
+                    int entry = table.symbol((int) (buffered >>> 48));
+                    int used = entry >>> 8;
+                    buffered <<= used;
+                    n -= used;
                     int size = entry & 15;
                     if (size == 0) {
                         if ((entry & 0xF0) != 0xF0) {
@@ -122,8 +147,9 @@ final class EntropyReader {
                         continue;
                     }
                     k += (entry >>> 4) & 15;
+                    value = extend((int) (buffered >>> (64 - size)), size);
+                    buffered <<= size;
                     n -= size;
-                    value = extend((int) (buffered >>> n) & ((1 << size) - 1), size);
                 }
                 if (k > 63) {
                     if (k >= HuffmanTable.END_OF_BLOCK_RUN) {
@@ -137,6 +163,7 @@ final class EntropyReader {
         } finally {
             bits = buffered;
             count = n;
+            pos = p;
         }
         return last;
     }
@@ -149,13 +176,13 @@ final class EntropyReader {
         if (count < 32) {
             fill();
         }
-        int fast = table.fastDc((int) (bits >>> (count - HuffmanTable.LOOKUP_BITS)) & FAST_MASK);
+        int fast = table.fastDc((int) (bits >>> FAST_SHIFT));
         if (fast != 0) {
-            count -= fast & 0xFF;
+            skip(fast & 0xFF);
             return fast >> 16;
         }
-        int entry = table.symbol((int) (bits >>> (count - 16)) & 0xFFFF);
-        count -= entry >>> 8;
+        int entry = table.symbol((int) (bits >>> 48));
+        skip(entry >>> 8);
         int size = entry & 0xFF;
         if (size > 15) {
             throw new DecodeException("corrupt JPEG: invalid DC coefficient size " + size);
@@ -168,10 +195,11 @@ final class EntropyReader {
         if (count < 16) {
             fill();
         }
-        return (int) (bits >>> (count - 16)) & 0xFFFF;
+        return (int) (bits >>> 48);
     }
 
     void skip(int n) {
+        bits <<= n;
         count -= n;
     }
 
@@ -179,8 +207,9 @@ final class EntropyReader {
         if (count < 1) {
             fill();
         }
-        count--;
-        return (int) (bits >>> count) & 1;
+        int b = (int) (bits >>> 63);
+        skip(1);
+        return b;
     }
 
     /** {@code n} bits (0..16) as an unsigned number. */
@@ -191,8 +220,9 @@ final class EntropyReader {
         if (count < n) {
             fill();
         }
-        count -= n;
-        return (int) (bits >>> count) & ((1 << n) - 1);
+        int v = (int) (bits >>> (64 - n));
+        skip(n);
+        return v;
     }
 
     /** JPEG's RECEIVE and EXTEND: {@code n} bits as a signed magnitude-category value. */
