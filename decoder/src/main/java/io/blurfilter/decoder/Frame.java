@@ -106,6 +106,26 @@ final class Frame {
         return Math.min(last, mcusPerColumn - 1);
     }
 
+    /**
+     * The coding units (MCUs of an interleaved scan, the component's blocks for a scan of one
+     * component) holding a block the window needs: columns {@code [0]} until {@code [1]}, rows {@code [2]}
+     * until {@code [3]}. A restart interval with none of them can be skipped unread.
+     */
+    int[] unitsNeeded(FrameComponent[] scan) {
+        if (scan.length == 1) {
+            FrameComponent c = scan[0];
+            return new int[] {c.firstBlockX, c.endBlockX, c.firstBlockY, c.endBlockY};
+        }
+        int[] units = {Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 0};
+        for (FrameComponent c : scan) {
+            units[0] = Math.min(units[0], c.firstBlockX / c.h);
+            units[1] = Math.max(units[1], ceilDiv(c.endBlockX, c.h));
+            units[2] = Math.min(units[2], c.firstBlockY / c.v);
+            units[3] = Math.max(units[3], ceilDiv(c.endBlockY, c.v));
+        }
+        return units;
+    }
+
     /** Pixels of the output per sample of the component, across and down. */
     int[] upsampling(FrameComponent c) {
         return new int[] {maxH * scale / (c.h * c.idctSize), maxV * scale / (c.v * c.idctSize)};

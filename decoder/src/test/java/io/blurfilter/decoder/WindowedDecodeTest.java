@@ -31,7 +31,7 @@ class WindowedDecodeTest {
         Path source = JpegAgreementTest.oddSizedSource(temp);
         String[][] variants = {{"-sample", "1x1"}, {"-sample", "2x1"}, {"-sample", "1x2"}, {"-sample", "2x2"},
             {"-sample", "4x1"}, {"-sample", "4x2"}, {"-grayscale"}};
-        String[][] modes = {{}, {"-progressive"}, {"-restart", "1"}, {"-progressive", "-restart", "2B"}};
+        String[][] modes = {{}, {"-progressive"}, {"-restart", "1"}, {"-restart", "2B"}, {"-progressive", "-restart", "2B"}};
         int checked = 0;
         for (String[] variant : variants) {
             for (String[] mode : modes) {
@@ -59,6 +59,53 @@ class WindowedDecodeTest {
         Window top = new Window(0, 0, whole.width(), 8);
         DecodeException e = assertThrows(DecodeException.class, () -> DECODER.decode(cut, 1, top));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    /**
+     * A restart interval with none of the window's blocks is passed over unread: with the first MCU
+     * row's data (its own interval) made undecodable, a whole decode fails, and a window below that
+     * row still gives the intact file's pixels. Intervals of two MCUs skip columns the same way.
+     */
+    @Test
+    void restartIntervalsOutsideTheWindowAreNotDecoded() throws IOException {
+        LibjpegTools.assumeInstalled();
+        Path source = JpegAgreementTest.oddSizedSource(temp);
+        for (String interval : new String[] {"1", "2B"}) {
+            byte[] jpeg = LibjpegTools.cjpeg(source, "-sample", "2x2", "-restart", interval);
+            byte[] broken = withFirstIntervalUndecodable(jpeg);
+            assertThrows(DecodeException.class, () -> DECODER.decode(broken, 1), interval);
+            DecodedPixels whole = DECODER.decode(jpeg, 1);
+            // "1": from the second MCU row on (16 pixels each), with room for the chroma and the
+            // upsampling's neighbour rows; "2B": right of the first two MCUs (32 pixels), likewise
+            int x0 = interval.equals("1") ? 0 : 48;
+            int y0 = interval.equals("1") ? 24 : 0;
+            for (int n : new int[] {1, 2}) {
+                DecodedPixels reference = n == 1 ? whole : DECODER.decode(jpeg, n);
+                Window window = new Window(x0 / n, y0 / n, reference.width() - x0 / n, reference.height() - y0 / n);
+                assertArrayEquals(crop(reference, window), DECODER.decode(broken, n, window).argb(),
+                        "-restart " + interval + " 1/" + n);
+            }
+        }
+    }
+
+    /** The file with its first restart interval's entropy-coded bytes replaced by all-ones bits (an invalid code). */
+    private static byte[] withFirstIntervalUndecodable(byte[] jpeg) {
+        byte[] out = jpeg.clone();
+        int sos = 2;
+        while (!((out[sos] & 0xFF) == 0xFF && (out[sos + 1] & 0xFF) == 0xDA)) {
+            sos += 2 + ((out[sos + 2] & 0xFF) << 8 | (out[sos + 3] & 0xFF));
+        }
+        int data = sos + 2 + ((out[sos + 2] & 0xFF) << 8 | (out[sos + 3] & 0xFF));
+        int rst0 = data;
+        while (!((out[rst0] & 0xFF) == 0xFF && (out[rst0 + 1] & 0xFF) == 0xD0)) {
+            rst0++;
+        }
+        assertTrue(rst0 - data >= 4, "the first interval has bytes to spoil");
+        for (int i = data; i + 1 < rst0; i += 2) {
+            out[i] = (byte) 0xFF; // a stuffed 0xFF: eight one-bits
+            out[i + 1] = 0;
+        }
+        return out;
     }
 
     @Test
