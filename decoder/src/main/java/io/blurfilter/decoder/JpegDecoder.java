@@ -57,7 +57,8 @@ public final class JpegDecoder {
     /**
      * Only {@code window} of the image at 1/{@code denominator} of its size, exactly the pixels a
      * whole decode has there: its {@code width x height} pixels. The file must still hold the image
-     * data below the window (a cut there is reported), but that data is skipped, not decoded.
+     * data below the window (a cut there is reported), but that data is skipped, not decoded; so is
+     * every restart interval (in files with restart markers) that holds none of the window's blocks.
      *
      * @throws IllegalArgumentException when the window is not inside the reduced image
      */
