@@ -6,8 +6,8 @@ package io.blurfilter.decoder;
  * units. Checks after each row of units that the data did not run out, so a truncated file fails
  * instead of decoding the rest of the image as grey. Rows after {@code lastRow} (below a decode window)
  * are skipped to the scan's end without decoding them, and so is every restart interval that holds no
- * unit the window needs: a restart marker resets all decoding state, so the bytes up to it can be
- * passed over unread (libjpeg-turbo's {@code jpeg_skip_scanlines} and cropping use the same fact).
+ * unit the window needs: a restart marker resets all decoding state (DC predictions, a progressive
+ * scan's end-of-band run), so the bytes up to it can be passed over unread.
  */
 final class ScanDecoder {
     private ScanDecoder() {}
