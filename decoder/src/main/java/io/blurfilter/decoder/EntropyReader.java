@@ -181,9 +181,12 @@ final class EntropyReader {
             skip(fast & 0xFF);
             return fast >> 16;
         }
-        int entry = table.symbol((int) (bits >>> 48));
-        skip(entry >>> 8);
-        int size = entry & 0xFF;
+        return dcDifference(table);
+    }
+
+    /** A DC difference: its code's magnitude category, then that many bits (any scan, any code length). */
+    int dcDifference(HuffmanTable table) throws DecodeException {
+        int size = table.decode(this);
         if (size > 15) {
             throw new DecodeException("corrupt JPEG: invalid DC coefficient size " + size);
         }

@@ -30,11 +30,7 @@ final class ProgressiveBlocks implements BlockDecoder {
         short[] coef = c.coefficients;
         if (start == 0) {
             if (high == 0) {
-                int s = c.dcTable.decode(in);
-                if (s > 15) {
-                    throw new DecodeException("corrupt JPEG: invalid DC coefficient size " + s);
-                }
-                c.dcPredictor += in.receiveExtend(s);
+                c.dcPredictor += in.dcDifference(c.dcTable);
                 coef[at] = (short) (c.dcPredictor << low);
             } else if (in.bit() != 0) {
                 coef[at] |= (short) (1 << low);
