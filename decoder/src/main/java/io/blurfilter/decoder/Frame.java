@@ -92,21 +92,6 @@ final class Frame {
     }
 
     /**
-     * The last row a scan of these components must decode for the window: of MCUs for an interleaved
-     * scan, of the component's blocks for a scan of one component. The rest of the scan is skipped.
-     */
-    int lastRowNeeded(FrameComponent[] scan) {
-        if (scan.length == 1) {
-            return Math.min(scan[0].usedBlocksPerColumn, scan[0].endBlockY) - 1;
-        }
-        int last = 0;
-        for (FrameComponent c : scan) {
-            last = Math.max(last, (c.endBlockY - 1) / c.v);
-        }
-        return Math.min(last, mcusPerColumn - 1);
-    }
-
-    /**
      * The coding units (MCUs of an interleaved scan, the component's blocks for a scan of one
      * component) holding a block the window needs: columns {@code [0]} until {@code [1]}, rows {@code [2]}
      * until {@code [3]}. A restart interval with none of them can be skipped unread.

@@ -338,7 +338,7 @@ final class JpegParser {
             requireTables(scan, true, true);
             blocks = new SequentialBlocks(in, scan);
         }
-        ScanDecoder.decode(frame, scan, restartInterval, in, blocks, frame.lastRowNeeded(scan));
+        ScanDecoder.decode(frame, scan, restartInterval, in, blocks);
         pos = in.position();
     }
 

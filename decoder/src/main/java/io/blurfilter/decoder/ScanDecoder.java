@@ -4,7 +4,7 @@ package io.blurfilter.decoder;
  * Walks the coding units of one scan in coding order: whole MCUs when the scan interleaves components,
  * the component's own blocks when it holds one component; restart markers every {@code restartInterval}
  * units. Checks after each row of units that the data did not run out, so a truncated file fails
- * instead of decoding the rest of the image as grey. Rows after {@code lastRow} (below a decode window)
+ * instead of decoding the rest of the image as grey. Rows below the last one a decode window needs
  * are skipped to the scan's end without decoding them, and so is every restart interval that holds no
  * unit the window needs: a restart marker resets all decoding state (DC predictions, a progressive
  * scan's end-of-band run), so the bytes up to it can be passed over unread.
@@ -12,14 +12,20 @@ package io.blurfilter.decoder;
 final class ScanDecoder {
     private ScanDecoder() {}
 
-    static void decode(Frame frame, FrameComponent[] scan, int restartInterval, EntropyReader in, BlockDecoder blocks,
-            int lastRow) throws DecodeException {
+    static void decode(Frame frame, FrameComponent[] scan, int restartInterval, EntropyReader in, BlockDecoder blocks)
+            throws DecodeException {
+        boolean single = scan.length == 1;
+        int rows = single ? scan[0].usedBlocksPerColumn : frame.mcusPerColumn;
+        int[] needed = frame.unitsNeeded(scan);
+        int lastRow = Math.min(needed[3], rows) - 1; // below it the window needs nothing
         blocks.restart();
         if (restartInterval > 0) {
-            decodeIntervals(frame, scan, restartInterval, in, blocks, lastRow);
+            decodeIntervals(frame, scan, restartInterval, in, blocks, needed, lastRow);
             return;
         }
-        if (scan.length == 1) {
+        // Without restart markers, plain loops over rows and columns: the interval walk below would
+        // serve here too, but measured 1.07x the decode time at 640x480 (the JIT compiles it worse).
+        if (single) {
             FrameComponent c = scan[0];
             for (int by = 0; by < c.usedBlocksPerColumn; by++) {
                 for (int bx = 0; bx < c.usedBlocksPerLine; bx++) {
@@ -43,12 +49,11 @@ final class ScanDecoder {
 
     /** As {@link #decode}, for a scan with restart markers: intervals the window does not need are skipped. */
     private static void decodeIntervals(Frame frame, FrameComponent[] scan, int restartInterval, EntropyReader in,
-            BlockDecoder blocks, int lastRow) throws DecodeException {
+            BlockDecoder blocks, int[] needed, int lastRow) throws DecodeException {
         boolean single = scan.length == 1;
         int perLine = single ? scan[0].usedBlocksPerLine : frame.mcusPerLine;
         int rows = single ? scan[0].usedBlocksPerColumn : frame.mcusPerColumn;
         int total = perLine * rows;
-        int[] needed = frame.unitsNeeded(scan);
         int nextRestart = 0;
         for (int unit = 0; unit < total; unit += restartInterval) {
             if (unit > 0) {
