@@ -91,15 +91,9 @@ class WindowedDecodeTest {
     /** The file with its first restart interval's entropy-coded bytes replaced by all-ones bits (an invalid code). */
     private static byte[] withFirstIntervalUndecodable(byte[] jpeg) {
         byte[] out = jpeg.clone();
-        int sos = 2;
-        while (!((out[sos] & 0xFF) == 0xFF && (out[sos + 1] & 0xFF) == 0xDA)) {
-            sos += 2 + ((out[sos + 2] & 0xFF) << 8 | (out[sos + 3] & 0xFF));
-        }
+        int sos = Fixtures.marker(out, 0xDA);
         int data = sos + 2 + ((out[sos + 2] & 0xFF) << 8 | (out[sos + 3] & 0xFF));
-        int rst0 = data;
-        while (!((out[rst0] & 0xFF) == 0xFF && (out[rst0 + 1] & 0xFF) == 0xD0)) {
-            rst0++;
-        }
+        int rst0 = Fixtures.marker(out, 0xD0);
         assertTrue(rst0 - data >= 4, "the first interval has bytes to spoil");
         for (int i = data; i + 1 < rst0; i += 2) {
             out[i] = (byte) 0xFF; // a stuffed 0xFF: eight one-bits
