@@ -260,21 +260,27 @@ def sharpen(img, rng):
     return np.clip(np.rint(x + amount * (x - b)), 0, 255).astype(np.uint8)
 
 
-def shallow_dof(img, rng, k_scale=1.0):
+def shallow_dof(img, rng, k_scale=1.0, one_subject=False):
     """A sharp 'subject' on a strongly defocused background.  Labelled CLEAR (0): like PULC/Kwentar,
     a photo whose subject is in focus is a sharp photo.  The subject is one to three feathered
     ellipses covering roughly 12-55% of the frame (in the CUHK shallow depth-of-field photos the
-    blurred part is a median 68% of the frame)."""
+    blurred part is a median 68% of the frame); recipe r2 drew one larger central ellipse
+    (one_subject, kept so that r2's samples are reproduced exactly)."""
     h, w = img.shape[:2]
     bg = apply_kernel(img, disk_kernel(float(rng.uniform(3.0, 8.0)) * k_scale))
     yy0 = np.arange(h, dtype=np.float32)[:, None]
     xx0 = np.arange(w, dtype=np.float32)[None, :]
-    mask = np.zeros((h, w), np.float32)
-    for _ in range(int(rng.integers(1, 4))):
-        cy, cx = rng.uniform(0.25, 0.75) * h, rng.uniform(0.25, 0.75) * w
-        ay, ax = rng.uniform(0.15, 0.42) * h, rng.uniform(0.15, 0.42) * w
-        r2 = ((yy0 - cy) / ay) ** 2 + ((xx0 - cx) / ax) ** 2
-        mask = np.maximum(mask, np.clip((1.2 - r2) / rng.uniform(0.2, 0.6), 0, 1))
+    if one_subject:
+        cy, cx = rng.uniform(0.35, 0.65) * h, rng.uniform(0.35, 0.65) * w
+        ay, ax = rng.uniform(0.25, 0.45) * h, rng.uniform(0.25, 0.45) * w
+        mask = np.clip((1.25 - (((yy0 - cy) / ay) ** 2 + ((xx0 - cx) / ax) ** 2)) / 0.5, 0, 1)
+    else:
+        mask = np.zeros((h, w), np.float32)
+        for _ in range(int(rng.integers(1, 4))):
+            cy, cx = rng.uniform(0.25, 0.75) * h, rng.uniform(0.25, 0.75) * w
+            ay, ax = rng.uniform(0.15, 0.42) * h, rng.uniform(0.15, 0.42) * w
+            r2 = ((yy0 - cy) / ay) ** 2 + ((xx0 - cx) / ax) ** 2
+            mask = np.maximum(mask, np.clip((1.2 - r2) / rng.uniform(0.2, 0.6), 0, 1))
     mask = mask[:, :, None]
     return np.clip(np.rint(mask * img + (1 - mask) * bg), 0, 255).astype(np.uint8)
 
@@ -369,9 +375,14 @@ def colour_jitter(img, rng):
 MILD_KINDS = ("linear", "shake", "tremor")
 
 
-def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mild=0.3, p_camera=0.55,
-                 dark_output=False, mild_lo=0.45):
-    """One training sample.
+# Per recipe, the knobs that differ.  r2 (the shipped model) has no simulated camera and draws no
+# random number for it, so its samples are the ones it was trained on, bit for bit.
+RECIPES = {"r2": {"p_dof": 0.05, "p_camera": 0.0}, "r3": {"p_dof": 0.12, "p_camera": 0.55}}
+
+
+def train_sample(img, rng, size=160, p_blur=0.5, p_dof=None, p_alias=0.35, p_mild=0.3, p_camera=None,
+                 dark_output=False, mild_lo=0.45, recipe="r3"):
+    """One training sample of recipe r2 or r3 (p_dof and p_camera default to the recipe's).
 
     Crop scale: usually drawn RELATIVE to the evaluation scale (resize_short 256): pixel scale
     factor f = (256/short) * log-U(0.8, 1.25), aspect log-U(0.8, 1.25) — a random-resized-crop
@@ -389,6 +400,9 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
     sharpening, JPEG, at a higher resolution then INTER_AREA back); otherwise it is blurred with the
     r2 kernel bank on sRGB values and degraded by degrade_common.
     Blur and degradations are applied at the image's own resolution, before the resize."""
+    r2 = recipe == "r2"
+    p_dof = RECIPES[recipe]["p_dof"] if p_dof is None else p_dof
+    p_camera = RECIPES[recipe]["p_camera"] if p_camera is None else p_camera
     h, w = img.shape[:2]
     f_eval = RESIZE_SHORT / min(h, w)
     ar = math.exp(rng.uniform(math.log(0.8), math.log(1.25)))
@@ -412,7 +426,7 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
     region = img[ry0:ry1, rx0:rx1]
     ks = k_scale_of(img) * (f_eval / f if alias else 1.0)
     label = 1 if rng.random() < p_blur else 0
-    camera = rng.random() < p_camera  # label independent
+    camera = not r2 and rng.random() < p_camera  # label independent
     if label and camera:
         region, _ = C.capture_region(region, rng, ks * (rng.uniform(0.6, 1.0) if rng.random() < 0.2 else 1.0),
                                      blurred=True, dark_output=dark_output)
@@ -423,7 +437,7 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=0.12, p_alias=0.35, p_mil
                 ks *= rng.uniform(mild_lo, 1.0)
             region, _ = synth_blur(region, rng, ks, kind)
         elif rng.random() < p_dof:
-            region = shallow_dof(region, rng, ks)
+            region = shallow_dof(region, rng, ks, one_subject=r2)
         region = (C.capture_region(region, rng, ks, blurred=False, dark_output=dark_output)[0] if camera
                   else degrade_common(region, rng))
     crop = region[y0 - ry0:y0 - ry0 + ch, x0 - rx0:x0 - rx0 + cw]

@@ -5,10 +5,11 @@ with whole sources held out, so that the real-photo numbers stay honest.
   finetune_real.py --init runs/lcnet_x1_0_blur_r3/best.pt --name ft_fold0 --holdout SRC1,SRC2
   finetune_real.py --init ... --name ft_all                     # every source trains (the shipped way)
 
-Each epoch is the synthetic training set (train_sample, recipe r3) plus the real photos of the
-training sources, each real photo drawn `--real-repeat` times with a fresh random crop; held-out
-sources are never read for training.  At the end the script scores (a) the clear validation photos,
-(b) the held-out real photos, and writes runs/<name>/holdout.json; loso.py combines the folds.
+Each epoch is the synthetic training set (train_sample, in the recipe the --init checkpoint was trained
+with) plus the real photos of the training sources, each real photo drawn `--real-repeat` times with a
+fresh random crop; held-out sources are never read for training.  At the end the script scores (a) the
+clear validation photos, (b) the held-out real photos, and writes runs/<name>/holdout.json; loso.py
+combines the folds.
 """
 import argparse
 import json
@@ -46,6 +47,8 @@ def parse():
     p.add_argument("--p-mild", type=float, default=0.3, help="share of motion-type blurs weakened (data.train_sample)")
     p.add_argument("--mild-lo", type=float, default=0.45, help="weakest strength factor of a weakened blur")
     p.add_argument("--no-dark-output", action="store_true", help="synthetic samples without dark camera output")
+    p.add_argument("--recipe", choices=sorted(D.RECIPES),
+                   help="synthetic samples' recipe (default: the --init checkpoint's; r3 for runs made before --recipe)")
     p.add_argument("--seed", type=int, default=20261207)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--threads", type=int, default=2)
@@ -104,6 +107,7 @@ def main():
     os.makedirs(run_dir, exist_ok=True)
     model, ck = load_checkpoint(a.init)
     args0 = ck["args"]
+    recipe = a.recipe or args0.get("recipe", "r3")
     model = model.to(memory_format=torch.channels_last)
 
     holdout = set(s for s in a.holdout.split(",") if s)
@@ -123,8 +127,8 @@ def main():
     synth = D.load_images(D.load_split("train"))
     n_synth = int(len(synth) * a.synthetic_fraction)
     ds = MixedSet(synth, train_real, a.size, a.seed, a.real_repeat, n_synth, once, dark_output=not a.no_dark_output,
-                  p_mild=a.p_mild, mild_lo=a.mild_lo)
-    print(f"{a.name}: {n_synth} synthetic + {len(train_real)} real x {a.real_repeat} + {len(once)} partial-blur "
+                  p_mild=a.p_mild, mild_lo=a.mild_lo, recipe=recipe)
+    print(f"{a.name}: {n_synth} synthetic (recipe {recipe}) + {len(train_real)} real x {a.real_repeat} + {len(once)} partial-blur "
           f"per epoch; "
           f"held out {len(held)} photos of {sorted(holdout)}", flush=True)
 

@@ -29,6 +29,8 @@ from pplcnet import PPLCNet  # noqa: E402
 def parse():
     p = argparse.ArgumentParser()
     p.add_argument("--name", default="lcnet_x1_0_blur")
+    p.add_argument("--recipe", choices=sorted(D.RECIPES), default="r2",
+                   help="synthetic data recipe (data.RECIPES): r2, the shipped model's, or r3 with the simulated camera")
     p.add_argument("--scale", type=float, default=1.0)
     p.add_argument("--last-conv", action="store_true")
     p.add_argument("--epochs", type=int, default=36, help="total epochs incl. final-size epochs")
@@ -150,6 +152,8 @@ def main():
     start_epoch, best_key, step = 0, None, 0
     if os.path.exists(last_path):
         ck = torch.load(last_path, map_location="cpu")
+        if ck["args"].get("recipe", "r3") != a.recipe:  # runs made before --recipe were r3's
+            raise SystemExit(f"{last_path} was trained with recipe {ck['args'].get('recipe', 'r3')}, not {a.recipe}")
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
         start_epoch, best_key, step = ck["epoch"] + 1, ck.get("best_key"), ck["step"]
@@ -182,7 +186,7 @@ def main():
     print(f"data: {len(train_files)} train, {len(val_files)} val images, cached in {time.time() - t0:.0f}s",
           flush=True)
 
-    ds = D.TrainSet(train_imgs, a.size, a.seed)
+    ds = D.TrainSet(train_imgs, a.size, a.seed, recipe=a.recipe)
     crit = nn.CrossEntropyLoss(label_smoothing=a.label_smoothing)
     steps_per_epoch = len(ds) // a.bs
     log_csv = os.path.join(run_dir, "log.csv")
