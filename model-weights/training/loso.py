@@ -4,6 +4,9 @@
   loso.py run --init runs/lcnet_x1_0_blur_r3/best.pt --prefix ft_r3     # one fine-tune per fold
   loso.py report --prefix ft_r3 [--baseline runs/<name>/holdout.json]   # pooled held-out numbers
 
+The baseline is a model that trained on no real photo (finetune_real.py --epochs 0 with every source held
+out), reported the same way beside the folds: each fold's gain is measured against it.
+
 The folds hold out whole datasets, not single repositories: the GoPro frames reached the real-blur set
 through six repositories (one GoPro video, GOPR0384, through five of them), HIDE through two, so a
 repository-level split would train on the very scenes it tests.  Each fold's thresholds come from that
@@ -43,17 +46,33 @@ def run(a):
         subprocess.run(cmd, check=True)
 
 
+def held_out_rows(res, fold_of):
+    """(fold, held-out photo, the model's operating points from its clear validation scores) per photo."""
+    points = {n: choose(res["val_clear_scores"], t) for n, t in TARGETS}
+    pb = res["partial_blur_scores"]
+    print(f"  val AUC {res['val_auc']:.4f}, acc@0.5 {res['val_acc_at_0.5']:.4f}, thresholds {points}, "
+          f"partial-blur ({res['partial_blur_reported']}) called blurred at balanced "
+          f"{sum(x >= points['balanced'] for x in pb) / len(pb):.1%}")
+    return [(fold_of(h), h, points) for h in res["held"]]
+
+
 def report(a):
     rows = []
     for fold in FOLDS:
-        res = json.load(open(os.path.join(HERE, "runs", f"{a.prefix}_{fold}", "holdout.json")))
-        points = {n: choose(res["val_clear_scores"], t) for n, t in TARGETS}
-        for h in res["held"]:
-            rows.append((fold, h, points))
-        pb = res["partial_blur_scores"]
-        print(f"{fold}: val AUC {res['val_auc']:.4f}, acc@0.5 {res['val_acc_at_0.5']:.4f}, thresholds {points}, "
-              f"partial-blur ({res['partial_blur_reported']}) called blurred at balanced "
-              f"{sum(x >= points['balanced'] for x in pb) / len(pb):.1%}")
+        print(f"{fold}:")
+        rows += held_out_rows(json.load(open(os.path.join(HERE, "runs", f"{a.prefix}_{fold}", "holdout.json"))),
+                              lambda h, fold=fold: fold)
+    tables = [("folds", rows)]
+    if a.baseline:
+        print(f"baseline {a.baseline}:")
+        fold_of = {s: f for f, sources in FOLDS.items() for s in sources}
+        tables.append(("baseline", held_out_rows(json.load(open(a.baseline)), lambda h: fold_of[h["source"]])))
+    for title, rows in tables:
+        print(f"== {title}")
+        print_caught(rows)
+
+
+def print_caught(rows):
     for name, _ in TARGETS:
         blurred = [(f, h["score"] >= p[name]) for f, h, p in rows if h["label"] == 1]
         sharp = [(f, h["score"] >= p[name]) for f, h, p in rows if h["label"] == 0]
@@ -72,6 +91,7 @@ def main():
     p.add_argument("mode", choices=["run", "report"])
     p.add_argument("--init")
     p.add_argument("--prefix", required=True)
+    p.add_argument("--baseline", help="report: a holdout.json of a model trained on no real photo, beside the folds")
     a, extra = p.parse_known_args()
     a.extra = extra
     run(a) if a.mode == "run" else report(a)
