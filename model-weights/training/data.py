@@ -401,6 +401,8 @@ def train_sample(img, rng, size=160, p_blur=0.5, p_dof=None, p_alias=0.35, p_mil
     r2 kernel bank on sRGB values and degraded by degrade_common.
     Blur and degradations are applied at the image's own resolution, before the resize."""
     r2 = recipe == "r2"
+    if r2 and p_camera:
+        raise ValueError("recipe r2 has no simulated camera (p_camera)")
     p_dof = RECIPES[recipe]["p_dof"] if p_dof is None else p_dof
     p_camera = RECIPES[recipe]["p_camera"] if p_camera is None else p_camera
     h, w = img.shape[:2]
