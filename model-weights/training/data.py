@@ -380,6 +380,12 @@ MILD_KINDS = ("linear", "shake", "tremor")
 RECIPES = {"r2": {"p_dof": 0.05, "p_camera": 0.0}, "r3": {"p_dof": 0.12, "p_camera": 0.55}}
 
 
+def recipe_of(checkpoint_args):
+    """The recipe a checkpoint (its "args") was trained with.  Checkpoints without one are r3 runs: main
+    trained r3 from 0811eff until --recipe came (b62e1a8)."""
+    return checkpoint_args.get("recipe", "r3")
+
+
 def train_sample(img, rng, size=160, p_blur=0.5, p_dof=None, p_alias=0.35, p_mild=0.3, p_camera=None,
                  dark_output=False, mild_lo=0.45, recipe="r3"):
     """One training sample of recipe r2 or r3 (p_dof and p_camera default to the recipe's).

@@ -107,7 +107,7 @@ def main():
     os.makedirs(run_dir, exist_ok=True)
     model, ck = load_checkpoint(a.init)
     args0 = ck["args"]
-    recipe = a.recipe or args0.get("recipe", "r3")
+    recipe = a.recipe or D.recipe_of(args0)
     model = model.to(memory_format=torch.channels_last)
 
     holdout = set(s for s in a.holdout.split(",") if s)

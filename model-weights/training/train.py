@@ -152,8 +152,8 @@ def main():
     start_epoch, best_key, step = 0, None, 0
     if os.path.exists(last_path):
         ck = torch.load(last_path, map_location="cpu")
-        if ck["args"].get("recipe", "r3") != a.recipe:  # checkpoints without it are r3 runs (0811eff..b62e1a8)
-            raise SystemExit(f"{last_path} was trained with recipe {ck['args'].get('recipe', 'r3')}, not {a.recipe}")
+        if D.recipe_of(ck["args"]) != a.recipe:
+            raise SystemExit(f"{last_path} was trained with recipe {D.recipe_of(ck['args'])}, not {a.recipe}")
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
         start_epoch, best_key, step = ck["epoch"] + 1, ck.get("best_key"), ck["step"]
