@@ -32,6 +32,7 @@ FOLDS = {
                       "jin2018_examples"],
     "crops_rsblur_reds": ["blur2blur_crops"],
 }
+FOLD_OF = {source: fold for fold, sources in FOLDS.items() for source in sources}
 
 
 def run(a):
@@ -46,30 +47,28 @@ def run(a):
         subprocess.run(cmd, check=True)
 
 
-def held_out_rows(res, fold_of):
+def held_out_rows(res):
     """(fold, held-out photo, the model's operating points from its clear validation scores) per photo."""
     points = {n: choose(res["val_clear_scores"], t) for n, t in TARGETS}
     pb = res["partial_blur_scores"]
     print(f"  val AUC {res['val_auc']:.4f}, acc@0.5 {res['val_acc_at_0.5']:.4f}, thresholds {points}, "
           f"partial-blur ({res['partial_blur_reported']}) called blurred at balanced "
           f"{sum(x >= points['balanced'] for x in pb) / len(pb):.1%}")
-    return [(fold_of(h), h, points) for h in res["held"]]
+    return [(FOLD_OF[h["source"]], h, points) for h in res["held"]]
 
 
 def report(a):
     rows = []
     for fold in FOLDS:
         print(f"{fold}:")
-        rows += held_out_rows(json.load(open(os.path.join(HERE, "runs", f"{a.prefix}_{fold}", "holdout.json"))),
-                              lambda h, fold=fold: fold)
+        rows += held_out_rows(json.load(open(os.path.join(HERE, "runs", f"{a.prefix}_{fold}", "holdout.json"))))
     tables = [("folds", rows)]
     if a.baseline:
         print(f"baseline {a.baseline}:")
-        fold_of = {s: f for f, sources in FOLDS.items() for s in sources}
-        tables.append(("baseline", held_out_rows(json.load(open(a.baseline)), lambda h: fold_of[h["source"]])))
-    for title, rows in tables:
+        tables.append(("baseline", held_out_rows(json.load(open(a.baseline)))))
+    for title, table in tables:
         print(f"== {title}")
-        print_caught(rows)
+        print_caught(table)
 
 
 def print_caught(rows):
