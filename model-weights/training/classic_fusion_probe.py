@@ -21,6 +21,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import data as D  # noqa: E402
+from laplacian_baseline import lap_var  # noqa: E402
 
 
 def reblur(grey):
@@ -34,10 +35,6 @@ def reblur(grey):
         lost = np.maximum(0, d_image - np.abs(np.diff(blurred, axis=1)))
         measures.append((d_image.sum() - lost.sum()) / max(d_image.sum(), 1e-6))
     return max(measures)
-
-
-def laplacian_blur(grey):
-    return -cv2.Laplacian(grey.astype(np.float64), cv2.CV_64F).var()  # higher = blurrier
 
 
 def grey_crop(img):
@@ -68,10 +65,12 @@ def main():
     net_blurred = logit(np.array([net[r[0]] for r in real if r[1] == 1]))
     net_sharp = logit(np.array([net[r[0]] for r in real if r[1] == 0]))
     compare("network", net_clear, net_blurred, net_sharp)
-    for name, measure in (("re-blur", reblur), ("variance of Laplacian", laplacian_blur)):
-        clear = np.array([measure(grey_crop(im)) for im in val])
-        blurred = np.array([measure(grey_crop(r[4])) for r in real if r[1] == 1])
-        sharp = np.array([measure(grey_crop(r[4])) for r in real if r[1] == 0])
+    measures = (("re-blur", lambda img: reblur(grey_crop(img))),
+                ("variance of Laplacian", lambda img: -lap_var(img)))  # each: higher = blurrier
+    for name, measure in measures:
+        clear = np.array([measure(im) for im in val])
+        blurred = np.array([measure(r[4]) for r in real if r[1] == 1])
+        sharp = np.array([measure(r[4]) for r in real if r[1] == 0])
         compare(name, clear, blurred, sharp)
         if name == "re-blur":
             z = lambda x: (x - clear.mean()) / clear.std()
